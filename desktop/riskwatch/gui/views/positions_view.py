@@ -1,0 +1,211 @@
+"""The positions tab: example banner, the table, and the add / edit / delete / import / export actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
+                               QVBoxLayout, QWidget)
+
+from riskwatch.domain.errors import InputError, RiskWatchError
+from riskwatch.domain.model import AssetKind
+from riskwatch.gui.dialogs.position_dialog import PositionDialog
+from riskwatch.gui.models.positions_model import COL_KIND, PositionsTableModel
+from riskwatch.services.positions import import_positions, remove_example_portfolio
+
+
+class KindDelegate(QStyledItemDelegate):
+    """A combo box for the kind column, so only valid kinds can be chosen."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        model = index.model()
+        for kind in AssetKind:
+            combo.addItem(model.kind_label(kind), kind.value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PositionsView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, store, *, read_rows, write_text, parent=None):
+        """``read_rows(path)`` parses a positions file into (line, Position) pairs (raises InputError);
+        ``write_text(path, text_kind)`` writes the export. Both are adapters handed in by app.py."""
+        super().__init__(parent)
+        self._store = store
+        self._read_rows = read_rows
+        self._write_text = write_text
+        self.model = PositionsTableModel(store, self)
+        self.model.edit_rejected.connect(self._on_model_edit_rejected)
+        self.model.modelReset.connect(self._update_banner)
+        self.model.positions_changed.connect(self._update_banner)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("exampleBanner")
+        self.banner.setStyleSheet("#exampleBanner { background: #fff4ce; border: 1px solid #e0c36c; "
+                                  "border-radius: 4px; } QLabel { color: #4d3b00; }")
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.remove_example_button = QPushButton()
+        self.remove_example_button.clicked.connect(self.remove_example)
+        bl = QHBoxLayout(self.banner)
+        bl.addWidget(self.banner_label, 1)
+        bl.addWidget(self.remove_example_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_KIND, KindDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: None)
+
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.add_button.clicked.connect(self.add_position)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._update_banner()
+
+    # -- text ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.banner_label.setText(self.tr(
+            "<b>Example portfolio.</b> These positions are a made-up example so you can see how RiskWatch "
+            "works. Remove them and add or import your own."))
+        self.remove_example_button.setText(self.tr("Remove example portfolio"))
+        self.add_button.setText(self.tr("&Add…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.model.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- actions ------------------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def add_position(self) -> None:
+        dialog = PositionDialog(self)
+        if dialog.exec() and dialog.result_position() is not None:
+            self._save(lambda: self._store.add_position(dialog.result_position()))
+
+    def edit_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = PositionDialog(self, self.model.position_at(rows[0]))
+        if dialog.exec() and dialog.result_position() is not None:
+            self._save(lambda: self._store.update_position(dialog.result_position()))
+
+    def delete_selected(self, confirm: bool = True) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        positions = [self.model.position_at(r) for r in rows]
+        if confirm:
+            names = ", ".join(p.symbol for p in positions)
+            answer = QMessageBox.question(self, self.tr("Delete positions"),
+                                          self.tr("Delete %n position(s): %1?", "", len(positions)).replace(
+                                              "%1", names))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._save(lambda: [self._store.delete_position(p.id) for p in positions])
+
+    def remove_example(self) -> None:
+        n = remove_example_portfolio(self._store)
+        self.model.reload()
+        self.status_message.emit(self.tr("Removed %n example position(s).", "", n))
+
+    def import_file(self, path: str | None = None, replace: bool = False) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import positions"), "",
+                                                  self.tr("Positions (*.csv *.json);;All files (*)"))
+            if not path:
+                return False
+        try:
+            rows = self._read_rows(Path(path))
+            added = import_positions(self._store, rows, replace=replace, source=str(path))
+        except InputError as exc:
+            self._show_import_error(exc)
+            return False
+        except RiskWatchError as exc:
+            QMessageBox.critical(self, self.tr("Import failed"), str(exc))
+            return False
+        self.model.reload()
+        self.status_message.emit(self.tr("Imported %n position(s).", "", len(added)))
+        return True
+
+    def _show_import_error(self, exc: InputError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import rejected"),
+                          self.tr("Nothing was imported. Please correct the file and try again."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("importErrorBox")
+        lines = []
+        for p in exc.problems:
+            where = []
+            if p.line is not None:
+                where.append(self.tr("line %1").replace("%1", str(p.line)))
+            if p.field:
+                where.append(self.tr("field '%1'").replace("%1", p.field))
+            lines.append((", ".join(where) + ": " if where else "") + p.message)
+        box.setInformativeText((exc.source or "") + "\n" + "\n".join(lines))
+        box.setDetailedText(str(exc))
+        self.last_error_box = box
+        box.open()
+
+    def export_file(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export positions"), "positions.csv",
+                                                  self.tr("CSV (*.csv);;JSON (*.json)"))
+            if not path:
+                return False
+        try:
+            self._write_text(Path(path), self.model.positions())
+        except RiskWatchError as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return False
+        self.status_message.emit(self.tr("Exported %n position(s).", "", len(self.model.positions())))
+        return True
+
+    def _save(self, action) -> None:
+        try:
+            action()
+        except (ValueError, RiskWatchError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        self.model.reload()
+
+    # -- slots --------------------------------------------------------------------------------
+    def _on_model_edit_rejected(self, message: str) -> None:
+        self.status_message.emit(message)
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
+    def _update_banner(self) -> None:
+        self.banner.setVisible(self.model.has_examples())

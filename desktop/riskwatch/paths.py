@@ -1,0 +1,42 @@
+"""Where things live: the bundled resources and the user's data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "RiskWatch"
+DATA_DIR_ENV = "RISKWATCH_DATA_DIR"
+
+
+def resources_dir() -> Path:
+    """The resources/ folder: inside the package in a built wheel, at the repository root in a checkout.
+
+    The wheel build maps the repository's top-level ``resources/`` to ``riskwatch/resources``
+    (see ``[tool.hatch.build.targets.wheel.force-include]`` in pyproject.toml).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent.parent / "resources"):
+        if (candidate / "README.md").is_file():
+            return candidate
+    raise FileNotFoundError(f"RiskWatch resources not found next to {here}")
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """``--data-dir`` wins, then ``RISKWATCH_DATA_DIR``, then the platform's user-data directory."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()

@@ -1,0 +1,27 @@
+"""`riskwatch` / `python -m riskwatch` start the window; only the desktop app seeds the example portfolio."""
+
+import json
+
+import pytest
+
+from tests.conftest import cli_env, run_cli
+
+pytestmark = pytest.mark.subprocess
+
+
+def test_desktop_start_opens_the_window_and_seeds_the_example(data_dir):
+    env = cli_env(QT_QPA_PLATFORM="offscreen", RISKWATCH_EXIT_AFTER_MS="300")
+    r = run_cli(data_dir=data_dir, env=env)
+    assert r.returncode == 0, r.stderr
+    listing = json.loads(run_cli("positions", "list", "--json", data_dir=data_dir).stdout)
+    assert [p["symbol"] for p in listing["positions"]] == ["BTC", "IREN", "WULF", "CORZ", "CLSK", "BITF"]
+    assert (data_dir / "riskwatch.log").exists()
+    # a second start does not seed twice
+    assert run_cli(data_dir=data_dir, env=env).returncode == 0
+    again = json.loads(run_cli("positions", "list", "--json", data_dir=data_dir).stdout)
+    assert len(again["positions"]) == 6
+
+
+def test_bad_arguments_exit_2():
+    r = run_cli("positions", "frobnicate")
+    assert r.returncode == 2 and "invalid choice" in r.stderr

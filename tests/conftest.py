@@ -1,0 +1,58 @@
+"""Shared test setup: offscreen Qt, an isolated home/data directory, helpers to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the developer's real settings or data: one throw-away home for the whole session.
+_SESSION_HOME = tempfile.mkdtemp(prefix="riskwatch-test-home-")
+os.environ["XDG_CONFIG_HOME"] = str(Path(_SESSION_HOME) / "config")
+os.environ["XDG_DATA_HOME"] = str(Path(_SESSION_HOME) / "data")
+os.environ.pop("RISKWATCH_DATA_DIR", None)
+os.environ.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
+if "PYTHON_KEYRING_BACKEND" not in os.environ:
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.fakes.memory_keyring.MemoryKeyring"
+
+
+def shared_data(name: str) -> Path:
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "desktop"), str(ROOT), env.get("PYTHONPATH", "")]).rstrip(
+        os.pathsep)
+    env.setdefault("LANG", "C.UTF-8")
+    env.pop("LC_ALL", None)
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None, env: dict | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "riskwatch"]
+    if data_dir is not None:
+        cmd += ["--data-dir", str(data_dir)]
+    cmd += list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, input=input, env=env or cli_env(),
+                          timeout=timeout, cwd=str(ROOT))

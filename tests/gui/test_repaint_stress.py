@@ -1,0 +1,23 @@
+"""Guards the PySide6 version pin: 6.12.0 crashes on CPython 3.11 after a few thousand repaints."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+
+SCRIPT = Path(__file__).parent / "scripts" / "repaint_stress.py"
+
+
+def test_pyside6_version_is_inside_the_pin():
+    major, minor = (int(x) for x in PySide6.__version__.split(".")[:2])
+    assert (6, 8) <= (major, minor) < (6, 12), (
+        f"PySide6 {PySide6.__version__} is outside the pin >=6.8,<6.12 (6.12.0 crashes on CPython 3.11)")
+
+
+def test_three_hundred_thousand_painter_calls_do_not_crash():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, str(SCRIPT), "3000"], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, f"repaint stress crashed (exit {r.returncode}): {r.stderr[-2000:]}"
+    assert "painter calls: 300000 in 3000 repaints" in r.stdout
