@@ -4,7 +4,7 @@
     python tools/i18n.py check      # exit 1 when a German entry is unfinished
 
 German translations live in resources/translations/riskwatch_de.ts (edit with Qt Linguist or by hand);
-``tools/de_phrases.json`` fills entries lupdate adds, so new strings get their German with one command.
+``tools/de_phrases*.json`` fill entries lupdate adds, so new strings get their German with one command.
 """
 
 from __future__ import annotations
@@ -58,7 +58,10 @@ def unfinished(ts: Path) -> list[str]:
 
 def fill(ts: Path, lang: str) -> None:
     """Fill unfinished entries: German from the phrase book, English with the source text."""
-    phrases = json.loads(PHRASES.read_text(encoding="utf-8")) if lang == "de" else {}
+    phrases: dict = {}
+    if lang == "de":  # tools/de_phrases*.json, one file per area so parallel work does not collide
+        for f in sorted(PHRASES.parent.glob("de_phrases*.json")):
+            phrases.update(json.loads(f.read_text(encoding="utf-8")))
     tree = ET.parse(ts)
     for msg in tree.getroot().iter("message"):
         tr = msg.find("translation")

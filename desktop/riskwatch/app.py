@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from riskwatch import paths
@@ -18,6 +19,52 @@ def open_store(args=None, *, data_dir: str | Path | None = None):
 
     directory = paths.data_dir(data_dir or getattr(args, "data_dir", None))
     return SqliteStore.in_dir(directory)
+
+
+def open_alerts(store, clock):
+    """The alert repository and service on an open store; the shipped default rules are seeded once."""
+    from riskwatch.adapters.rules_io import load_default_rules
+    from riskwatch.adapters.sqlite_alerts import AlertRepository
+    from riskwatch.services.alerting import AlertService
+
+    repo = AlertRepository(store)
+    repo.seed_default_rules(load_default_rules())
+    return repo, AlertService(repo, clock)
+
+
+def build_market_data(store, clock, args=None, settings=None):
+    """The market-data service with the configured exchange (ccxt is imported lazily, on first use)."""
+    from riskwatch.adapters.ccxt_feed import CcxtFeed
+    from riskwatch.adapters.equity_feed import YFinanceEquityFeed
+    from riskwatch.services.market_data import MarketDataConfig, MarketDataService
+    from riskwatch.services.settings import load_settings
+
+    settings = settings or load_settings(store)
+    exchange = (getattr(args, "exchange", None) or settings.exchange or "kraken").lower()
+    api_url = getattr(args, "exchange_api_url", None) or settings.exchange_api_url or None
+    crypto = CcxtFeed(exchange, api_url=api_url, timeout_ms=5000)
+    equity = YFinanceEquityFeed(timeout=5.0)
+    config = MarketDataConfig(refresh_interval=timedelta(seconds=settings.refresh_interval_s))
+    return MarketDataService(store, crypto, equity, clock, config)
+
+
+def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None):
+    from riskwatch.services.monitor import Monitor
+    from riskwatch.services.settings import load_settings
+
+    settings = load_settings(store)
+    if alerts is None:
+        _repo, alerts = open_alerts(store, clock)
+    market = None if offline else build_market_data(store, clock, args, settings)
+    return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
+                   fallback_closes=bundled_closes)
+
+
+def bundled_closes(symbol: str):
+    """Bundled daily history for a symbol the store has no bars for (None when not bundled)."""
+    from riskwatch.adapters.bundle import load_bundled_closes
+
+    return load_bundled_closes(symbol)
 
 
 def example_positions():
@@ -35,17 +82,27 @@ def setup_logging(data_dir: Path) -> None:
     root.addHandler(handler)
 
 
-def create_main_window(store, *, language: str | None = None):
+def create_main_window(store, *, language: str | None = None, bridge=None, alerts=None, clock=None,
+                       alert_repo=None):
     """Build the main window on an open store (used by run_gui and by the GUI tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    from riskwatch.adapters.bundle import bundled_symbols
     from riskwatch.gui.main_window import MainWindow
     from riskwatch.gui.translation import Translator
-
-    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     translator = Translator(app, paths.resource("translations"))
     translator.set_language(language or store.get_setting("language", "system") or "system")
-    return MainWindow(store, translator=translator, read_rows=read_position_rows, write_positions=write_positions)
+    from riskwatch.adapters.csv_io import write_text_atomic
+    from riskwatch.adapters.rules_io import load_default_rules
+
+    about = ", ".join(bundled_symbols()) + " (Yahoo Finance, via public GitHub repositories)"
+    restore = (lambda: alert_repo.restore_default_rules(load_default_rules())) if alert_repo is not None else None
+    return MainWindow(store, translator=translator, read_rows=read_position_rows, write_positions=write_positions,
+                      bridge=bridge, alerts=alerts, about_sources=about, clock=clock, alert_repo=alert_repo,
+                      restore_default_rules=restore, write_alert_csv=write_text_atomic,
+                      extra_symbols=tuple(bundled_symbols()))
 
 
 def read_position_rows(path: Path):
@@ -64,8 +121,12 @@ def write_positions(path: Path, positions) -> None:
 def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from riskwatch.adapters.clock import SystemClock
+    from riskwatch.adapters.loop_thread import LoopThread
     from riskwatch.domain.errors import StoreError
+    from riskwatch.gui.monitor_bridge import MonitorBridge
     from riskwatch.services.positions import seed_example_portfolio
+    from riskwatch.services.settings import load_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
@@ -78,8 +139,17 @@ def run_gui(args) -> int:
         QMessageBox.critical(None, "RiskWatch", str(exc))
         return 1
     seed_example_portfolio(store, example_positions())
-    window = create_main_window(store)
+    clock = SystemClock()
+    repo, alerts = open_alerts(store, clock)
+    loop = LoopThread().start()
+    offline = os.environ.get("RISKWATCH_OFFLINE") == "1"
+    monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts)
+    if monitor.market is not None:
+        loop.add_closer(monitor.market.close)
+    bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s)
+    window = create_main_window(store, bridge=bridge, alerts=alerts, clock=clock, alert_repo=repo)
     window.show()
+    bridge.start()
     exit_after = os.environ.get("RISKWATCH_EXIT_AFTER_MS")  # smoke tests and start-up benchmarks
     if exit_after:
         from PySide6.QtCore import QTimer
@@ -88,4 +158,6 @@ def run_gui(args) -> int:
     try:
         return app.exec()
     finally:
+        bridge.stop()
+        loop.stop()
         store.close()

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "riskwatch.commands.positions",
     "riskwatch.commands.prices",
     "riskwatch.commands.analyze",
+    "riskwatch.commands.check",
 )
 
 

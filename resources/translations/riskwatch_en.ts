@@ -1,10 +1,617 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AlertHistoryView</name>
+    <message>
+        <source>Time</source>
+        <extracomment>At most this many events are loaded at once (the newest). A short confirmation for the status bar (exports).</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Event:</translation>
+    </message>
+    <message>
+        <source>Asset:</source>
+        <translation>Asset:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>e.g. BTC</source>
+        <translation>e.g. BTC</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Reset filters</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>The alert history could not be loaded: %1</source>
+        <translation>The alert history could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export alert history</source>
+        <translation>Export alert history</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n alert event(s).</source>
+        <translation>
+            <numerusform>Exported %n alert event.</numerusform>
+            <numerusform>Exported %n alert events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertText</name>
+    <message>
+        <source>Info</source>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red.</extracomment>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>De-escalated</source>
+        <translation>De-escalated</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Snoozed</translation>
+    </message>
+    <message>
+        <source>Snooze ended</source>
+        <translation>Snooze ended</translation>
+    </message>
+    <message>
+        <source>Single asset</source>
+        <translation>Single asset</translation>
+    </message>
+    <message>
+        <source>All miner stocks</source>
+        <translation>All miner stocks</translation>
+    </message>
+    <message>
+        <source>All crypto assets</source>
+        <translation>All crypto assets</translation>
+    </message>
+    <message>
+        <source>All stablecoins</source>
+        <translation>All stablecoins</translation>
+    </message>
+    <message>
+        <source>All assets</source>
+        <translation>All assets</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Drop from trailing high</source>
+        <translation>Drop from trailing high</translation>
+    </message>
+    <message>
+        <source>Drawdown from peak</source>
+        <translation>Drawdown from peak</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatility</translation>
+    </message>
+    <message>
+        <source>Value at Risk (VaR) 95 %</source>
+        <translation>Value at Risk (VaR) 95 %</translation>
+    </message>
+    <message>
+        <source>Value at Risk (VaR) 99 %</source>
+        <translation>Value at Risk (VaR) 99 %</translation>
+    </message>
+    <message>
+        <source>Expected Shortfall (CVaR) 95 %</source>
+        <translation>Expected Shortfall (CVaR) 95 %</translation>
+    </message>
+    <message>
+        <source>Expected Shortfall (CVaR) 99 %</source>
+        <translation>Expected Shortfall (CVaR) 99 %</translation>
+    </message>
+    <message>
+        <source>Stale price</source>
+        <translation>Stale price</translation>
+    </message>
+    <message>
+        <source>Beta to BTC</source>
+        <translation>Beta to BTC</translation>
+    </message>
+    <message>
+        <source>Bid-ask spread</source>
+        <translation>Bid-ask spread</translation>
+    </message>
+    <message>
+        <source>Slippage on exit</source>
+        <translation>Slippage on exit</translation>
+    </message>
+    <message>
+        <source>Stablecoin peg deviation</source>
+        <translation>Stablecoin peg deviation</translation>
+    </message>
+    <message>
+        <source>Days to liquidate</source>
+        <translation>Days to liquidate</translation>
+    </message>
+    <message>
+        <source>Largest weight</source>
+        <translation>Largest weight</translation>
+    </message>
+    <message>
+        <source>Share sellable within a day</source>
+        <translation>Share sellable within a day</translation>
+    </message>
+    <message>
+        <source>Concentration (HHI)</source>
+        <translation>Concentration (HHI)</translation>
+    </message>
+    <message>
+        <source>Funding rate (8 h)</source>
+        <translation>Funding rate (8 h)</translation>
+    </message>
+    <message>
+        <source>Open interest change 24 h</source>
+        <translation>Open interest change 24 h</translation>
+    </message>
+    <message>
+        <source>Volume ratio</source>
+        <translation>Volume ratio</translation>
+    </message>
+    <message>
+        <source>Drop from %1-day high</source>
+        <translation>Drop from %1-day high</translation>
+    </message>
+    <message numerus="yes">
+        <source>Return over %n day(s)</source>
+        <translation>
+            <numerusform>Return over %n day</numerusform>
+            <numerusform>Return over %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bp</source>
+        <translation>%1 bp</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (threshold %4)</source>
+        <translation>%1: %2 %3 (threshold %4)</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+</context>
+<context>
+    <name>AlertWindow</name>
+    <message>
+        <source>Severity</source>
+        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark.</extracomment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Alert window – RiskWatch</source>
+        <translation>Alert window – RiskWatch</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>Confirm that you have seen the selected alerts</source>
+        <translation>Confirm that you have seen the selected alerts</translation>
+    </message>
+    <message>
+        <source>Snooze for 1 &amp;hour</source>
+        <translation>Snooze for 1 &amp;hour</translation>
+    </message>
+    <message>
+        <source>Snooze for 1 &amp;day</source>
+        <translation>Snooze for 1 &amp;day</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>The alerts could not be loaded: %1</source>
+        <translation>The alerts could not be loaded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) need attention.</source>
+        <translation>
+            <numerusform>%n alert need attention.</numerusform>
+            <numerusform>%n alerts need attention.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alert needs attention.</source>
+        <translation>No alert needs attention.</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <translation>Acknowledged %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Snoozed until %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) acknowledged.</source>
+        <translation>
+            <numerusform>%n alert acknowledged.</numerusform>
+            <numerusform>%n alerts acknowledged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) snoozed until %1.</source>
+        <translation>
+            <numerusform>%n alert snoozed until %1.</numerusform>
+            <numerusform>%n alerts snoozed until %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>RiskWatch alert: %1</source>
+        <translation>RiskWatch alert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Asset price and drawdown</source>
+        <translation>Asset price and drawdown</translation>
+    </message>
+    <message>
+        <source>Portfolio value</source>
+        <translation>Portfolio value</translation>
+    </message>
+    <message>
+        <source>Rolling beta to BTC (90 days)</source>
+        <translation>Rolling beta to BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>1 M</source>
+        <translation>1 M</translation>
+    </message>
+    <message>
+        <source>3 M</source>
+        <translation>3 M</translation>
+    </message>
+    <message>
+        <source>1 Y</source>
+        <translation>1 Y</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>No price history</source>
+        <translation>No price history</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>%1-day high</source>
+        <translation>%1-day high</translation>
+    </message>
+    <message>
+        <source>Drawdown from peak (%)</source>
+        <translation>Drawdown from peak (%)</translation>
+    </message>
+    <message>
+        <source>Drop from %1-day high (%)</source>
+        <translation>Drop from %1-day high (%)</translation>
+    </message>
+    <message>
+        <source>Underwater</source>
+        <translation>Underwater</translation>
+    </message>
+    <message>
+        <source>Portfolio value of current holdings (%1)</source>
+        <translation>Portfolio value of current holdings (%1)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Portfolio value</source>
+        <translation>Portfolio value</translation>
+    </message>
+    <message>
+        <source>Profit/loss (P&amp;L)</source>
+        <translation>Profit/loss (P&amp;L)</translation>
+    </message>
+    <message>
+        <source>Drawdown from peak</source>
+        <translation>Drawdown from peak</translation>
+    </message>
+    <message>
+        <source>Drop from 30-day high</source>
+        <translation>Drop from 30-day high</translation>
+    </message>
+    <message>
+        <source>Value at Risk (VaR) 95 %, 1 day</source>
+        <translation>Value at Risk (VaR) 95 %, 1 day</translation>
+    </message>
+    <message>
+        <source>Expected shortfall (CVaR) 95 %, 1 day</source>
+        <translation>Expected shortfall (CVaR) 95 %, 1 day</translation>
+    </message>
+    <message>
+        <source>Largest position</source>
+        <translation>Largest position</translation>
+    </message>
+    <message>
+        <source>Miner beta to BTC (90 days)</source>
+        <translation>Miner beta to BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>Active alerts</translation>
+    </message>
+    <message>
+        <source>no prices yet</source>
+        <translation>no prices yet</translation>
+    </message>
+    <message>
+        <source>no positions with prices</source>
+        <translation>no positions with prices</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>cost %1</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>worst: %1</translation>
+    </message>
+    <message>
+        <source>calendar window of 30 days</source>
+        <translation>calendar window of 30 days</translation>
+    </message>
+    <message>
+        <source>%1 of the portfolio; historical, last 365 days</source>
+        <translation>%1 of the portfolio; historical, last 365 days</translation>
+    </message>
+    <message>
+        <source>mean of the worst 5 % of days</source>
+        <translation>mean of the worst 5 % of days</translation>
+    </message>
+    <message>
+        <source>%1 of the portfolio, HHI %2</source>
+        <translation>%1 of the portfolio, HHI %2</translation>
+    </message>
+    <message>
+        <source>value-weighted over the miners held</source>
+        <translation>value-weighted over the miners held</translation>
+    </message>
+    <message>
+        <source>Weekend gap estimate: %1</source>
+        <translation>Weekend gap estimate: %1</translation>
+    </message>
+    <message>
+        <source>No active alerts.</source>
+        <translation>No active alerts.</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>No price for: %1</source>
+        <translation>No price for: %1</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Alert history</source>
+        <translation>Alert history</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alerts</translation>
+    </message>
+    <message>
+        <source>Show alert &amp;window</source>
+        <translation>Show alert &amp;window</translation>
+    </message>
+    <message>
+        <source>Alert &amp;history</source>
+        <translation>Alert &amp;history</translation>
+    </message>
+    <message>
+        <source>Alert &amp;rules</source>
+        <translation>Alert &amp;rules</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
     <message>
         <source>Positions</source>
         <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -13,6 +620,10 @@
     <message>
         <source>&amp;Positions</source>
         <translation>&amp;Positions</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -43,6 +654,14 @@
         <translation>Remove example portfolio</translation>
     </message>
     <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Refresh now</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -58,8 +677,32 @@
         </translation>
     </message>
     <message>
+        <source>Settings saved. The new exchange or base currency is used from the next refresh.</source>
+        <translation>Settings saved. The new exchange or base currency is used from the next refresh.</translation>
+    </message>
+    <message>
+        <source>Bundled price history for offline use: %1</source>
+        <translation>Bundled price history for offline use: %1</translation>
+    </message>
+    <message>
         <source>About RiskWatch</source>
         <translation>About RiskWatch</translation>
+    </message>
+    <message>
+        <source>Offline – prices as of %1</source>
+        <translation>Offline – prices as of %1</translation>
+    </message>
+    <message>
+        <source>(partly from the bundled history)</source>
+        <translation>(partly from the bundled history)</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Refresh failed: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
@@ -164,6 +807,42 @@
         <translation>Cost basis</translation>
     </message>
     <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>Market value</translation>
+    </message>
+    <message>
+        <source>P&amp;L</source>
+        <translation>P&amp;L</translation>
+    </message>
+    <message>
+        <source>P&amp;L %</source>
+        <translation>P&amp;L %</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>vs 30-day high</source>
+        <translation>vs 30-day high</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
@@ -174,6 +853,30 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Last price in the base currency %1</source>
+        <translation>Last price in the base currency %1</translation>
+    </message>
+    <message>
+        <source>Age of the price; stale after three refresh intervals</source>
+        <translation>Age of the price; stale after three refresh intervals</translation>
+    </message>
+    <message>
+        <source>Market value in the base currency %1</source>
+        <translation>Market value in the base currency %1</translation>
+    </message>
+    <message>
+        <source>Change over 24 hours</source>
+        <translation>Change over 24 hours</translation>
+    </message>
+    <message>
+        <source>Drop from the 30-day high (calendar days)</source>
+        <translation>Drop from the 30-day high (calendar days)</translation>
+    </message>
+    <message>
+        <source>Drawdown from the all-time high in the stored history</source>
+        <translation>Drawdown from the all-time high in the stored history</translation>
     </message>
     <message>
         <source>Crypto</source>
@@ -194,6 +897,38 @@
     <message>
         <source>Example position – remove the example portfolio with one click above the table.</source>
         <translation>Example position – remove the example portfolio with one click above the table.</translation>
+    </message>
+    <message>
+        <source>Price is stale: no fresh price for more than three refresh intervals.</source>
+        <translation>Price is stale: no fresh price for more than three refresh intervals.</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>no price</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>stale (%1)</translation>
+    </message>
+    <message>
+        <source>market closed (%1)</source>
+        <translation>market closed (%1)</translation>
     </message>
     <message>
         <source>The change was not saved: %1</source>
@@ -297,6 +1032,423 @@
     <message>
         <source>Not saved</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Edit rule</source>
+        <translation>Edit rule</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Hysteresis</source>
+        <translation>Hysteresis</translation>
+    </message>
+    <message>
+        <source>Cooldown</source>
+        <translation>Cooldown</translation>
+    </message>
+    <message>
+        <source>e.g. BTC 17 % below its 30-day high</source>
+        <translation>e.g. BTC 17 % below its 30-day high</translation>
+    </message>
+    <message>
+        <source>e.g. 30D (days) or 4H (hours)</source>
+        <translation>e.g. 30D (days) or 4H (hours)</translation>
+    </message>
+    <message>
+        <source>Time window of the metric: a count and a unit, e.g. 30D or 4H</source>
+        <translation>Time window of the metric: a count and a unit, e.g. 30D or 4H</translation>
+    </message>
+    <message>
+        <source>An alert ends only when the value has recovered past the threshold by this much, so it does not flicker</source>
+        <translation>An alert ends only when the value has recovered past the threshold by this much, so it does not flicker</translation>
+    </message>
+    <message>
+        <source>After an alert ended, the same alert fires again only after this time</source>
+        <translation>After an alert ended, the same alert fires again only after this time</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>Rule is active</source>
+        <translation>Rule is active</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Enter a name (at most 100 characters).</source>
+        <translation>Enter a name (at most 100 characters).</translation>
+    </message>
+    <message>
+        <source>This metric needs a time window such as 30D (days) or 4H (hours).</source>
+        <translation>This metric needs a time window such as 30D (days) or 4H (hours).</translation>
+    </message>
+    <message>
+        <source>Enter a count and a unit such as 30D (days) or 4H (hours).</source>
+        <translation>Enter a count and a unit such as 30D (days) or 4H (hours).</translation>
+    </message>
+    <message>
+        <source>Enter a symbol such as BTC or IREN.</source>
+        <translation>Enter a symbol such as BTC or IREN.</translation>
+    </message>
+    <message>
+        <source>Unknown symbol '%1'. Known symbols: %2.</source>
+        <translation>Unknown symbol '%1'. Known symbols: %2.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Enter a value between %1 and %2.</source>
+        <translation>Enter a value between %1 and %2.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>Enter a value of at least %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>Enter a value of at most %1.</translation>
+    </message>
+    <message>
+        <source>Enter a number (0 for none).</source>
+        <translation>Enter a number (0 for none).</translation>
+    </message>
+    <message>
+        <source>Enter 0 or more.</source>
+        <translation>Enter 0 or more.</translation>
+    </message>
+    <message>
+        <source>Enter less than 100 percentage points.</source>
+        <translation>Enter less than 100 percentage points.</translation>
+    </message>
+    <message>
+        <source>Enter a number of hours (0 for none).</source>
+        <translation>Enter a number of hours (0 for none).</translation>
+    </message>
+    <message>
+        <source>Enter between 0 and %1 hours.</source>
+        <translation>Enter between 0 and %1 hours.</translation>
+    </message>
+    <message>
+        <source>Enter a number in the metric's range.</source>
+        <translation>Enter a number in the metric's range.</translation>
+    </message>
+    <message>
+        <source>The rule is not valid: %1</source>
+        <translation>The rule is not valid: %1</translation>
+    </message>
+    <message>
+        <source>– (no data yet)</source>
+        <translation>– (no data yet)</translation>
+    </message>
+    <message>
+        <source>– (no asset in this scope has data)</source>
+        <translation>– (no asset in this scope has data)</translation>
+    </message>
+    <message>
+        <source>As of %1, threshold %2:</source>
+        <translation>As of %1, threshold %2:</translation>
+    </message>
+    <message>
+        <source>%1: – (no data)</source>
+        <translation>%1: – (no data)</translation>
+    </message>
+    <message>
+        <source>%1: %2 – would fire</source>
+        <translation>%1: %2 – would fire</translation>
+    </message>
+    <message>
+        <source>%1: %2 – would not fire</source>
+        <translation>%1: %2 – would not fire</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>The rule was not saved: %1</translation>
+    </message>
+    <message>
+        <source>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</source>
+        <translation>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</translation>
+    </message>
+    <message>
+        <source>The symbol is not known.</source>
+        <translation>The symbol is not known.</translation>
+    </message>
+    <message>
+        <source>Another rule already uses this key.</source>
+        <translation>Another rule already uses this key.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Name</source>
+        <extracomment>The rule set changed (saved, deleted, restored, switched on/off). A short confirmation for the status bar.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Restore default rules</source>
+        <translation>Restore default rules</translation>
+    </message>
+    <message>
+        <source>Rules could not be loaded</source>
+        <translation>Rules could not be loaded</translation>
+    </message>
+    <message>
+        <source>Switch the rule on or off</source>
+        <translation>Switch the rule on or off</translation>
+    </message>
+    <message>
+        <source>Rule '%1' saved.</source>
+        <translation>Rule '%1' saved.</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>Delete the rule '%1'? Its active alerts end at the next check.</source>
+        <translation>Delete the rule '%1'? Its active alerts end at the next check.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Rule '%1' deleted.</source>
+        <translation>Rule '%1' deleted.</translation>
+    </message>
+    <message>
+        <source>Put the shipped rules back to their shipped settings? Deleted default rules come back; your own rules stay.</source>
+        <translation>Put the shipped rules back to their shipped settings? Deleted default rules come back; your own rules stay.</translation>
+    </message>
+    <message>
+        <source>Default rules restored.</source>
+        <translation>Default rules restored.</translation>
+    </message>
+    <message>
+        <source>Rule '%1' switched on.</source>
+        <translation>Rule '%1' switched on.</translation>
+    </message>
+    <message>
+        <source>Rule '%1' switched off.</source>
+        <translation>Rule '%1' switched off.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>default endpoint of the exchange</source>
+        <translation>default endpoint of the exchange</translation>
+    </message>
+    <message>
+        <source>US dollar (USD)</source>
+        <translation>US dollar (USD)</translation>
+    </message>
+    <message>
+        <source>Euro (EUR)</source>
+        <translation>Euro (EUR)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Show a notification for warnings and critical alerts</source>
+        <translation>Show a notification for warnings and critical alerts</translation>
+    </message>
+    <message>
+        <source>Play a sound for warnings and critical alerts</source>
+        <translation>Play a sound for warnings and critical alerts</translation>
+    </message>
+    <message>
+        <source>The language changes at once; no restart needed.</source>
+        <translation>The language changes at once; no restart needed.</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Exchange endpoint</source>
+        <translation>Exchange endpoint</translation>
+    </message>
+    <message>
+        <source>Base currency</source>
+        <translation>Base currency</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Refresh interval</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The exchange endpoint must start with http:// or https://.</source>
+        <translation>The exchange endpoint must start with http:// or https://.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>not connected yet</source>
+        <translation>not connected yet</translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>Replay: %1</translation>
+    </message>
+    <message>
+        <source>Crypto</source>
+        <translation>Crypto</translation>
+    </message>
+    <message>
+        <source>Stocks</source>
+        <translation>Stocks</translation>
+    </message>
+    <message>
+        <source>Newest price: –</source>
+        <translation>Newest price: –</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>Newest price: %1</source>
+        <translation>Newest price: %1</translation>
+    </message>
+    <message>
+        <source>Base currency: %1</source>
+        <translation>Base currency: %1</translation>
     </message>
 </context>
 </TS>

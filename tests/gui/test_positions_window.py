@@ -48,7 +48,8 @@ def test_title_and_columns(window):
     assert window.windowTitle() == "RiskWatch"
     model = window.positions_view.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert headers == ["Symbol", "Kind", "Quantity", "Cost basis", "Currency", "Account", "Note"]
+    assert headers == ["Symbol", "Kind", "Quantity", "Cost basis", "Price", "Age", "Market value", "P&L", "P&L %",
+                       "Weight", "24 h", "vs 30-day high", "Drawdown", "Currency", "Account", "Note"]
 
 
 def test_editing_a_cell_reaches_the_store(qtbot, data_dir, store):
@@ -57,7 +58,7 @@ def test_editing_a_cell_reaches_the_store(qtbot, data_dir, store):
     qtbot.addWidget(w)
     w.show()
     table = w.positions_view.table
-    index = w.positions_view.model.index(0, COL_QTY)
+    index = w.positions_view.source_index(0, COL_QTY)
     table.setCurrentIndex(index)
     table.edit(index)
     editor = table.findChild(QLineEdit)
@@ -135,9 +136,9 @@ def test_example_portfolio_is_marked_and_removed_in_one_action(qtbot, store):
     w.show()
     view = w.positions_view
     assert [p.symbol for p in view.model.positions()] == ["BTC", "IREN", "WULF", "CORZ", "CLSK", "BITF"]
-    assert view.banner.isVisible() and "Example portfolio" in view.banner_label.text()
+    assert view.banner.isVisibleTo(view) and "Example portfolio" in view.banner_label.text()
     view.remove_example_button.click()
-    assert store.list_positions() == [] and not view.banner.isVisible()
+    assert store.list_positions() == [] and not view.banner.isVisibleTo(view)
     # removed once, never seeded again on the next start
     assert not seed_example_portfolio(store, rwapp.example_positions())
 
@@ -173,14 +174,15 @@ def test_export_through_the_ui(tmp_path, window, store):
 
 
 def test_switching_language_changes_visible_labels(qtbot, window):
-    assert window.tabs.tabText(0) == "Positions"
+    pos = window.tabs.indexOf(window.positions_view)
+    assert window.tabs.tabText(pos) == "Positions"
     window._translator.set_language("de")  # Qt posts LanguageChange to every widget
-    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Positionen")
+    qtbot.waitUntil(lambda: window.tabs.tabText(pos) == "Positionen")
     assert window.menu_file.title() == "&Datei"
     model = window.positions_view.model
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Einstandskurs"
     window._translator.set_language("en")
-    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Positions")
+    qtbot.waitUntil(lambda: window.tabs.tabText(pos) == "Positions")
 
 
 def test_shortcuts(window):

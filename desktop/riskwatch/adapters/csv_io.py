@@ -351,8 +351,8 @@ def parse_price_csv(text: str, source: str = "<input>") -> PriceCsv:
     if len(problems) > n_value_problems:  # bad dates: duplicates cannot be judged
         raise InputError(source, sorted(problems, key=lambda p: p.line or 0))
 
-    order = np.argsort(stamps.asi8, kind="stable")
-    sorted_ts = stamps.asi8[order]
+    order = np.argsort(stamps.as_unit("ns").asi8, kind="stable")
+    sorted_ts = stamps.as_unit("ns").asi8[order]
     diffs = np.diff(sorted_ts) / 1e9
     spacing = float(np.median(diffs)) if len(diffs) else 86400.0
     daily = spacing >= 20 * 3600 or (len(diffs) == 0)
@@ -360,7 +360,7 @@ def parse_price_csv(text: str, source: str = "<input>") -> PriceCsv:
         index = wall_midnight
     else:
         index = stamps
-    key = index.asi8
+    key = index.as_unit("ns").asi8
     order = np.argsort(key, kind="stable")
     key_sorted = key[order]
     dup = np.flatnonzero(key_sorted[1:] == key_sorted[:-1])

@@ -79,6 +79,23 @@ MIGRATIONS: tuple[str, ...] = (
         value       TEXT NOT NULL
     );
     """,
+    # 2: alert engine: escalation groups and message codes of rules, alert identity of events, engine state
+    """
+    ALTER TABLE alert_rules ADD COLUMN escalation_group TEXT;
+    ALTER TABLE alert_rules ADD COLUMN message_code TEXT;
+    ALTER TABLE alert_events ADD COLUMN alert_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE alert_events ADD COLUMN rule_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX alert_events_alert_key ON alert_events(alert_key, ts);
+    CREATE TABLE alert_state (
+        alert_key   TEXT PRIMARY KEY,            -- '<escalation group or rule key>|<scope member>'
+        active      INTEGER NOT NULL,
+        severity    TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),
+        scope_key   TEXT NOT NULL,
+        changed_ts  INTEGER NOT NULL,            -- epoch milliseconds UTC
+        record      TEXT NOT NULL                -- the AlertRecord as JSON
+    ) WITHOUT ROWID;
+    CREATE INDEX alert_state_active ON alert_state(active);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

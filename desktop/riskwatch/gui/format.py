@@ -28,3 +28,29 @@ def decimal_text(value: Decimal, locale: QLocale | None = None, group: bool = Tr
 def edit_text(value: Decimal, locale: QLocale | None = None) -> str:
     """Text put into an editor: exact, no grouping, the locale's decimal point."""
     return decimal_text(value, locale, group=False).replace("\u2212", "-")
+
+
+_SYMBOLS = {"USD": "$", "EUR": "€"}
+
+
+def money_text(value: float, currency: str = "", locale: QLocale | None = None, decimals: int = 2) -> str:
+    """``1.234,56 €`` in German, ``$1,234.56`` in English; a real minus sign."""
+    loc = locale or QLocale()
+    num = loc.toString(abs(float(value)), "f", decimals)
+    sign = "\u2212" if value < 0 and num.strip("0.,") else ""
+    sym = _SYMBOLS.get(currency, currency)
+    if loc.language() == QLocale.Language.German:
+        return f"{sign}{num} {sym}".rstrip()
+    if sym in ("$", "€"):
+        return f"{sign}{sym}{num}"
+    return f"{sign}{num} {sym}".rstrip()
+
+
+def percent_text(fraction: float, locale: QLocale | None = None, decimals: int = 1) -> str:
+    """``−17,0 %`` in German (DIN 5008), ``−17.0%`` in English; a real minus sign."""
+    loc = locale or QLocale()
+    num = loc.toString(abs(float(fraction)) * 100.0, "f", decimals)
+    sign = "\u2212" if fraction < 0 and num.strip("0.,") else ""
+    if loc.language() == QLocale.Language.German:
+        return f"{sign}{num} %"
+    return f"{sign}{num}%"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
                                QVBoxLayout, QWidget)
@@ -12,18 +12,21 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayo
 from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
-from riskwatch.gui.models.positions_model import COL_KIND, PositionsTableModel
+from riskwatch.gui.models.positions_model import COL_KIND, SORT_ROLE, PositionsTableModel
 from riskwatch.services.positions import import_positions, remove_example_portfolio
 
 
 class KindDelegate(QStyledItemDelegate):
     """A combo box for the kind column, so only valid kinds can be chosen."""
 
+    def __init__(self, source_model, parent=None):
+        super().__init__(parent)
+        self._source = source_model
+
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
-        model = index.model()
         for kind in AssetKind:
-            combo.addItem(model.kind_label(kind), kind.value)
+            combo.addItem(self._source.kind_label(kind), kind.value)
         return combo
 
     def setEditorData(self, editor, index):
@@ -60,9 +63,14 @@ class PositionsView(QWidget):
         bl.addWidget(self.banner_label, 1)
         bl.addWidget(self.remove_example_button)
 
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(COL_KIND, KindDelegate(self.table))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # store order until a header is clicked
+        self.table.setItemDelegateForColumn(COL_KIND, KindDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -110,7 +118,12 @@ class PositionsView(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        """Selected rows as rows of the source model (the table shows them sorted)."""
+        return sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
+
+    def source_index(self, row: int, column: int):
+        """The table (proxy) index of a source-model cell."""
+        return self.proxy.mapFromSource(self.model.index(row, column))
 
     def add_position(self) -> None:
         dialog = PositionDialog(self)

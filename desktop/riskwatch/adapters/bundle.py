@@ -1,0 +1,49 @@
+"""Bundled daily history (resources/data/history/SYMBOL.csv.gz), the offline source of last resort.
+
+The monitor uses it only for a symbol the store has no bars of its own for: it never overrides or extends
+prices that were imported, fetched or cached.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from functools import lru_cache
+
+import pandas as pd
+
+from riskwatch import paths
+
+
+def history_dir():
+    return paths.resource("data", "history")
+
+
+def bundled_symbols() -> tuple[str, ...]:
+    return tuple(sorted(p.name.split(".")[0] for p in history_dir().glob("*.csv.gz")))
+
+
+@lru_cache(maxsize=32)
+def _frame(symbol: str) -> pd.DataFrame | None:
+    path = history_dir() / f"{symbol.upper()}.csv.gz"
+    if not path.is_file():
+        return None
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    df = pd.read_csv(io.StringIO(text))
+    df.index = pd.DatetimeIndex(pd.to_datetime(df.pop("date"), format="%Y-%m-%d")).tz_localize("UTC")
+    return df
+
+
+def load_bundled_closes(symbol: str) -> pd.Series | None:
+    df = _frame(symbol)
+    return None if df is None else df["close"].astype(float).rename(symbol.upper())
+
+
+def load_bundled_volume(symbol: str) -> pd.Series | None:
+    df = _frame(symbol)
+    return None if df is None else df["volume"].astype(float).rename(symbol.upper())
+
+
+def bundle_sources_text() -> str:
+    p = history_dir() / "SOURCES.md"
+    return p.read_text(encoding="utf-8") if p.is_file() else ""

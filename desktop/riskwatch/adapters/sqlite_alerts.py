@@ -1,0 +1,303 @@
+"""Alert rules, alert state and the alert history in the SQLite store (tables of migrations 1 and 2).
+
+Rules live in ``alert_rules``; a rule's key is its ``builtin_key`` (shipped and imported rules) or
+``user.<id>`` for a rule made in the editor. The engine state is one row per alert in ``alert_state`` (the
+:class:`AlertRecord` as JSON). Events are appended to ``alert_events``.
+
+The "committed before shown" guarantee: :meth:`AlertRepository.update` (and :meth:`append_events`) write the
+new events *and* the new state in one transaction; callers tell listeners only after it returned.
+``update`` also reads rules and state inside that (``BEGIN IMMEDIATE``) transaction, so an acknowledge from
+the GUI thread and an evaluation on the loop thread, or a ``riskwatch check`` in another process, cannot
+overwrite each other's state.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.domain.alerts import (
+    AlertEvent,
+    AlertRecord,
+    AlertState,
+    EventKind,
+    Rule,
+    Scope,
+    Severity,
+    active_alerts,
+    check_rules,
+)
+from riskwatch.domain.errors import InputError, StoreError
+
+SEEDED_KEY = "alert_rules_seeded"
+_RULE_COLS = ('id, name, metric, scope, "window", comparator, threshold, severity, hysteresis, cooldown_s, '
+              'enabled, builtin_key, escalation_group, message_code')
+_EVENT_COLS = "id, kind, severity, scope_key, metric, value, threshold, ts, payload, alert_key, rule_key"
+
+UpdateFn = Callable[[list[Rule], AlertState], tuple[Sequence[AlertEvent], AlertState]]
+
+
+def _ms(ts: datetime) -> int:
+    if ts.tzinfo is None:
+        raise ValueError("naive datetime given to the store")
+    return int(round(ts.timestamp() * 1000))
+
+
+def _many(value) -> list[str] | None:
+    """A filter value: None, one value or several (enums become their values)."""
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) or not isinstance(value, Iterable) else list(value)
+    return [getattr(v, "value", v) for v in items]
+
+
+def _user_id(key: str) -> int:
+    try:
+        return int(key[5:])
+    except ValueError:
+        raise InputError.single(f"'{key}' is not a key the store assigned (user.<number>)", field="key") from None
+
+
+class AlertRepository:
+    """Rules, state and history of the alert engine on a :class:`SqliteStore`."""
+
+    def __init__(self, store: SqliteStore):
+        self._store = store
+
+    def _read(self, sql: str, params: Sequence = (), conn: sqlite3.Connection | None = None) -> list[tuple]:
+        try:
+            if conn is not None:
+                return conn.execute(sql, params).fetchall()
+            return self._store._query(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read alerts from the data store: {exc}") from None
+
+    @contextmanager
+    def _tx(self):
+        try:
+            with self._store.transaction() as conn:
+                yield conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write alerts to the data store: {exc}") from None
+
+    # -- rules ------------------------------------------------------------------------------------
+    @staticmethod
+    def _row_to_rule(row: tuple) -> Rule:
+        (rid, name, metric, scope, window, comparator, threshold, severity, hysteresis, cooldown_s, enabled,
+         builtin_key, group, code) = row
+        try:
+            return Rule(key=builtin_key or f"user.{rid}", name=name, metric=metric, scope=Scope.parse(scope),
+                        comparator=comparator, threshold=threshold, severity=severity, window=window,
+                        hysteresis=hysteresis, cooldown=cooldown_s, enabled=bool(enabled),
+                        escalation_group=group, message_code=code, id=rid)
+        except (InputError, ValueError) as exc:
+            raise StoreError(f"alert rule {rid} in the data store is invalid: {exc}") from None
+
+    def _rules(self, conn: sqlite3.Connection | None = None) -> list[Rule]:
+        return [self._row_to_rule(r) for r in self._read(f"SELECT {_RULE_COLS} FROM alert_rules ORDER BY id",
+                                                         (), conn)]
+
+    @staticmethod
+    def _rule_params(r: Rule) -> tuple:
+        return (r.name, r.metric, r.scope.encode(), r.window, r.comparator.value, r.threshold, r.severity.value,
+                r.hysteresis, int(round(r.cooldown.total_seconds())), int(r.enabled), r.escalation_group,
+                r.message_code)
+
+    _SET = ('name=?, metric=?, scope=?, "window"=?, comparator=?, threshold=?, severity=?, hysteresis=?, '
+            'cooldown_s=?, enabled=?, escalation_group=?, message_code=?')
+    _INSERT = ('INSERT INTO alert_rules (name, metric, scope, "window", comparator, threshold, severity, '
+               'hysteresis, cooldown_s, enabled, escalation_group, message_code, builtin_key) '
+               'VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
+    _UPSERT_SET = ", ".join(
+        f"{c}=excluded.{c}" for c in ("name", "metric", "scope", '"window"', "comparator", "threshold", "severity",
+                                      "hysteresis", "cooldown_s", "enabled", "escalation_group", "message_code"))
+
+    def list_rules(self) -> list[Rule]:
+        return self._rules()
+
+    def get_rule(self, key: str) -> Rule | None:
+        return next((r for r in self._rules() if r.key == key), None)
+
+    def save_rule(self, rule: Rule) -> Rule:
+        """Insert or update one rule and return it as stored (a new editor rule gets key ``user.<id>``).
+
+        The whole rule set is validated first (InputError, nothing written)."""
+        with self._tx() as conn:
+            current = self._rules(conn)
+            check_rules([r for r in current if r.key != rule.key or not rule.key] + [rule])
+            if rule.key.startswith("user."):
+                rid = _user_id(rule.key)
+                cur = conn.execute(f"UPDATE alert_rules SET {self._SET} WHERE id=? AND builtin_key IS NULL",
+                                   (*self._rule_params(rule), rid))
+                if cur.rowcount != 1:
+                    raise StoreError(f"alert rule {rule.key} no longer exists")
+                return replace(rule, id=rid)
+            if not rule.key:
+                rid = conn.execute(self._INSERT, (*self._rule_params(rule), None)).lastrowid
+                return replace(rule, key=f"user.{rid}", id=rid)
+            conn.execute(self._INSERT + f" ON CONFLICT (builtin_key) DO UPDATE SET {self._UPSERT_SET}",
+                         (*self._rule_params(rule), rule.key))
+            rid = conn.execute("SELECT id FROM alert_rules WHERE builtin_key=?", (rule.key,)).fetchone()[0]
+            return replace(rule, id=rid)
+
+    def delete_rule(self, key: str) -> bool:
+        """Delete a rule; its active alerts resolve (reason ``rule_removed``) at the next evaluation."""
+        with self._tx() as conn:
+            if key.startswith("user."):
+                cur = conn.execute("DELETE FROM alert_rules WHERE id=? AND builtin_key IS NULL", (_user_id(key),))
+            else:
+                cur = conn.execute("DELETE FROM alert_rules WHERE builtin_key=?", (key,))
+            return cur.rowcount == 1
+
+    def seed_default_rules(self, rules: Sequence[Rule]) -> bool:
+        """Insert the shipped rules on the first start only (a settings flag remembers it); idempotent.
+
+        A default rule the user deleted later is not brought back; returns True when it seeded."""
+        with self._tx() as conn:
+            if conn.execute("SELECT 1 FROM settings WHERE key=?", (SEEDED_KEY,)).fetchone():
+                return False
+            for r in rules:
+                self._require_builtin(r)
+                conn.execute(self._INSERT + " ON CONFLICT (builtin_key) DO NOTHING", (*self._rule_params(r), r.key))
+            check_rules(self._rules(conn))
+            self._mark_seeded(conn)
+            return True
+
+    def restore_default_rules(self, rules: Sequence[Rule]) -> list[Rule]:
+        """Put every shipped rule back to its shipped settings (re-creating deleted ones, keeping row ids);
+        the user's own rules stay. One transaction; returns all rules."""
+        with self._tx() as conn:
+            for r in rules:
+                self._require_builtin(r)
+                conn.execute(self._INSERT + f" ON CONFLICT (builtin_key) DO UPDATE SET {self._UPSERT_SET}",
+                             (*self._rule_params(r), r.key))
+            stored = self._rules(conn)
+            check_rules(stored)
+            self._mark_seeded(conn)
+            return stored
+
+    @staticmethod
+    def _require_builtin(rule: Rule) -> None:
+        if not rule.key or rule.key.startswith("user."):
+            raise ValueError(f"default rule '{rule.name}' needs a builtin key, got '{rule.key}'")
+
+    @staticmethod
+    def _mark_seeded(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SEEDED_KEY,))
+
+    # -- state ------------------------------------------------------------------------------------
+    def _state(self, conn: sqlite3.Connection | None = None) -> AlertState:
+        rows = self._read("SELECT alert_key, record FROM alert_state", (), conn)
+        try:
+            return AlertState({k: AlertRecord.from_dict(json.loads(text)) for k, text in rows})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"the alert state in the data store is damaged: {exc}") from None
+
+    def load_state(self) -> AlertState:
+        return self._state()
+
+    @staticmethod
+    def _write_state(conn: sqlite3.Connection, state: AlertState) -> None:
+        old = dict(conn.execute("SELECT alert_key, record FROM alert_state").fetchall())
+        new = {k: json.dumps(r.to_dict(), sort_keys=True) for k, r in state.records.items()}
+        gone = [(k,) for k in old if k not in new]
+        if gone:
+            conn.executemany("DELETE FROM alert_state WHERE alert_key=?", gone)
+        rows = [(k, int(r.active), r.severity.value, r.member, _ms(r.changed_at), new[k])
+                for k, r in state.records.items() if old.get(k) != new[k]]
+        if rows:
+            conn.executemany(
+                "INSERT INTO alert_state (alert_key, active, severity, scope_key, changed_ts, record) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT (alert_key) DO UPDATE SET active=excluded.active, "
+                "severity=excluded.severity, scope_key=excluded.scope_key, changed_ts=excluded.changed_ts, "
+                "record=excluded.record", rows)
+
+    def save_state(self, state: AlertState) -> None:
+        with self._tx() as conn:
+            self._write_state(conn, state)
+
+    # -- events -----------------------------------------------------------------------------------
+    def _insert_events(self, conn: sqlite3.Connection, events: Sequence[AlertEvent]) -> list[AlertEvent]:
+        if not events:
+            return []
+        ids = {(bk or f"user.{rid}"): rid for rid, bk in conn.execute("SELECT id, builtin_key FROM alert_rules")}
+        out = []
+        for e in events:
+            payload = {"v": 1, "ts": e.ts.isoformat(), "code": e.code, "rule_name": e.rule_name,
+                       "previous_severity": e.previous_severity.value if e.previous_severity else None,
+                       "params": dict(e.params)}
+            cur = conn.execute(
+                "INSERT INTO alert_events (rule_id, kind, severity, scope_key, metric, value, threshold, ts, "
+                "payload, alert_key, rule_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (ids.get(e.rule_key), e.kind.value, e.severity.value, e.member, e.metric, e.value, e.threshold,
+                 _ms(e.ts), json.dumps(payload, sort_keys=True, default=str), e.alert_key, e.rule_key))
+            out.append(replace(e, id=cur.lastrowid))
+        return out
+
+    def append_events(self, events: Sequence[AlertEvent], state: AlertState) -> list[AlertEvent]:
+        """Write ``events`` and the new ``state`` in ONE transaction; returns the events with their ids."""
+        with self._tx() as conn:
+            stored = self._insert_events(conn, events)
+            self._write_state(conn, state)
+        return stored
+
+    def update(self, fn: UpdateFn) -> tuple[list[AlertEvent], AlertState]:
+        """Read rules and state, call ``fn(rules, state) -> (events, new_state)`` and write events and state,
+        all in one transaction (nothing is written when ``fn`` raises). Returns the stored events."""
+        with self._tx() as conn:
+            rules, state = self._rules(conn), self._state(conn)
+            events, new_state = fn(rules, state)
+            stored = self._insert_events(conn, events)
+            self._write_state(conn, new_state)
+        return stored, new_state
+
+    @staticmethod
+    def _row_to_event(row: tuple) -> AlertEvent:
+        eid, kind, severity, member, metric, value, threshold, ts, payload, akey, rkey = row
+        p = json.loads(payload or "{}")
+        when = (datetime.fromisoformat(p["ts"]) if p.get("ts")
+                else datetime.fromtimestamp(ts / 1000, tz=timezone.utc))
+        prev = p.get("previous_severity")
+        return AlertEvent(EventKind(kind), akey, rkey, p.get("rule_name", ""), Severity(severity), member, metric,
+                          value, threshold, when.astimezone(timezone.utc), p.get("code", metric),
+                          Severity(prev) if prev else None, p.get("params", {}), eid)
+
+    def list_events(self, *, since: datetime | None = None, until: datetime | None = None,
+                    severity: Severity | str | Iterable | None = None, kind: EventKind | str | Iterable | None = None,
+                    scope: str | Iterable[str] | None = None, alert_key: str | None = None,
+                    limit: int | None = None, newest_first: bool = False) -> list[AlertEvent]:
+        """The alert history, oldest first (``newest_first`` for the history tab). ``since``/``until`` are
+        inclusive; ``severity``, ``kind`` and ``scope`` (a member such as ``"BTC"`` or ``"portfolio"``) take one
+        value or several."""
+        sql = f"SELECT {_EVENT_COLS} FROM alert_events WHERE 1=1"
+        params: list = []
+        if since is not None:
+            sql += " AND ts >= ?"
+            params.append(_ms(since))
+        if until is not None:
+            sql += " AND ts <= ?"
+            params.append(_ms(until))
+        for column, value in (("severity", severity), ("kind", kind), ("scope_key", scope), ("alert_key", alert_key)):
+            values = _many(value)
+            if values is not None:
+                sql += f" AND {column} IN ({','.join('?' * len(values))})"
+                params += values
+        sql += " ORDER BY ts DESC, id DESC" if newest_first else " ORDER BY ts, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [self._row_to_event(r) for r in self._read(sql, params)]
+
+    def active_alerts(self, now: datetime | None = None, *, include_acknowledged: bool = True,
+                      include_snoozed: bool = True) -> list[AlertRecord]:
+        return active_alerts(self._state(), now, include_acknowledged=include_acknowledged,
+                             include_snoozed=include_snoozed)
+
+
+__all__ = ["AlertRepository", "SEEDED_KEY"]

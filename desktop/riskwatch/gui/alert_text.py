@@ -1,0 +1,201 @@
+"""User-visible text of alerts: names of severities, event kinds, scopes and metrics; values in the metric's unit.
+
+Shared by the alert window, the alert history and the rule editor. The domain hands over codes and numbers
+(``"drop_from_high:30D"``, ``-0.18``); this module turns them into ``Rückgang vom 30-Tage-Hoch`` and
+``−18,0 %``. Everything goes through Qt's translation (context ``AlertText``) and the default ``QLocale``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtGui import QColor
+
+from riskwatch.domain.alerts import EventKind, ScopeType, Severity
+from riskwatch.domain.snapshot import PORTFOLIO
+from riskwatch.gui.format import percent_text
+
+#: Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent.
+FRACTION_METRICS = frozenset({
+    "drop_from_high", "drawdown", "return", "volatility", "var_95", "es_95", "var_99", "es_99", "slippage_exit",
+    "peg_deviation", "largest_weight", "liquid_share_1d", "oi_change_24h", "funding_8h", "funding_annual",
+})
+#: Metrics whose values are seconds: shown in minutes / hours, entered in minutes.
+SECONDS_METRICS = frozenset({"price_age"})
+
+#: The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept).
+EDITOR_METRICS = ("drop_from_high", "drawdown", "return", "volatility", "var_95", "es_95", "var_99", "es_99",
+                  "price_age", "beta_btc", "spread_bps", "slippage_exit", "peg_deviation", "days_to_liquidate",
+                  "largest_weight", "liquid_share_1d")
+
+#: (background, foreground) of a severity cell: info blue, warning amber, critical red.
+SEVERITY_COLORS = {
+    Severity.INFO: ("#d6e6fb", "#0d47a1"),
+    Severity.WARNING: ("#ffe08a", "#5d4000"),
+    Severity.CRITICAL: ("#f6c3c3", "#b00020"),
+}
+
+_DAYS_RE = re.compile(r"^([1-9][0-9]*)[dD]$")
+_MINUS = "\u2212"
+
+
+def arg(template: str, *values: object) -> str:
+    """Fill ``%1``, ``%2`` … in one pass (like QString::arg), so inserted text is never substituted again."""
+    return re.sub(r"%([1-9])", lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
+                  else m.group(0), template)
+
+
+def split_metric_key(key: str) -> tuple[str, str | None]:
+    """``"drop_from_high:30D"`` -> ``("drop_from_high", "30D")``; ``"drawdown"`` -> ``("drawdown", None)``."""
+    metric, _, window = (key or "").partition(":")
+    return metric, (window or None)
+
+
+def severity_colors(severity: Severity) -> tuple[QColor, QColor]:
+    bg, fg = SEVERITY_COLORS[Severity(severity)]
+    return QColor(bg), QColor(fg)
+
+
+def number_text(value: float, decimals: int = 2, locale: QLocale | None = None) -> str:
+    """A float with the locale's separators, trailing zeros dropped, a real minus sign."""
+    loc = locale or QLocale()
+    text = loc.toString(abs(float(value)), "f", decimals)
+    point = loc.decimalPoint()
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
+    sign = _MINUS if value < 0 and text.strip("0.,") else ""
+    return sign + text
+
+
+def long_year_date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date format with a four-digit year: ``dd.MM.yyyy`` (German), ``M/d/yyyy``."""
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else re.sub(r"(?<!y)yy(?!y)", "yyyy", fmt)
+
+
+def local_datetime_text(ts: datetime | None, locale: QLocale | None = None, *, seconds: bool = False) -> str:
+    """``04.11.2025 14:05`` in German (local time of this computer); ``11/4/2025 2:05 PM`` in English."""
+    if ts is None:
+        return ""
+    loc = locale or QLocale()
+    qdt = QDateTime.fromMSecsSinceEpoch(int(round(ts.timestamp() * 1000))).toLocalTime()
+    date_fmt = long_year_date_format(loc)
+    time_fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in time_fmt:
+        time_fmt = time_fmt.replace("mm", "mm:ss", 1)
+    return f"{loc.toString(qdt.date(), date_fmt)} {loc.toString(qdt.time(), time_fmt)}"
+
+
+class AlertText(QObject):
+    """Translated names and unit-aware values for alerts (create one per widget; it follows the language)."""
+
+    # -- names ----------------------------------------------------------------------------------------------
+    def severity(self, severity: Severity | str) -> str:
+        sev = Severity(severity)
+        return {Severity.INFO: self.tr("Info"), Severity.WARNING: self.tr("Warning"),
+                Severity.CRITICAL: self.tr("Critical")}[sev]
+
+    def kind(self, kind: EventKind | str) -> str:
+        try:
+            k = EventKind(kind)
+        except ValueError:
+            return str(kind)
+        return {EventKind.FIRED: self.tr("Fired"), EventKind.ESCALATED: self.tr("Escalated"),
+                EventKind.DEESCALATED: self.tr("De-escalated"), EventKind.RESOLVED: self.tr("Resolved"),
+                EventKind.ACKNOWLEDGED: self.tr("Acknowledged"), EventKind.SNOOZED: self.tr("Snoozed"),
+                EventKind.SNOOZE_ENDED: self.tr("Snooze ended")}[k]
+
+    def scope_type(self, scope_type: ScopeType | str) -> str:
+        t = ScopeType(scope_type)
+        return {ScopeType.ASSET: self.tr("Single asset"), ScopeType.MINERS: self.tr("All miner stocks"),
+                ScopeType.CRYPTO: self.tr("All crypto assets"), ScopeType.STABLECOINS: self.tr("All stablecoins"),
+                ScopeType.ALL: self.tr("All assets"), ScopeType.PORTFOLIO: self.tr("Portfolio")}[t]
+
+    def scope(self, scope) -> str:
+        """A rule's :class:`Scope`: the symbol of an asset scope, else the group's name."""
+        if scope.type is ScopeType.ASSET:
+            return scope.symbol or ""
+        return self.scope_type(scope.type)
+
+    def member(self, member: str) -> str:
+        """The asset column: a symbol as it is, the portfolio by name."""
+        return self.tr("Portfolio") if member == PORTFOLIO else member
+
+    def metric_name(self, metric: str) -> str | None:
+        """The name of a metric code without its window (the rule editor's list); None when unknown."""
+        return {
+            "drop_from_high": self.tr("Drop from trailing high"),
+            "drawdown": self.tr("Drawdown from peak"),
+            "return": self.tr("Return"),
+            "volatility": self.tr("Volatility"),
+            "var_95": self.tr("Value at Risk (VaR) 95 %"),
+            "var_99": self.tr("Value at Risk (VaR) 99 %"),
+            "es_95": self.tr("Expected Shortfall (CVaR) 95 %"),
+            "es_99": self.tr("Expected Shortfall (CVaR) 99 %"),
+            "price_age": self.tr("Stale price"),
+            "beta_btc": self.tr("Beta to BTC"),
+            "spread_bps": self.tr("Bid-ask spread"),
+            "slippage_exit": self.tr("Slippage on exit"),
+            "peg_deviation": self.tr("Stablecoin peg deviation"),
+            "days_to_liquidate": self.tr("Days to liquidate"),
+            "largest_weight": self.tr("Largest weight"),
+            "liquid_share_1d": self.tr("Share sellable within a day"),
+            "hhi": self.tr("Concentration (HHI)"),
+            "funding_8h": self.tr("Funding rate (8 h)"),
+            "oi_change_24h": self.tr("Open interest change 24 h"),
+            "volume_ratio": self.tr("Volume ratio"),
+        }.get(metric)
+
+    def metric(self, key: str) -> str:
+        """``"drop_from_high:30D"`` -> "Drop from 30-day high"; an unknown code is shown as it is."""
+        metric, window = split_metric_key(key)
+        days = _DAYS_RE.match(window or "")
+        if metric == "drop_from_high" and days:
+            return arg(self.tr("Drop from %1-day high"), days.group(1))
+        if metric == "return" and days:
+            return self.tr("Return over %n day(s)", "", int(days.group(1)))
+        name = self.metric_name(metric)
+        if name is None:
+            return key
+        return f"{name} ({window})" if window else name
+
+    # -- values ---------------------------------------------------------------------------------------------
+    def value(self, metric_key: str, value: float | None) -> str:
+        """A value or threshold in the metric's unit: percent, minutes/hours, basis points or a plain number."""
+        if value is None:
+            return "–"
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            return str(value)
+        if not math.isfinite(v):
+            return "–"
+        metric, _ = split_metric_key(metric_key)
+        if metric in FRACTION_METRICS:
+            return percent_text(v)
+        if metric in SECONDS_METRICS:
+            return self.duration(v)
+        if metric == "spread_bps":
+            return arg(self.tr("%1 bp"), number_text(v, 1))
+        return number_text(v, 2 if abs(v) >= 1 else 4)
+
+    def summary(self, member: str, metric_key: str, value: float | None, threshold: float | None) -> str:
+        """One line for a notification: ``BTC: Drop from 30-day high −18.0% (threshold −17.0%)``."""
+        return arg(self.tr("%1: %2 %3 (threshold %4)"), self.member(member), self.metric(metric_key),
+                   self.value(metric_key, value), self.value(metric_key, threshold))
+
+    def duration(self, seconds: float) -> str:
+        """An age: ``45 min`` under an hour, else hours (``2 h``, ``1,5 h``); days from two days on."""
+        s = max(float(seconds), 0.0)
+        if s < 3600:
+            return arg(self.tr("%1 min"), number_text(round(s / 60.0), 0))
+        if s < 2 * 86400:
+            return arg(self.tr("%1 h"), number_text(round(s / 3600.0, 1), 1))
+        return arg(self.tr("%1 days"), number_text(round(s / 86400.0, 1), 1))
+
+
+__all__ = ["AlertText", "arg", "EDITOR_METRICS", "FRACTION_METRICS", "SECONDS_METRICS",
+           "SEVERITY_COLORS", "local_datetime_text", "long_year_date_format", "number_text", "severity_colors", "split_metric_key"]

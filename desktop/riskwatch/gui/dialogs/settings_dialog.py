@@ -1,0 +1,85 @@
+"""Settings: exchange, base currency, refresh interval, language, notifications."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout)
+
+from riskwatch.services.settings import EXCHANGES, MAX_REFRESH_S, MIN_REFRESH_S, AppSettings
+
+_EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinbase", "bitstamp": "Bitstamp"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.exchange = QComboBox()
+        for ex in EXCHANGES:
+            self.exchange.addItem(_EXCHANGE_NAMES[ex], ex)
+        self.api_url = QLineEdit()
+        self.api_url.setPlaceholderText(self.tr("default endpoint of the exchange"))
+        self.base_currency = QComboBox()
+        self.base_currency.addItem(self.tr("US dollar (USD)"), "USD")
+        self.base_currency.addItem(self.tr("Euro (EUR)"), "EUR")
+        self.refresh = QSpinBox()
+        self.refresh.setRange(MIN_REFRESH_S, MAX_REFRESH_S)
+        self.refresh.setSuffix(self.tr(" s"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.tray = QCheckBox(self.tr("Show a notification for warnings and critical alerts"))
+        self.sound = QCheckBox(self.tr("Play a sound for warnings and critical alerts"))
+        self.note = QLabel(self.tr("The language changes at once; no restart needed."))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Exchange"), self.exchange)
+        form.addRow(self.tr("Exchange endpoint"), self.api_url)
+        form.addRow(self.tr("Base currency"), self.base_currency)
+        form.addRow(self.tr("Refresh interval"), self.refresh)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.tray)
+        form.addRow("", self.sound)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._load(settings)
+        self._result: AppSettings | None = None
+
+    def _load(self, s: AppSettings) -> None:
+        self.exchange.setCurrentIndex(max(0, self.exchange.findData(s.exchange)))
+        self.api_url.setText(s.exchange_api_url)
+        self.base_currency.setCurrentIndex(max(0, self.base_currency.findData(s.base_currency)))
+        self.refresh.setValue(s.refresh_interval_s)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.tray.setChecked(s.tray_notifications)
+        self.sound.setChecked(s.alert_sound)
+
+    def settings(self) -> AppSettings:
+        return AppSettings(exchange=self.exchange.currentData(), exchange_api_url=self.api_url.text().strip(),
+                           base_currency=self.base_currency.currentData(), refresh_interval_s=self.refresh.value(),
+                           language=self.language.currentData(), tray_notifications=self.tray.isChecked(),
+                           alert_sound=self.sound.isChecked())
+
+    def result_settings(self) -> AppSettings | None:
+        return self._result
+
+    def accept(self) -> None:
+        s = self.settings()
+        if s.validate():
+            self.error.setText(self.tr("The exchange endpoint must start with http:// or https://."))
+            self.error.show()
+            return
+        self._result = s
+        super().accept()

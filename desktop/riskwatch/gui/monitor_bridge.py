@@ -1,0 +1,120 @@
+"""Runs monitoring cycles on the loop thread and brings their results to the GUI thread as Qt signals.
+
+The object lives in the GUI thread; its signals are emitted from the loop thread, so Qt queues every call
+to a receiver in the GUI thread (default AutoConnection). Nothing here waits for I/O on the GUI thread:
+a timer tick only submits a coroutine (a tick that finds a cycle running is skipped and counted).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class MonitorBridge(QObject):
+    #: CycleResult of a finished cycle (report, events, active alerts, market-data result)
+    cycle_finished = Signal(object)
+    #: Mapping[str, Quote] as soon as a cycle has its quotes (before history and risk are computed)
+    quotes_updated = Signal(object)
+    #: True while a cycle runs
+    busy_changed = Signal(bool)
+    #: a cycle failed as a whole (text for the status bar / log)
+    cycle_failed = Signal(str)
+
+    _delivered = Signal(object, object, object)
+
+    def __init__(self, loop, monitor, *, interval_s: float = 15.0, parent: QObject | None = None):
+        super().__init__(parent)
+        self._loop = loop
+        self.monitor = monitor
+        self._future: concurrent.futures.Future | None = None
+        self.skipped_ticks = 0
+        self.cycles = 0
+        self.offline = monitor.market is None
+        self.last_result = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(interval_s * 1000))
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._delivered.connect(self._on_self_delivered)
+
+    # -- control (GUI thread) -------------------------------------------------------------------------
+    def start(self, *, refresh_now: bool = True) -> None:
+        self._timer.start()
+        if refresh_now:
+            self.refresh()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        future, self._future = self._future, None
+        if future is not None:
+            future.cancel()
+
+    def set_interval(self, seconds: float) -> None:
+        self._timer.setInterval(int(max(seconds, 1.0) * 1000))
+
+    @property
+    def busy(self) -> bool:
+        return self._future is not None and not self._future.done()
+
+    def refresh(self) -> bool:
+        if self.busy:
+            self.skipped_ticks += 1
+            return False
+        try:
+            self._future = self._loop.submit(self._cycle())
+        except Exception as exc:
+            self.cycle_failed.emit(f"{type(exc).__name__}: {exc}")
+            return False
+        self.busy_changed.emit(True)
+        return True
+
+    def run(self, coro: Coroutine[Any, Any, Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> concurrent.futures.Future:
+        """Run ``coro`` on the loop thread, then ``on_done(result)`` / ``on_error(exc)`` on the GUI thread."""
+        future = self._loop.submit(coro)
+
+        def finished(f: concurrent.futures.Future) -> None:  # loop thread
+            if f.cancelled():
+                return
+            exc = f.exception()
+            if exc is not None:
+                if on_error is not None:
+                    self._delivered.emit(on_error, None, exc)
+                else:
+                    log.error("background operation failed: %s", exc)
+            elif on_done is not None:
+                self._delivered.emit(on_done, f.result(), None)
+
+        future.add_done_callback(finished)
+        return future
+
+    # -- loop thread ----------------------------------------------------------------------------------
+    async def _cycle(self) -> None:
+        try:
+            result = await self.monitor.run_cycle(offline=self.offline, on_quotes=self.quotes_updated.emit)
+            self.last_result = result
+            self.cycles += 1
+            self.cycle_finished.emit(result)
+        except Exception as exc:  # a cycle never takes the app down; it is a status
+            log.exception("monitoring cycle failed")
+            self.cycle_failed.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            self.busy_changed.emit(False)
+
+    # -- slots (GUI thread) ---------------------------------------------------------------------------
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.refresh()
+
+    @Slot(object, object, object)
+    def _on_self_delivered(self, callback, value, error) -> None:
+        try:
+            callback(error if error is not None else value)
+        except Exception:
+            log.exception("GUI callback failed")

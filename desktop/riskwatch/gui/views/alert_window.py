@@ -1,0 +1,350 @@
+"""The alert window ("Alarmfenster"): active alerts, acknowledge, snooze; pops up for warnings and critical alerts.
+
+A non-modal top-level window that stays on top. It lists the active alerts (acknowledged and snoozed ones
+too, greyed, with their state), most severe first and newest first within a severity. ``show_events`` is
+the slot for ``AlertBridge.alerts_raised``: every batch refreshes the list; a batch that fires, escalates or
+ends the snooze of a *warning* or *critical* alert that still needs attention also shows, raises and
+activates the window and – if switched on – shows a tray message and beeps. Info alerts only refresh the list.
+
+Acknowledge and snooze go through the injected service (``AlertService`` or anything with
+``active_alerts()``, ``alerts_needing_attention()``, ``acknowledge(key)`` and ``snooze(key, duration)``), which
+persists them. They are small SQLite writes done on the GUI thread; :meth:`AlertWindow._apply` is the one
+place that performs them, so it can move to a worker later.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QStyle, QSystemTrayIcon, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind, Severity
+from riskwatch.domain.errors import RiskWatchError
+from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, severity_colors
+from riskwatch.services.alerting import SNOOZE_CHOICES
+
+log = logging.getLogger(__name__)
+
+COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_TIME, COL_STATE = range(7)
+COLUMN_COUNT = 7
+#: Event kinds that (for warning / critical alerts) bring the window up.
+POPUP_KINDS = frozenset({EventKind.FIRED, EventKind.ESCALATED, EventKind.SNOOZE_ENDED})
+SNOOZE_HOUR, SNOOZE_DAY = SNOOZE_CHOICES
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+_MUTED = QColor("#777777")
+
+
+def needs_popup(event: AlertEvent) -> bool:
+    """True for an event that must bring the alert window up (warning or critical, newly demanding attention)."""
+    return event.kind in POPUP_KINDS and Severity(event.severity).rank >= Severity.WARNING.rank
+
+
+class AlertWindow(QWidget):
+    """The Alarmfenster. ``service``: AlertService-like; ``tray``: a QSystemTrayIcon to use (else one is made
+    when a tray is available); ``notify_tray`` / ``play_sound``: the two notification switches."""
+
+    #: Number of alerts needing attention, after every refresh (for a status bar or tray tooltip).
+    attention_count_changed = Signal(int)
+    #: tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate).
+    alerts_shown = Signal(object)
+
+    def __init__(self, service, *, tray: QSystemTrayIcon | None = None, notify_tray: bool = True,
+                 play_sound: bool = True, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("alertWindow")
+        self._service = service
+        self._tray = tray
+        self._tray_connected = False
+        self.notify_tray = bool(notify_tray)
+        self.play_sound = bool(play_sound)
+        self._text = AlertText(self)
+        self._records: list[AlertRecord] = []
+        self._attention: set[str] = set()
+        self._last_count: int | None = None
+        #: time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark.
+        self.last_popup_perf: float | None = None
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("alertSummary")
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+
+        self.table = QTableWidget(0, COLUMN_COUNT)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("alertStatus")
+        self.acknowledge_button = QPushButton()
+        self.snooze_hour_button = QPushButton()
+        self.snooze_day_button = QPushButton()
+        self.close_button = QPushButton()
+        self.acknowledge_button.setDefault(True)
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.snooze_hour_button.clicked.connect(lambda: self.snooze_selected(SNOOZE_HOUR))
+        self.snooze_day_button.clicked.connect(lambda: self.snooze_selected(SNOOZE_DAY))
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        buttons = QHBoxLayout()
+        for b in (self.acknowledge_button, self.snooze_hour_button, self.snooze_day_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.resize(820, 320)
+
+    # -- text ---------------------------------------------------------------------------------------
+    def headers(self) -> list[str]:
+        return [self.tr("Severity"), self.tr("Asset"), self.tr("Metric"), self.tr("Value"), self.tr("Threshold"),
+                self.tr("Time"), self.tr("State")]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Alert window – RiskWatch"))
+        self.table.setHorizontalHeaderLabels(self.headers())
+        self.acknowledge_button.setText(self.tr("&Acknowledge"))
+        self.acknowledge_button.setToolTip(self.tr("Confirm that you have seen the selected alerts"))
+        self.snooze_hour_button.setText(self.tr("Snooze for 1 &hour"))
+        self.snooze_day_button.setText(self.tr("Snooze for 1 &day"))
+        self.close_button.setText(self.tr("&Close"))
+        self.status_label.clear()
+        self._fill()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- notification switches ------------------------------------------------------------------------------
+    def set_notifications(self, *, tray: bool | None = None, sound: bool | None = None) -> None:
+        """Switch the tray message and the sound on or off (settings dialog)."""
+        if tray is not None:
+            self.notify_tray = bool(tray)
+        if sound is not None:
+            self.play_sound = bool(sound)
+
+    # -- data -----------------------------------------------------------------------------------------------
+    def records(self) -> list[AlertRecord]:
+        """The listed alerts in display order."""
+        return list(self._records)
+
+    def attention_count(self) -> int:
+        return len(self._attention)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the active alerts from the service, keeping the selection."""
+        try:
+            records = list(self._service.active_alerts())
+            attention = {r.alert_key for r in self._service.alerts_needing_attention()}
+        except RiskWatchError as exc:
+            log.error("cannot load the active alerts: %s", exc)
+            self.status_label.setText(arg(self.tr("The alerts could not be loaded: %1"), exc))
+            return
+        records.sort(key=lambda r: (-Severity(r.severity).rank, -r.changed_at.timestamp(), r.alert_key))
+        selected = set(self.selected_keys())
+        self._records, self._attention = records, attention
+        self._fill(selected)
+        if self._last_count != len(attention):
+            self._last_count = len(attention)
+            self.attention_count_changed.emit(len(attention))
+
+    def _fill(self, selected: set[str] | None = None) -> None:
+        if selected is None:
+            selected = set(self.selected_keys())
+        t = self._text
+        table = self.table
+        table.blockSignals(True)
+        try:
+            table.clearSelection()
+            table.setRowCount(len(self._records))
+            for row, r in enumerate(self._records):
+                muted = r.alert_key not in self._attention
+                cells = (t.severity(r.severity), t.member(r.member), t.metric(r.metric),
+                         t.value(r.metric, r.last_value), t.value(r.metric, r.threshold),
+                         local_datetime_text(r.changed_at), self._state_text(r))
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setData(_KEY_ROLE, r.alert_key)
+                    if col in (COL_VALUE, COL_THRESHOLD):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if col == COL_SEVERITY:
+                        bg, fg = severity_colors(r.severity)
+                        item.setBackground(QBrush(bg))
+                        item.setForeground(QBrush(fg))
+                        if Severity(r.severity) is Severity.CRITICAL:
+                            bold = QFont(item.font())
+                            bold.setBold(True)
+                            item.setFont(bold)
+                    elif muted:
+                        item.setForeground(QBrush(_MUTED))
+                    if col == COL_METRIC:
+                        item.setToolTip(r.rule_name)
+                    table.setItem(row, col, item)
+            rows = [i for i, r in enumerate(self._records) if r.alert_key in selected]
+            if not rows:  # preselect the most severe alert that needs attention, so "Acknowledge" is one click
+                rows = [i for i, r in enumerate(self._records) if r.alert_key in self._attention][:1]
+            for row in rows:
+                self._add_row_to_selection(row)
+        finally:
+            table.blockSignals(False)
+        n = len(self._attention)
+        self.summary_label.setText(self.tr("%n alert(s) need attention.", "", n) if n
+                                   else self.tr("No alert needs attention."))
+        self._update_buttons()
+
+    def _add_row_to_selection(self, row: int) -> None:
+        model = self.table.model()
+        self.table.selectionModel().select(
+            model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _state_text(self, r: AlertRecord) -> str:
+        if r.acknowledged:
+            return arg(self.tr("Acknowledged %1"), local_datetime_text(r.acknowledged_at))
+        if r.alert_key not in self._attention and r.snoozed_until is not None:
+            return arg(self.tr("Snoozed until %1"), local_datetime_text(r.snoozed_until))
+        return self.tr("Open")
+
+    def selected_keys(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self._records[r].alert_key for r in rows if 0 <= r < len(self._records)]
+
+    def select_alert(self, alert_key: str) -> bool:
+        for row, r in enumerate(self._records):
+            if r.alert_key == alert_key:
+                self.table.clearSelection()
+                self._add_row_to_selection(row)
+                return True
+        return False
+
+    def _open_selected(self) -> list[str]:
+        """Selected alerts that are not acknowledged (only those can be acknowledged or snoozed)."""
+        by_key = {r.alert_key: r for r in self._records}
+        return [k for k in self.selected_keys() if k in by_key and not by_key[k].acknowledged]
+
+    def _update_buttons(self) -> None:
+        can = bool(self._open_selected())
+        for b in (self.acknowledge_button, self.snooze_hour_button, self.snooze_day_button):
+            b.setEnabled(can)
+
+    # -- actions ------------------------------------------------------------------------------------------
+    @Slot()
+    def acknowledge_selected(self) -> int:
+        """Acknowledge the selected alerts; returns how many were acknowledged."""
+        return self.acknowledge(self._open_selected())
+
+    def snooze_selected(self, duration: timedelta) -> int:
+        return self.snooze(self._open_selected(), duration)
+
+    def acknowledge(self, keys: Iterable[str]) -> int:
+        events = self._apply(lambda key: self._service.acknowledge(key), keys)
+        if events:
+            self.status_label.setText(self.tr("%n alert(s) acknowledged.", "", len(events)))
+        return len(events)
+
+    def snooze(self, keys: Iterable[str], duration: timedelta) -> int:
+        events = self._apply(lambda key: self._service.snooze(key, duration), keys)
+        if events:
+            until = events[-1].params.get("until")
+            when = local_datetime_text(datetime.fromisoformat(str(until))) if until else ""
+            self.status_label.setText(arg(self.tr("%n alert(s) snoozed until %1.", "", len(events)), when))
+        return len(events)
+
+    def _apply(self, action: Callable[[str], AlertEvent | None], keys: Iterable[str]) -> list[AlertEvent]:
+        """Run one persisting service action per alert key, then refresh. The only place that writes.
+
+        Small SQLite writes on the GUI thread for now; move this to a worker (QueryOp style) if they grow.
+        """
+        events: list[AlertEvent] = []
+        for key in list(keys):
+            try:
+                event = action(key)
+            except (RiskWatchError, ValueError) as exc:
+                log.error("alert action on %s failed: %s", key, exc)
+                QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+                break
+            if event is not None:
+                events.append(event)
+        self.refresh()
+        return events
+
+    # -- the slot for AlertBridge.alerts_raised -----------------------------------------------------------------
+    @Slot(object)
+    def show_events(self, events: Sequence[AlertEvent]) -> None:
+        """New events were stored: refresh; pop up (and notify) for warning / critical alerts."""
+        self.refresh()
+        urgent = tuple(e for e in events if needs_popup(e) and e.alert_key in self._attention)
+        if not urgent:
+            return
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+        self.last_popup_perf = time.perf_counter()
+        if len(urgent) == 1:
+            self.select_alert(urgent[0].alert_key)
+        self._notify(urgent)
+        self.alerts_shown.emit(urgent)
+
+    def _notify(self, events: Sequence[AlertEvent]) -> None:
+        if self.play_sound:
+            QApplication.beep()
+        if not self.notify_tray or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        tray = self._tray_icon()
+        worst = max(events, key=lambda e: Severity(e.severity).rank)
+        title = arg(self.tr("RiskWatch alert: %1"), self._text.severity(worst.severity))
+        lines = [self._text.summary(e.member, e.metric, e.value, e.threshold) for e in events[:3]]
+        if len(events) > 3:
+            lines.append(self.tr("… and %n more", "", len(events) - 3))
+        icon = (QSystemTrayIcon.MessageIcon.Critical if Severity(worst.severity) is Severity.CRITICAL
+                else QSystemTrayIcon.MessageIcon.Warning)
+        tray.showMessage(title, "\n".join(lines), icon, 15000)
+
+    def _tray_icon(self) -> QSystemTrayIcon:
+        if self._tray is None:
+            icon = QApplication.windowIcon()
+            if icon.isNull():
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._tray = QSystemTrayIcon(icon, self)
+            self._tray.show()
+        if not self._tray_connected and hasattr(self._tray, "messageClicked"):
+            self._tray.messageClicked.connect(self._on_tray_message_clicked)
+            self._tray_connected = True
+        return self._tray
+
+    # -- slots --------------------------------------------------------------------------------------------
+    @Slot()
+    def _on_tray_message_clicked(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def _on_table_item_selection_changed(self) -> None:
+        self._update_buttons()
+
+
+__all__ = ["AlertWindow", "POPUP_KINDS", "SNOOZE_DAY", "SNOOZE_HOUR", "needs_popup"]

@@ -1,0 +1,164 @@
+"""Dashboard: portfolio value, P&L, drawdown, drop from the 30-day high, 1-day VaR/ES 95 % in money, largest
+position, miner beta to BTC, the weekend-gap estimate and the currently firing alerts at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from riskwatch.gui.format import money_text, percent_text
+
+_SEVERITY_COLOURS = {"critical": "#b00020", "warning": "#a15c00", "info": "#1f5fa8"}
+
+
+class Card(QFrame):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d6d6d6; border-radius: 6px; }")
+        self.title = QLabel()
+        self.title.setStyleSheet("color: #555; font-size: 9pt;")
+        self.value = QLabel("–")
+        self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sub = QLabel()
+        self.sub.setStyleSheet("color: #555; font-size: 9pt;")
+        self.sub.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.sub)
+
+    def set(self, value: str, sub: str = "", colour: str | None = None) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {colour or '#111'};")
+        self.sub.setText(sub)
+
+
+class DashboardView(QWidget):
+    KEYS = ("value", "pnl", "drawdown", "drop", "var", "es", "largest", "beta")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._report = None
+        self._active: tuple = ()
+        self._gap = None
+        self.cards = {k: Card() for k in self.KEYS}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, key in enumerate(self.KEYS):
+            grid.addWidget(self.cards[key], i // 4, i % 4)
+        self.alerts_title = QLabel()
+        self.alerts_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.alerts = QListWidget()
+        self.alerts.setObjectName("dashboardAlerts")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #555;")
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid)
+        lay.addWidget(self.alerts_title)
+        lay.addWidget(self.alerts, 1)
+        lay.addWidget(self.notes)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {"value": self.tr("Portfolio value"), "pnl": self.tr("Profit/loss (P&L)"),
+                  "drawdown": self.tr("Drawdown from peak"), "drop": self.tr("Drop from 30-day high"),
+                  "var": self.tr("Value at Risk (VaR) 95 %, 1 day"),
+                  "es": self.tr("Expected shortfall (CVaR) 95 %, 1 day"),
+                  "largest": self.tr("Largest position"), "beta": self.tr("Miner beta to BTC (90 days)")}
+        for k, t in titles.items():
+            self.cards[k].title.setText(t)
+        self.alerts_title.setText(self.tr("Active alerts"))
+        self._render()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_report(self, report) -> None:
+        self._report = report
+        self._render()
+
+    def set_active_alerts(self, active) -> None:
+        self._active = tuple(active)
+        self._render()
+
+    def set_weekend_gap(self, gap) -> None:
+        """``gap``: mapping miner -> estimated move at the next open (fraction), or None."""
+        self._gap = gap
+        self._render()
+
+    def _render(self) -> None:
+        rep = self._report
+        pf = rep.portfolio if rep is not None else None
+        c = self.cards
+        if pf is None:
+            for card in c.values():
+                card.set("–", self.tr("no prices yet") if rep is None else self.tr("no positions with prices"))
+        else:
+            cur = rep.base_currency
+            c["value"].set(money_text(pf.value, cur), self.tr("cost %1").replace("%1", money_text(pf.cost, cur)))
+            colour = "#146c2e" if pf.pnl >= 0 else "#b00020"
+            c["pnl"].set(money_text(pf.pnl, cur), percent_text(pf.pnl_pct) if pf.pnl_pct is not None else "",
+                         colour)
+            c["drawdown"].set(_pct(pf.drawdown), self.tr("worst: %1").replace("%1", _pct(pf.max_drawdown)),
+                              _risk_colour(pf.drawdown, -0.10, -0.15))
+            c["drop"].set(_pct(pf.drop_from_high), self.tr("calendar window of 30 days"),
+                          _risk_colour(pf.drop_from_high, -0.10, -0.17))
+            c["var"].set(money_text(pf.var_95_money, cur) if pf.var_95_money is not None else "–",
+                         self.tr("%1 of the portfolio; historical, last 365 days").replace("%1", _pct(pf.var_95)))
+            c["es"].set(money_text(pf.es_95_money, cur) if pf.es_95_money is not None else "–",
+                        self.tr("mean of the worst 5 % of days").replace("%1", _pct(pf.es_95)))
+            c["largest"].set(pf.largest_symbol or "–", self.tr("%1 of the portfolio, HHI %2").replace(
+                "%1", _pct(pf.largest_weight)).replace("%2", self.locale().toString(pf.hhi or 0.0, "f", 2)))
+            beta_sub = self.tr("value-weighted over the miners held")
+            if self._gap:
+                moves = ", ".join(f"{s} {_pct(v)}" for s, v in sorted(self._gap.items()))
+                beta_sub = self.tr("Weekend gap estimate: %1").replace("%1", moves)
+            c["beta"].set(self.locale().toString(pf.miner_beta_btc, "f", 2) if pf.miner_beta_btc is not None
+                          else "–", beta_sub)
+        self.alerts.clear()
+        if not self._active:
+            self.alerts.addItem(QListWidgetItem(self.tr("No active alerts.")))
+        for a in self._active:
+            sev = str(getattr(a.severity, "value", a.severity))
+            value = _pct(a.last_value) if a.metric != "price_age" else f"{(a.last_value or 0) / 60:.0f} min"
+            text = f"{self._severity_label(sev)} · {a.member} · {a.rule_name} · {value}"
+            if a.acknowledged:
+                text += " · " + self.tr("acknowledged")
+            item = QListWidgetItem(text)
+            item.setForeground(Qt.GlobalColor.black)
+            item.setData(Qt.ItemDataRole.UserRole, a.alert_key)
+            item.setForeground(_qcolor(_SEVERITY_COLOURS.get(sev, "#111")))
+            self.alerts.addItem(item)
+        notes = []
+        if rep is not None and rep.missing:
+            notes.append(self.tr("No price for: %1").replace("%1", ", ".join(rep.missing)))
+        self.notes.setText("  ".join(notes))
+
+    def _severity_label(self, sev: str) -> str:
+        return {"critical": self.tr("Critical"), "warning": self.tr("Warning"), "info": self.tr("Info")}.get(sev, sev)
+
+
+def _pct(v) -> str:
+    return percent_text(v) if v is not None else "–"
+
+
+def _risk_colour(v, amber, red) -> str:
+    if v is None:
+        return "#111"
+    if v <= red:
+        return "#b00020"
+    if v <= amber:
+        return "#a15c00"
+    return "#146c2e"
+
+
+def _qcolor(name: str):
+    from PySide6.QtGui import QColor
+
+    return QColor(name)

@@ -1,0 +1,105 @@
+"""Status bar: data source per asset class with online / degraded / offline, age of the newest price,
+base currency, the replay clock, and a progress bar with cancel for long work."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+_STATE_COLOURS = {"online": "#146c2e", "degraded": "#a15c00", "offline": "#b00020", "unknown": "#555555"}
+
+
+class StatusPanel(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.crypto = QLabel()
+        self.equity = QLabel()
+        self.newest = QLabel()
+        self.currency = QLabel()
+        self.replay = QLabel()
+        self.replay.setStyleSheet("color: #6a1b9a; font-weight: 600;")
+        self.replay.hide()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(True)
+        self.cancel = QPushButton()
+        self.cancel.clicked.connect(self.cancel_requested)
+        self.progress.hide()
+        self.cancel.hide()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.replay, self.crypto, self.equity, self.newest, self.currency, self.progress, self.cancel):
+            lay.addWidget(w)
+        self._crypto = ("Kraken", "unknown")
+        self._equity = ("Yahoo Finance", "unknown")
+        self._newest: datetime | None = None
+        self._now: datetime | None = None
+        self._base = "USD"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel.setText(self.tr("Cancel"))
+        self._render()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def state_label(self, state: str) -> str:
+        return {"online": self.tr("online"), "degraded": self.tr("degraded"), "offline": self.tr("offline"),
+                "unknown": self.tr("not connected yet")}.get(state, state)
+
+    def set_sources(self, crypto: tuple[str, str] | None = None, equity: tuple[str, str] | None = None) -> None:
+        if crypto:
+            self._crypto = crypto
+        if equity:
+            self._equity = equity
+        self._render()
+
+    def set_newest_price(self, ts: datetime | None, now: datetime | None) -> None:
+        self._newest, self._now = ts, now
+        self._render()
+
+    def set_base_currency(self, base: str) -> None:
+        self._base = base
+        self._render()
+
+    def set_replay_date(self, text: str | None) -> None:
+        self.replay.setVisible(bool(text))
+        self.replay.setText(self.tr("Replay: %1").replace("%1", text or ""))
+
+    def set_progress(self, text: str | None, value: int | None = None, maximum: int = 0) -> None:
+        """Show (text) or hide (None) the progress bar; maximum 0 = busy indicator."""
+        visible = text is not None
+        self.progress.setVisible(visible)
+        self.cancel.setVisible(visible)
+        if visible:
+            self.progress.setRange(0, maximum)
+            if value is not None:
+                self.progress.setValue(value)
+            self.progress.setFormat(text)
+
+    def _render(self) -> None:
+        for label, (name, state), kind in ((self.crypto, self._crypto, self.tr("Crypto")),
+                                           (self.equity, self._equity, self.tr("Stocks"))):
+            colour = _STATE_COLOURS.get(state, "#555")
+            label.setText(f"{kind}: {name} <span style='color:{colour}'>● {self.state_label(state)}</span>")
+        if self._newest is None or self._now is None:
+            self.newest.setText(self.tr("Newest price: –"))
+        else:
+            age = max((self._now - self._newest).total_seconds(), 0)
+            if age < 90:
+                txt = self.tr("%1 s ago").replace("%1", str(int(age)))
+            elif age < 5400:
+                txt = self.tr("%1 min ago").replace("%1", str(round(age / 60)))
+            elif age < 2 * 86400:
+                txt = self.tr("%1 h ago").replace("%1", str(round(age / 3600)))
+            else:
+                txt = self.tr("%1 days ago").replace("%1", str(round(age / 86400)))
+            self.newest.setText(self.tr("Newest price: %1").replace("%1", txt))
+        self.currency.setText(self.tr("Base currency: %1").replace("%1", self._base))

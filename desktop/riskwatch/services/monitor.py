@@ -1,0 +1,153 @@
+"""One monitoring cycle: pull data -> validate -> store -> snapshot -> alerts -> notify listeners.
+
+Shared by the desktop app (run on the loop thread, results carried to the GUI by Qt signals) and by
+``riskwatch check`` (``asyncio.run``, no Qt). The market-data service does fetching, validation and storing;
+this module reads the validated history back from the store, computes the risk report and hands the
+snapshot to the alert service, which commits events before anyone is told.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import MappingProxyType
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import pandas as pd
+
+from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote, Timeframe
+from riskwatch.domain.risk_report import BENCHMARKS, PriceState, RiskReport, closes_from_bars, compute_risk_report
+from riskwatch.domain.validation import Freshness, UsEquityCalendar, assess_quote, stale_after
+
+log = logging.getLogger(__name__)
+
+#: Assets the rules and beta need even when not held.
+BENCHMARK_ASSETS = {"BTC": Asset("BTC", AssetKind.CRYPTO), "QQQ": Asset("QQQ", AssetKind.INDEX)}
+HISTORY_DAYS = 800
+
+
+@dataclass(frozen=True)
+class CycleResult:
+    report: RiskReport
+    events: tuple = ()                      # AlertEvents committed in this cycle
+    active: tuple = ()                      # AlertRecords active after the cycle
+    market: object | None = None            # MarketDataResult when data was fetched
+    offline: bool = False
+    history_sources: Mapping[str, str] = field(default_factory=dict)   # symbol -> "store" | "bundle" | "none"
+    newest_price_at: datetime | None = None
+    closes: Mapping[str, pd.Series] = field(default_factory=dict)      # the daily history the figures used
+
+    @property
+    def has_data(self) -> bool:
+        return any(a.price is not None for a in self.report.assets)
+
+
+class Monitor:
+    """Runs cycles. ``fallback_closes(symbol)`` serves bundled history for symbols the store has no bars for."""
+
+    def __init__(self, store, alerts, clock, market=None, *, refresh_s: float = 15.0,
+                 fallback_closes: Callable[[str], pd.Series | None] | None = None,
+                 calendar: UsEquityCalendar | None = None):
+        self.store = store
+        self.alerts = alerts
+        self.clock = clock
+        self.market = market
+        self.refresh_s = refresh_s
+        self.fallback_closes = fallback_closes
+        self.calendar = calendar or UsEquityCalendar()
+
+    async def run_cycle(self, *, offline: bool = False, backfill: bool = True,
+                        on_quotes: Callable | None = None) -> CycleResult:
+        portfolio = self.store.portfolio()
+        market_result = None
+        if not offline and self.market is not None:
+            assets = list(portfolio.assets())
+            held = {a.symbol for a in assets}
+            assets += [a for s, a in BENCHMARK_ASSETS.items() if s not in held]
+            market_result = await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill,
+                                                        on_quotes=on_quotes)
+        return self.evaluate(portfolio, market_result, offline=offline or self.market is None)
+
+    def evaluate(self, portfolio: Portfolio, market_result=None, *, offline: bool = False,
+                 now: datetime | None = None) -> CycleResult:
+        """The synchronous part: load history, compute the report, evaluate and persist alerts."""
+        now = now or self.clock.now()
+        symbols = list(dict.fromkeys([*portfolio.symbols, *BENCHMARKS]))
+        closes, sources = self.load_closes(symbols, now)
+        quotes: dict[str, Quote] = {}
+        states: dict[str, PriceState] = {}
+        usd_per_base = None
+        if market_result is not None:
+            quotes = {s: q for s, q in market_result.quotes.items() if s in symbols}
+            for s, fr in market_result.freshness.items():
+                states[s] = _state(fr)
+            if market_result.fx is not None:
+                usd_per_base = market_result.fx.price
+        if usd_per_base is None and portfolio.base_currency != "USD":
+            usd_per_base = self._stored_fx(portfolio.base_currency)
+        kinds = {a.symbol: a.kind for a in portfolio.assets()}
+        for sym in symbols:
+            if sym in states and states[sym].state != "missing":
+                continue
+            series = closes.get(sym)
+            if series is None or not len(series):
+                states[sym] = PriceState("missing", None)
+                continue
+            last_ts = series.index[-1].to_pydatetime()
+            kind = kinds.get(sym, BENCHMARK_ASSETS.get(sym, Asset(sym, AssetKind.EQUITY)).kind)
+            states[sym] = self._history_state(Quote(sym, float(series.iloc[-1]), last_ts, "history"), kind, now)
+        extra = {s: a for s, a in BENCHMARK_ASSETS.items() if s not in portfolio.symbols and s in closes}
+        online = market_result is not None and any(
+            getattr(st, "state", None) == "online" for st in market_result.sources.values())
+        report = compute_risk_report(portfolio, closes, quotes, now, price_states=states,
+                                     usd_per_base=usd_per_base, online=online, extra_assets=extra)
+        events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None else ()
+        active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
+        newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
+        return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,
+                           MappingProxyType(closes))
+
+    def load_closes(self, symbols, now: datetime) -> tuple[dict[str, pd.Series], dict[str, str]]:
+        since = now - timedelta(days=HISTORY_DAYS)
+        closes: dict[str, pd.Series] = {}
+        sources: dict[str, str] = {}
+        for sym in symbols:
+            bars = self.store.load_bars(sym, Timeframe.D1, since=since)
+            if bars:
+                closes[sym] = closes_from_bars(bars)
+                sources[sym] = "store"
+                continue
+            fb = self.fallback_closes(sym) if self.fallback_closes else None
+            if fb is not None and len(fb):
+                fb = fb[fb.index >= pd.Timestamp(since)]
+                fb = fb[fb.index <= pd.Timestamp(now)]
+                if len(fb):
+                    closes[sym] = fb
+                    sources[sym] = "bundle"
+                    continue
+            sources[sym] = "none"
+        return closes, sources
+
+    def _history_state(self, quote: Quote, kind: AssetKind, now: datetime) -> PriceState:
+        """Freshness of a price that comes from stored daily history: the bar's close counts from the end of
+        its day (crypto) or of its session (equities)."""
+        if kind in (AssetKind.EQUITY, AssetKind.INDEX):
+            fr = assess_quote(quote, now, stale_after(timedelta(seconds=self.refresh_s)) + timedelta(days=1),
+                              calendar=self.calendar)
+        else:
+            closes_at = quote.ts + timedelta(days=1)
+            q = Quote(quote.symbol, quote.price, min(closes_at, now), quote.source)
+            fr = assess_quote(q, now, stale_after(timedelta(seconds=self.refresh_s)))
+        return _state(fr, age_from=quote.ts, now=now)
+
+    def _stored_fx(self, base: str) -> float | None:
+        bars = self.store.load_bars(f"{base}USD", Timeframe.D1)
+        return bars[-1].close if bars else None
+
+
+def _state(fr: Freshness, *, age_from: datetime | None = None, now: datetime | None = None) -> PriceState:
+    age = fr.age.total_seconds() if fr.age is not None else None
+    if age_from is not None and now is not None:
+        age = max((now - age_from).total_seconds(), 0.0)
+    return PriceState(str(fr.state.value if hasattr(fr.state, "value") else fr.state), age)

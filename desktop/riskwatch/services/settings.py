@@ -1,0 +1,73 @@
+"""The user's settings, typed, read from and saved to the store (never secrets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXCHANGES = ("kraken", "binance", "coinbase", "bitstamp")
+BASE_CURRENCIES = ("USD", "EUR")
+LANGUAGES = ("system", "de", "en")
+MIN_REFRESH_S, MAX_REFRESH_S = 5, 3600
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    exchange: str = "kraken"
+    exchange_api_url: str = ""
+    base_currency: str = "USD"
+    refresh_interval_s: int = 15
+    language: str = "system"
+    tray_notifications: bool = True
+    alert_sound: bool = True
+
+    def validate(self) -> list[tuple[str, str]]:
+        """(field, problem) pairs; empty when valid."""
+        out = []
+        if self.exchange not in EXCHANGES:
+            out.append(("exchange", f"unknown exchange '{self.exchange}'"))
+        if self.base_currency not in BASE_CURRENCIES:
+            out.append(("base_currency", f"base currency must be one of {', '.join(BASE_CURRENCIES)}"))
+        if not (MIN_REFRESH_S <= self.refresh_interval_s <= MAX_REFRESH_S):
+            out.append(("refresh_interval_s", f"refresh interval must be {MIN_REFRESH_S}–{MAX_REFRESH_S} s"))
+        if self.language not in LANGUAGES:
+            out.append(("language", f"language must be one of {', '.join(LANGUAGES)}"))
+        if self.exchange_api_url and not self.exchange_api_url.startswith(("http://", "https://")):
+            out.append(("exchange_api_url", "the endpoint must start with http:// or https://"))
+        return out
+
+
+def _bool(text: str | None, default: bool) -> bool:
+    if text is None:
+        return default
+    return text.strip().lower() in ("1", "true", "yes", "on")
+
+
+def load_settings(store) -> AppSettings:
+    d = AppSettings()
+    get = store.get_setting
+    try:
+        refresh = int(float(get("refresh_interval_s", str(d.refresh_interval_s)) or d.refresh_interval_s))
+    except ValueError:
+        refresh = d.refresh_interval_s
+    s = AppSettings(
+        exchange=(get("exchange", d.exchange) or d.exchange).lower(),
+        exchange_api_url=get("exchange_api_url", "") or "",
+        base_currency=(get("base_currency", d.base_currency) or d.base_currency).upper(),
+        refresh_interval_s=min(max(refresh, MIN_REFRESH_S), MAX_REFRESH_S),
+        language=get("language", d.language) or d.language,
+        tray_notifications=_bool(get("tray_notifications"), d.tray_notifications),
+        alert_sound=_bool(get("alert_sound"), d.alert_sound),
+    )
+    bad = {f for f, _ in s.validate()}
+    if bad:  # a hand-edited store must not break the app: fall back per field
+        s = AppSettings(**{k: (getattr(d, k) if k in bad else getattr(s, k)) for k in d.__dataclass_fields__})
+    return s
+
+
+def save_settings(store, settings: AppSettings) -> None:
+    problems = settings.validate()
+    if problems:
+        raise ValueError("; ".join(p for _, p in problems))
+    for key in settings.__dataclass_fields__:
+        value = getattr(settings, key)
+        store.set_setting(key, ("1" if value else "0") if isinstance(value, bool) else str(value))

@@ -1,0 +1,85 @@
+"""One monitoring cycle offline on a real store: report, snapshot, alerts committed once."""
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from riskwatch.adapters.clock import ManualClock
+from riskwatch.adapters.rules_io import load_default_rules
+from riskwatch.adapters.sqlite_alerts import AlertRepository
+from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.domain.model import Asset, AssetKind, Bar, Position
+from riskwatch.services.alerting import AlertService
+from riskwatch.services.monitor import Monitor
+
+START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def bars(symbol, closes, start=START):
+    return [Bar(symbol, start + timedelta(days=i), c) for i, c in enumerate(closes)]
+
+
+@pytest.fixture
+def env(tmp_path):
+    store = SqliteStore.in_dir(tmp_path)
+    repo = AlertRepository(store)
+    repo.seed_default_rules(load_default_rules())
+    clock = ManualClock(START + timedelta(days=80, hours=12))
+    service = AlertService(repo, clock)
+    monitor = Monitor(store, service, clock, None)
+    yield store, monitor, clock
+    store.close()
+
+
+def test_offline_cycle_computes_the_figures_and_fires_once(env):
+    store, monitor, clock = env
+    # BTC: 60 days at 100, then 20 days falling linearly to 80 (−20 % from the 30-day high)
+    closes = [100.0] * 60 + [100.0 - i for i in range(1, 21)]
+    store.upsert_bars(bars("BTC", closes))
+    store.add_position(Position(Asset("BTC", AssetKind.CRYPTO), Decimal("2"), Decimal("50")))
+    r1 = monitor.evaluate(store.portfolio(), None, offline=True)
+    rep = r1.report
+    btc = rep.asset("BTC")
+    assert btc.price == 80.0 and btc.value == 160.0 and btc.pnl == 60.0
+    assert btc.drop_from_high == pytest.approx(-0.20) and btc.drawdown == pytest.approx(-0.20)
+    assert rep.portfolio.value == 160.0 and rep.portfolio.largest_symbol == "BTC"
+    assert rep.portfolio.drawdown == pytest.approx(-0.20)
+    assert rep.snapshot.value("BTC", "drop_from_high:30D") == pytest.approx(-0.20)
+    fired = [(e.kind.value, e.member, e.severity.value) for e in r1.events]
+    assert ("fired", "BTC", "warning") in fired
+    assert ("fired", "portfolio", "warning") in fired
+    assert r1.history_sources["BTC"] == "store"
+    # a second cycle does not fire again
+    clock.set(clock.now() + timedelta(minutes=1))
+    r2 = monitor.evaluate(store.portfolio(), None, offline=True)
+    assert r2.events == ()
+    assert {a.member for a in r2.active} == {"BTC", "portfolio"}
+
+
+def test_missing_prices_never_fire_and_are_reported(env):
+    store, monitor, _clock = env
+    store.add_position(Position(Asset("NOPE", AssetKind.EQUITY), Decimal("1"), Decimal("1")))
+    r = monitor.evaluate(store.portfolio(), None, offline=True)
+    assert r.events == () and not r.has_data
+    assert r.report.missing == ("NOPE",)
+    assert r.report.asset("NOPE").price is None
+
+
+def test_bundle_serves_only_symbols_without_own_bars(env):
+    store, _monitor, clock = env
+    served = []
+
+    def fallback(symbol):
+        served.append(symbol)
+        return pd.Series([1.0, 2.0], index=pd.DatetimeIndex([START, START + timedelta(days=1)]))
+
+    monitor = Monitor(store, None, clock, None, fallback_closes=fallback)
+    store.upsert_bars(bars("BTC", [10.0, 11.0, 12.0]))
+    store.add_position(Position(Asset("BTC", AssetKind.CRYPTO), Decimal("1"), Decimal("1")))
+    store.add_position(Position(Asset("IREN", AssetKind.EQUITY), Decimal("1"), Decimal("1")))
+    r = monitor.evaluate(store.portfolio(), None, offline=True)
+    assert r.history_sources["BTC"] == "store" and r.history_sources["IREN"] == "bundle"
+    assert "BTC" not in served
+    assert r.report.asset("BTC").price == 12.0  # the store's own price, never the bundle's

@@ -1,0 +1,60 @@
+"""Write PNGs of every tab of the main window in German and English, for a person to look at.
+
+    python tools/screenshots.py [OUT_DIR]        (default: ./screenshots; offscreen, no network)
+
+Uses a throw-away data directory with the example portfolio, evaluated offline from the bundled history.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from riskwatch import app as rwapp
+    from riskwatch.adapters.clock import SystemClock
+    from riskwatch.services.positions import seed_example_portfolio
+
+    data = Path(tempfile.mkdtemp(prefix="riskwatch-shots-"))
+    store = rwapp.open_store(data_dir=data)
+    seed_example_portfolio(store, rwapp.example_positions())
+    clock = SystemClock()
+    _repo, alerts = rwapp.open_alerts(store, clock)
+    monitor = rwapp.build_monitor(store, clock, offline=True, alerts=alerts)
+    result = monitor.evaluate(store.portfolio(), None, offline=True)
+    written = []
+    for lang in ("de", "en"):
+        window = rwapp.create_main_window(store, language=lang, alerts=alerts, clock=clock)
+        window.resize(1280, 720)
+        window.show()
+        window.show_result(result)
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            for _ in range(5):
+                app.processEvents()
+            if window.tabs.currentWidget() is window.charts:
+                window.charts.redraw()
+                app.processEvents()
+            name = window.tabs.tabText(i).replace("&", "").replace(" ", "_").lower()
+            path = out / f"{lang}_{i}_{name}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        window.close()
+    store.close()
+    for p in written:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
