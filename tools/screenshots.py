@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     result = monitor.evaluate(store.portfolio(), None, offline=True)
     written = []
     for lang in ("de", "en"):
-        window = rwapp.create_main_window(store, language=lang, alerts=alerts, clock=clock)
+        window = rwapp.create_main_window(store, language=lang, alerts=alerts, clock=clock, alert_repo=_repo)
         window.resize(1280, 720)
         window.show()
         window.show_result(result)
@@ -42,7 +42,10 @@ def main(argv: list[str]) -> int:
             window.tabs.setCurrentIndex(i)
             for _ in range(5):
                 app.processEvents()
-            if window.tabs.currentWidget() is window.charts:
+            if window.tabs.currentWidget() is window.liquidity_tab:
+                _ = window.liquidity_view
+                app.processEvents()
+            if window.tabs.currentWidget() is window.charts_tab:
                 window.charts.redraw()
                 app.processEvents()
             name = window.tabs.tabText(i).replace("&", "").replace(" ", "_").lower()

@@ -43,7 +43,14 @@ def build_market_data(store, clock, args=None, settings=None):
     exchange = (getattr(args, "exchange", None) or settings.exchange or "kraken").lower()
     api_url = getattr(args, "exchange_api_url", None) or settings.exchange_api_url or None
     crypto = CcxtFeed(exchange, api_url=api_url, timeout_ms=5000)
-    equity = YFinanceEquityFeed(timeout=5.0)
+    # RISKWATCH_EQUITY_SOURCE=csv: stock prices only from imported/cached history (no Yahoo request);
+    # used by tests, and by users who import their broker's prices.
+    if os.environ.get("RISKWATCH_EQUITY_SOURCE", "").lower() in ("csv", "offline", "none"):
+        from riskwatch.adapters.equity_feed import CsvEquityFeed
+
+        equity = CsvEquityFeed(store, clock=clock)
+    else:
+        equity = YFinanceEquityFeed(timeout=5.0)
     config = MarketDataConfig(refresh_interval=timedelta(seconds=settings.refresh_interval_s))
     return MarketDataService(store, crypto, equity, clock, config)
 
@@ -57,7 +64,53 @@ def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None
         _repo, alerts = open_alerts(store, clock)
     market = None if offline else build_market_data(store, clock, args, settings)
     return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
-                   fallback_closes=bundled_closes)
+                   fallback_closes=bundled_closes, liquidity=build_liquidity(store, clock, market, args, settings))
+
+
+DERIVATIVES_URL_ENV = "RISKWATCH_DERIVATIVES_API_URL"
+
+
+def build_liquidity(store, clock, market, args=None, settings=None):
+    """The liquidity collector: order books through the market-data service, funding and open interest from
+    the derivatives venue (see :func:`build_derivatives_feed`), signal history in the store."""
+    from riskwatch.adapters.sqlite_liquidity import LiquidityHistory
+    from riskwatch.services.liquidity import LiquidityCollector
+
+    derivatives = build_derivatives_feed(store, clock, args, settings) if market is not None else None
+    return LiquidityCollector(market, derivatives, LiquidityHistory(store), clock, bars=store)
+
+
+def build_derivatives_feed(store, clock, args=None, settings=None):
+    """Binance USD-M futures (ccxt, imported lazily) for BTC funding and open interest, or None.
+
+    ``RISKWATCH_DERIVATIVES_API_URL`` (then the setting ``derivatives_api_url``) points it at another endpoint.
+    Without one, while the exchange API URL points at loopback (a test or local server), the real venue is not
+    contacted: None, and the leverage signals read as unavailable.
+    """
+    from riskwatch.adapters.derivatives_feed import DerivativesFeed
+
+    url = (os.environ.get(DERIVATIVES_URL_ENV) or store.get_setting("derivatives_api_url", "") or "").strip()
+    exchange_url = getattr(args, "exchange_api_url", None) or getattr(settings, "exchange_api_url", "") or ""
+    if not url and exchange_url and _is_loopback(exchange_url):
+        return None
+    try:
+        return DerivativesFeed(api_url=url or None, timeout_ms=5000, clock=clock)
+    except ValueError as exc:
+        log.warning("derivatives feed disabled: %s", exc)
+        return None
+
+
+def _is_loopback(url: str) -> bool:
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def bundled_closes(symbol: str):
@@ -82,8 +135,32 @@ def setup_logging(data_dir: Path) -> None:
     root.addHandler(handler)
 
 
+def build_accounts(store, args=None):
+    """(secret vault, key test, sync service) for exchange accounts; keys live only in the OS keyring."""
+    from riskwatch.adapters.ccxt_account import fetch_balances, test_credentials
+    from riskwatch.adapters.keyring_secrets import SecretResolver
+    from riskwatch.services.account_sync import SyncService
+    from riskwatch.services.settings import load_settings
+
+    s = load_settings(store)
+    configured = (getattr(args, "exchange", None) or s.exchange or "kraken").lower()
+    url = getattr(args, "exchange_api_url", None) or s.exchange_api_url or None
+
+    def url_for(ex):
+        return url if ex == configured else None
+
+    async def fetch(ex, creds):
+        return await fetch_balances(ex, creds, url_for(ex))
+
+    async def test(ex, creds):
+        await test_credentials(ex, creds, url_for(ex))
+
+    vault = SecretResolver.default()  # the keyring is probed lazily, on first use
+    return vault, test, SyncService(store, vault.credentials, fetch)
+
+
 def create_main_window(store, *, language: str | None = None, bridge=None, alerts=None, clock=None,
-                       alert_repo=None):
+                       alert_repo=None, accounts=None):
     """Build the main window on an open store (used by run_gui and by the GUI tests)."""
     from PySide6.QtWidgets import QApplication
 
@@ -102,7 +179,26 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     return MainWindow(store, translator=translator, read_rows=read_position_rows, write_positions=write_positions,
                       bridge=bridge, alerts=alerts, about_sources=about, clock=clock, alert_repo=alert_repo,
                       restore_default_rules=restore, write_alert_csv=write_text_atomic,
-                      extra_symbols=tuple(bundled_symbols()))
+                      extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
+                      make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
+                      example_loader=example_positions, accounts=accounts)
+
+
+def history_provider(store):
+    """symbol -> daily closes: the store's bars, with bundled days only before the first stored bar."""
+    from riskwatch.services.replay import history_closes
+
+    return history_closes(store, bundled_closes)
+
+
+def make_replay_service(store, rules=None):
+    """A replay on a separate in-memory store: stored live data is never touched."""
+    from riskwatch.adapters.clock import ManualClock
+    from riskwatch.adapters.sqlite_store import SqliteStore
+    from riskwatch.services.replay import ReplayService
+
+    return ReplayService(make_store=lambda: SqliteStore(":memory:"), open_alerts=open_alerts,
+                         make_clock=ManualClock, closes=history_provider(store), rules=rules)
 
 
 def read_position_rows(path: Path):
@@ -118,15 +214,86 @@ def write_positions(path: Path, positions) -> None:
     write_text_atomic(Path(path), text)
 
 
-def run_gui(args) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+class Desktop:
+    """The running desktop app: window, loop thread and (once built) the monitor bridge."""
+
+    def __init__(self, store, window, loop):
+        self.store = store
+        self.window = window
+        self.loop = loop
+        self.bridge = None
+
+    def stop(self) -> None:
+        if self.bridge is not None:
+            self.bridge.stop()
+        self.loop.stop()
+
+
+def launch(args, store, *, language: str | None = None, offline: bool | None = None) -> Desktop:
+    """Build and show the main window on ``store``. The window is painted first; the monitor (pandas, ccxt,
+    yfinance) is built on the loop thread afterwards and attached when ready, so start-up never waits for
+    heavy imports or the network."""
+    from PySide6.QtCore import QObject, QTimer, Signal
 
     from riskwatch.adapters.clock import SystemClock
     from riskwatch.adapters.loop_thread import LoopThread
-    from riskwatch.domain.errors import StoreError
-    from riskwatch.gui.monitor_bridge import MonitorBridge
     from riskwatch.services.positions import seed_example_portfolio
-    from riskwatch.services.settings import load_settings
+
+    seed_example_portfolio(store, example_positions())
+    clock = SystemClock()
+    repo, alerts = open_alerts(store, clock)
+    window = create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
+                                accounts=build_accounts(store, args))
+    window.show()
+    loop = LoopThread().start()
+    desktop = Desktop(store, window, loop)
+    if offline is None:
+        offline = os.environ.get("RISKWATCH_OFFLINE") == "1"
+
+    class _Ready(QObject):
+        built = Signal(object)
+
+    ready = _Ready(window)
+
+    def on_built(monitor) -> None:  # GUI thread
+        from riskwatch.gui.monitor_bridge import MonitorBridge
+        from riskwatch.services.settings import load_settings
+
+        if isinstance(monitor, BaseException):
+            log.error("could not start monitoring: %s", monitor)
+            window.statusBar().showMessage(str(monitor), 10000)
+            return
+        if monitor.market is not None:
+            loop.add_closer(monitor.market.close)
+        closer = getattr(getattr(monitor, "liquidity", None), "close", None)
+        if closer is not None:
+            loop.add_closer(closer)
+        bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s)
+        desktop.bridge = bridge
+        window.attach_bridge(bridge)
+        if getattr(args, "demo", False) or getattr(args, "replay_from", None):
+            window.start_replay(args)
+        else:
+            bridge.start()
+
+    ready.built.connect(on_built)
+
+    async def build():
+        try:
+            monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts)
+        except Exception as exc:  # a broken configuration is a status, not a crash
+            monitor = exc
+        ready.built.emit(monitor)
+
+    QTimer.singleShot(0, lambda: loop.submit(build()))
+    return desktop
+
+
+def run_gui(args) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from riskwatch.domain.errors import StoreError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
@@ -138,26 +305,18 @@ def run_gui(args) -> int:
     except (StoreError, OSError) as exc:
         QMessageBox.critical(None, "RiskWatch", str(exc))
         return 1
-    seed_example_portfolio(store, example_positions())
-    clock = SystemClock()
-    repo, alerts = open_alerts(store, clock)
-    loop = LoopThread().start()
-    offline = os.environ.get("RISKWATCH_OFFLINE") == "1"
-    monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts)
-    if monitor.market is not None:
-        loop.add_closer(monitor.market.close)
-    bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s)
-    window = create_main_window(store, bridge=bridge, alerts=alerts, clock=clock, alert_repo=repo)
-    window.show()
-    bridge.start()
+    desktop = launch(args, store)
+    if os.environ.get("RISKWATCH_STARTUP_PROBE"):  # tests/benchmarks/bench_startup.py
+        def probe():
+            heavy = [m for m in ("pandas", "pyqtgraph", "ccxt", "yfinance") if m in sys.modules]
+            print(f"painted {__import__('time').time():.6f} heavy={','.join(heavy) or '-'}", flush=True)
+
+        QTimer.singleShot(0, probe)
     exit_after = os.environ.get("RISKWATCH_EXIT_AFTER_MS")  # smoke tests and start-up benchmarks
     if exit_after:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(int(exit_after), window.close)
+        QTimer.singleShot(int(exit_after), desktop.window.close)
     try:
         return app.exec()
     finally:
-        bridge.stop()
-        loop.stop()
+        desktop.stop()
         store.close()

@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "riskwatch.commands.prices",
     "riskwatch.commands.analyze",
     "riskwatch.commands.check",
+    "riskwatch.commands.replay",
+    "riskwatch.commands.keys",
 )
 
 
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="point the exchange at another endpoint (e.g. a loopback test server)")
     parser.add_argument("--demo", action="store_true",
                         help="start the desktop app with the example portfolio replaying bundled history")
+    parser.add_argument("--speed", type=float, metavar="N", default=None, dest="demo_speed",
+                        help="with --demo: simulated days per second (default 1)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:

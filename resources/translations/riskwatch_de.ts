@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name>AccountText</name>
+    <message>
+        <source>%1 rejected the API key: the key or the secret is wrong.</source>
+        <translation>%1 hat den API-Schlüssel abgelehnt: Schlüssel oder Secret sind falsch.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the API key, but it lacks the permission to read balances. Enable only the permission to query funds (Kraken: "Query Funds").</source>
+        <translation>%1 hat den API-Schlüssel angenommen, aber ihm fehlt die Berechtigung, Guthaben zu lesen. Aktivieren Sie nur die Berechtigung zum Abfragen von Guthaben (Kraken: „Query Funds“).</translation>
+    </message>
+    <message>
+        <source>%1 rejected the request's nonce or timestamp. Check that this computer's clock is right and that no other program uses the same key.</source>
+        <translation>%1 hat Nonce oder Zeitstempel der Anfrage abgelehnt. Prüfen Sie, ob die Uhr dieses Computers richtig geht und kein anderes Programm denselben Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached. Check the internet connection and try again later.</source>
+        <translation>%1 ist nicht erreichbar. Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>No API key for %1 is stored.</source>
+        <translation>Für %1 ist kein API-Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>The key store failed: %1</source>
+        <translation>Der Schlüsselspeicher ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 asks to slow down. Try again in a minute.</source>
+        <translation>%1 bittet um weniger Anfragen. Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered with data that could not be read. Nothing was changed.</source>
+        <translation>%1 hat mit unlesbaren Daten geantwortet. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 could not answer: %2</source>
+        <translation>%1 konnte nicht antworten: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Unerwarteter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring (%1).</source>
+        <translation>Im Schlüsselbund des Systems gespeichert (%1).</translation>
+    </message>
+    <message>
+        <source>Taken from environment variables.</source>
+        <translation>Aus Umgebungsvariablen übernommen.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only: RiskWatch forgets it when you quit.</source>
+        <translation>Nur für diese Sitzung gemerkt: RiskWatch vergisst ihn beim Beenden.</translation>
+    </message>
+    <message>
+        <source>No API key stored.</source>
+        <translation>Kein API-Schlüssel gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>AlertHistoryView</name>
     <message>
         <source>Time</source>
@@ -246,6 +305,10 @@
         <translation>Funding-Rate (8 h)</translation>
     </message>
     <message>
+        <source>Depth ±2 % vs its 7-day median</source>
+        <translation>Markttiefe ±2 % im Verhältnis zum 7-Tage-Median</translation>
+    </message>
+    <message>
         <source>Open interest change 24 h</source>
         <translation>Veränderung Open Interest 24 h</translation>
     </message>
@@ -263,6 +326,74 @@
             <numerusform>Rendite über %n Tag</numerusform>
             <numerusform>Rendite über %n Tage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>BTC 17 % below its 30-day high</source>
+        <translation>BTC 17 % unter dem 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>BTC 25 % below its 30-day high</source>
+        <translation>BTC 25 % unter dem 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>Miner 30 % below its 30-day high</source>
+        <translation>Miner-Aktie 30 % unter dem 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>Portfolio 15 % below its peak</source>
+        <translation>Portfolio 15 % unter dem Höchststand</translation>
+    </message>
+    <message>
+        <source>QQQ (Nasdaq-100) 7 % below its 30-day high</source>
+        <translation>QQQ (Nasdaq-100) 7 % unter dem 30-Tage-Hoch – korrelierte Risikoanlagen unter Druck</translation>
+    </message>
+    <message>
+        <source>Bid-ask spread above 50 bp</source>
+        <translation>Geld-Brief-Spanne über 50 Bp.</translation>
+    </message>
+    <message>
+        <source>Order-book depth (±2 %) below half its 7-day median</source>
+        <translation>Markttiefe (±2 %) unter der Hälfte ihres 7-Tage-Medians</translation>
+    </message>
+    <message>
+        <source>Selling the position would cost more than 2 % slippage</source>
+        <translation>Verkauf der Position kostete mehr als 2 % Slippage</translation>
+    </message>
+    <message>
+        <source>USDT more than 0.5 % off its peg</source>
+        <translation>USDT mehr als 0,5 % von der Bindung entfernt</translation>
+    </message>
+    <message>
+        <source>USDT more than 2 % off its peg</source>
+        <translation>USDT mehr als 2 % von der Bindung entfernt (entkoppelt)</translation>
+    </message>
+    <message>
+        <source>USDC more than 0.5 % off its peg</source>
+        <translation>USDC mehr als 0,5 % von der Bindung entfernt</translation>
+    </message>
+    <message>
+        <source>USDC more than 2 % off its peg</source>
+        <translation>USDC mehr als 2 % von der Bindung entfernt (entkoppelt)</translation>
+    </message>
+    <message>
+        <source>BTC funding below −0.05 % per 8 h (shorts crowded)</source>
+        <translation>BTC-Funding-Rate unter −0,05 % je 8 h (viele Short-Positionen)</translation>
+    </message>
+    <message>
+        <source>BTC funding above 0.1 % per 8 h (longs crowded)</source>
+        <translation>BTC-Funding-Rate über 0,1 % je 8 h (viele Long-Positionen)</translation>
+    </message>
+    <message>
+        <source>Volume below half its 30-day median</source>
+        <translation>Handelsvolumen unter der Hälfte seines 30-Tage-Medians</translation>
+    </message>
+    <message>
+        <source>Position needs more than 3 days to sell at 20 % of the volume</source>
+        <translation>Veräußerung der Position dauert bei 20 % des Volumens mehr als 3 Tage</translation>
+    </message>
+    <message>
+        <source>Price older than 15 minutes</source>
+        <translation>Kurs älter als 15 Minuten</translation>
     </message>
     <message>
         <source>%1 bp</source>
@@ -395,6 +526,90 @@
             <numerusform>… und %n weiterer</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysDialog</name>
+    <message>
+        <source>API keys</source>
+        <extracomment>the exchange id whose key was saved / removed a test finished: (exchange id, True when the key works)</extracomment>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Börse (Handelsplatz)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>only if the exchange issued one</source>
+        <translation>nur falls die Börse eine vergeben hat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Use a read-only key.&lt;/b&gt; RiskWatch only reads your balances. Create a key with read access only (Kraken: only "Query Funds"), without permission to trade or withdraw: if it ever leaked, nobody could move your coins with it.</source>
+        <translation>&lt;b&gt;Verwenden Sie einen Schlüssel mit nur Lesezugriff.&lt;/b&gt; RiskWatch liest nur Ihre Guthaben. Legen Sie einen Schlüssel mit nur Lesezugriff an (Kraken: nur „Query Funds“), ohne Handels- und Auszahlungsrecht: Gerät er je in fremde Hände, kann damit niemand Ihre Coins bewegen.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this system (%1). RiskWatch never stores API keys in plain text. You can use a key for this session only, or start RiskWatch with the environment variables %2 and %3.</source>
+        <translation>Auf diesem System ist kein sicherer Schlüsselbund verfügbar (%1). RiskWatch speichert API-Schlüssel nie im Klartext. Sie können einen Schlüssel nur für diese Sitzung verwenden oder RiskWatch mit den Umgebungsvariablen %2 und %3 starten.</translation>
+    </message>
+    <message>
+        <source>Use the key for this session only (not stored)</source>
+        <translation>Schlüssel nur für diese Sitzung verwenden (wird nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>The key works: read access to the balance of %1 confirmed.</source>
+        <translation>Der Schlüssel funktioniert: Lesezugriff auf das Guthaben bei %1 bestätigt.</translation>
+    </message>
+    <message>
+        <source>Testing the key with %1…</source>
+        <translation>Schlüssel wird bei %1 getestet …</translation>
+    </message>
+    <message>
+        <source>The API key for %1 was removed.</source>
+        <translation>Der API-Schlüssel für %1 wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>No API key to test: enter one or save one first.</source>
+        <translation>Kein API-Schlüssel zum Testen: Geben Sie zuerst einen ein oder speichern Sie einen.</translation>
+    </message>
+    <message>
+        <source>Enter the API key and the secret (without spaces).</source>
+        <translation>Geben Sie API-Schlüssel und Secret ein (ohne Leerzeichen).</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available: tick "Use the key for this session only" to use the key until you quit.</source>
+        <translation>Kein sicherer Schlüsselbund verfügbar: Kreuzen Sie „Schlüssel nur für diese Sitzung verwenden“ an, um den Schlüssel bis zum Beenden zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>API-Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</source>
+        <translation>Den API-Schlüssel für %1 von diesem Computer entfernen? Bei der Börse bleibt er gültig; widerrufen Sie ihn dort, wenn Sie ihn nicht mehr brauchen.</translation>
     </message>
 </context>
 <context>
@@ -535,8 +750,8 @@
         <translation>%1 des Portfolios; historisch, letzte 365 Tage</translation>
     </message>
     <message>
-        <source>mean of the worst 5 % of days</source>
-        <translation>Mittel der schlechtesten 5 % der Tage</translation>
+        <source>%1 of the portfolio; mean of the worst 5 % of days</source>
+        <translation>%1 des Portfolios; Mittel der schlechtesten 5 % der Tage</translation>
     </message>
     <message>
         <source>%1 of the portfolio, HHI %2</source>
@@ -576,7 +791,280 @@
     </message>
 </context>
 <context>
+    <name>LiquidityView</name>
+    <message>
+        <source>Load order book</source>
+        <translation>Orderbuch laden</translation>
+    </message>
+    <message>
+        <source>Distance from the mid price (%)</source>
+        <translation>Abstand vom Mittelkurs (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative depth (%1)</source>
+        <translation>Kumulierte Markttiefe (%1)</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Bid-ask spread</source>
+        <translation>Geld-Brief-Spanne (Spread)</translation>
+    </message>
+    <message>
+        <source>Depth −1% (bid)</source>
+        <translation>Markttiefe −1 % (Geld)</translation>
+    </message>
+    <message>
+        <source>Order book depth: bids within 1% below the mid price</source>
+        <translation>Markttiefe: Kaufgebote bis 1 % unter dem Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Depth +1% (ask)</source>
+        <translation>Markttiefe +1 % (Brief)</translation>
+    </message>
+    <message>
+        <source>Order book depth: asks within 1% above the mid price</source>
+        <translation>Markttiefe: Verkaufsangebote bis 1 % über dem Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Depth ±2%</source>
+        <translation>Markttiefe ±2 %</translation>
+    </message>
+    <message>
+        <source>Order book depth: both sides within 2% of the mid price</source>
+        <translation>Markttiefe: beide Seiten bis 2 % um den Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>Ungleichgewicht</translation>
+    </message>
+    <message>
+        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
+        <translation>Ungleichgewicht des Orderbuchs (±1 %): positiv, wenn auf der Kaufseite mehr Geld steht als auf der Verkaufsseite</translation>
+    </message>
+    <message>
+        <source>Depth vs. 7 days</source>
+        <translation>Markttiefe ggü. 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Depth within ±2% against its median of the last 7 days</source>
+        <translation>Markttiefe (±2 %) im Verhältnis zu ihrem Median der letzten 7 Tage</translation>
+    </message>
+    <message>
+        <source>Slippage on exit</source>
+        <translation>Slippage beim Verkauf</translation>
+    </message>
+    <message>
+        <source>Slippage of selling the whole position at once (half the spread included)</source>
+        <translation>Slippage (Kursabweichung bei Ausführung) beim Verkauf der ganzen Position auf einmal (halber Spread eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>Book too thin</source>
+        <translation>Orderbuch zu dünn</translation>
+    </message>
+    <message>
+        <source>The visible order book cannot absorb the whole position</source>
+        <translation>Das sichtbare Orderbuch kann die ganze Position nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>Peg deviation</source>
+        <translation>Abweichung vom Peg</translation>
+    </message>
+    <message>
+        <source>Stablecoin peg deviation</source>
+        <translation>Abweichung von der Stablecoin-Bindung (Peg)</translation>
+    </message>
+    <message>
+        <source>Funding rate (8 h)</source>
+        <translation>Funding-Rate (8 h)</translation>
+    </message>
+    <message>
+        <source>Funding rate of the BTC perpetual per 8 hours</source>
+        <translation>Funding-Rate des BTC-Perpetual-Kontrakts je 8 Stunden</translation>
+    </message>
+    <message>
+        <source>Funding p. a.</source>
+        <translation>Funding-Rate p. a.</translation>
+    </message>
+    <message>
+        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
+        <translation>Funding-Rate auf ein Jahr hochgerechnet (× 3 × 365, ohne Zinseszins)</translation>
+    </message>
+    <message>
+        <source>Open interest 24 h</source>
+        <translation>Open Interest 24 h</translation>
+    </message>
+    <message>
+        <source>Open interest change 24 h</source>
+        <translation>Veränderung Open Interest 24 h</translation>
+    </message>
+    <message>
+        <source>ADV 20 days</source>
+        <translation>Ø Tagesumsatz 20 Tage</translation>
+    </message>
+    <message>
+        <source>Average daily dollar volume over the last 20 trading days</source>
+        <translation>Durchschnittlicher Tagesumsatz in US-Dollar über die letzten 20 Handelstage</translation>
+    </message>
+    <message>
+        <source>Days to liquidate</source>
+        <translation>Tage bis zur Veräußerung</translation>
+    </message>
+    <message>
+        <source>Trading days to sell the position at 20% of the daily volume</source>
+        <translation>Handelstage, um die Position mit 20 % des Tagesvolumens zu veräußern</translation>
+    </message>
+    <message>
+        <source>Volume ratio</source>
+        <translation>Volumenverhältnis</translation>
+    </message>
+    <message>
+        <source>Latest volume against the median of the 30 days before</source>
+        <translation>Letztes Handelsvolumen im Verhältnis zum Median der 30 Tage davor</translation>
+    </message>
+    <message>
+        <source>Sellable in 1 day</source>
+        <translation>In 1 Tag veräußerbar</translation>
+    </message>
+    <message>
+        <source>Share sellable within a day at no more than 1% slippage</source>
+        <translation>Anteil, der binnen eines Tages mit höchstens 1 % Slippage veräußert werden kann</translation>
+    </message>
+    <message>
+        <source>%1 bp</source>
+        <translation>%1 Bp.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>invalid data (e.g. a crossed order book)</source>
+        <translation>ungültige Daten (z. B. gekreuztes Orderbuch)</translation>
+    </message>
+    <message>
+        <source>source unreachable</source>
+        <translation>Quelle nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Thresholds: %1</source>
+        <translation>Schwellwerte: %1</translation>
+    </message>
+    <message>
+        <source>No liquidity signals yet.</source>
+        <translation>Noch keine Liquiditätskennzahlen.</translation>
+    </message>
+    <message>
+        <source>As of %1. Money in USD; traffic lights at the alert rules' thresholds.</source>
+        <translation>Stand: %1. Beträge in USD; Ampelfarben nach den Schwellwerten der Alarmregeln.</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Order book depth: %1</source>
+        <translation>Markttiefe (Orderbuchtiefe): %1</translation>
+    </message>
+    <message>
+        <source>Order book depth</source>
+        <translation>Markttiefe (Orderbuchtiefe)</translation>
+    </message>
+    <message>
+        <source>Loading the order book of %1…</source>
+        <translation>Lade Orderbuch von %1…</translation>
+    </message>
+    <message>
+        <source>Order book not available: %1</source>
+        <translation>Orderbuch nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Select a crypto asset to see its order book.</source>
+        <translation>Für die Markttiefe eine Krypto-Anlage auswählen.</translation>
+    </message>
+    <message>
+        <source>Bids (buy orders)</source>
+        <translation>Geld (Kaufgebote)</translation>
+    </message>
+    <message>
+        <source>Asks (sell orders)</source>
+        <translation>Brief (Verkaufsangebote)</translation>
+    </message>
+    <message>
+        <source>Mid price %1, spread %2</source>
+        <translation>Mittelkurs %1, Spread %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Select a signal to see its history.</source>
+        <translation>Für den Verlauf eine Kennzahl auswählen.</translation>
+    </message>
+    <message>
+        <source>History: %1 – %2</source>
+        <translation>Verlauf: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Lade Verlauf…</translation>
+    </message>
+    <message>
+        <source>History not available: %1</source>
+        <translation>Verlauf nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>No stored history yet.</source>
+        <translation>Noch kein gespeicherter Verlauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored value(s)</source>
+        <translation>
+            <numerusform>%n gespeicherter Wert</numerusform>
+            <numerusform>%n gespeicherte Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s): signal not available</source>
+        <translation>
+            <numerusform>%n Lücke: Kennzahl nicht verfügbar</numerusform>
+            <numerusform>%n Lücken: Kennzahl nicht verfügbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Positions synced from %1.</source>
+        <translation>Positionen von %1 abgeglichen.</translation>
+    </message>
+    <message>
+        <source>No figures yet: wait for the first refresh.</source>
+        <translation>Noch keine Kennzahlen: bitte die erste Aktualisierung abwarten.</translation>
+    </message>
     <message>
         <source>Alert history</source>
         <translation>Alarmverlauf</translation>
@@ -612,6 +1100,10 @@
     <message>
         <source>Charts</source>
         <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -656,6 +1148,22 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stress test…</source>
+        <translation>&amp;Stresstest…</translation>
+    </message>
+    <message>
+        <source>API &amp;keys…</source>
+        <translation>API-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync from exchange…</source>
+        <translation>Von der Börse &amp;abgleichen…</translation>
+    </message>
+    <message>
+        <source>Leave the replay (back to live)</source>
+        <translation>Wiedergabe beenden (zurück zu live)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1449,6 +1957,312 @@
     <message>
         <source>Base currency: %1</source>
         <translation>Basiswährung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StressDialog</name>
+    <message>
+        <source>Stress test</source>
+        <translation>Stresstest</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Szenario:</translation>
+    </message>
+    <message>
+        <source>BTC shock</source>
+        <translation>BTC-Schock</translation>
+    </message>
+    <message>
+        <source>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</source>
+        <translation>Jede andere Anlage bewegt sich um ihr 90-Tage-Beta zu BTC mal den BTC-Schock (höchstens %1). Stablecoins bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>AI trade unwinds: shock QQQ (Nasdaq-100) as well</source>
+        <translation>KI-Trade wird aufgelöst: zusätzlich QQQ (Nasdaq-100) schocken</translation>
+    </message>
+    <message>
+        <source>QQQ shock:</source>
+        <translation>QQQ-Schock:</translation>
+    </message>
+    <message>
+        <source>Shocks by hand (empty: computed)</source>
+        <translation>Schocks von Hand (leer: berechnet)</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Anlage</translation>
+    </message>
+    <message>
+        <source>Beta to BTC</source>
+        <translation>Beta zu BTC</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ</source>
+        <translation>Beta zu QQQ</translation>
+    </message>
+    <message>
+        <source>Shock in %</source>
+        <translation>Schock in %</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Shock</source>
+        <translation>Schock</translation>
+    </message>
+    <message>
+        <source>Value before</source>
+        <translation>Wert vorher</translation>
+    </message>
+    <message>
+        <source>Value after</source>
+        <translation>Wert nachher</translation>
+    </message>
+    <message>
+        <source>P&amp;L</source>
+        <translation>G/V</translation>
+    </message>
+    <message>
+        <source>New weight</source>
+        <translation>Neue Gewichtung</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Grundlage</translation>
+    </message>
+    <message>
+        <source>Alert rules that would fire</source>
+        <translation>Alarmregeln, die auslösen würden</translation>
+    </message>
+    <message>
+        <source>With a QQQ shock, the part through the beta to QQQ is added to the part through the beta to BTC. Historical scenarios apply each asset's worst peak-to-trough move of the period to today's holdings; an asset without data in the period is shocked through its beta to BTC. Drawdown and drop from the 30-day high after the shock: (1 + today's value) × (1 + shock) − 1.</source>
+        <translation>Bei einem QQQ-Schock wird der Anteil über das Beta zu QQQ zum Anteil über das Beta zu BTC addiert. Historische Szenarien wenden die schlechteste Bewegung jeder Anlage vom Hoch zum Tief im Zeitraum auf den heutigen Bestand an; eine Anlage ohne Daten im Zeitraum wird über ihr Beta zu BTC geschockt. Drawdown und Rückgang vom 30-Tage-Hoch nach dem Schock: (1 + heutiger Wert) × (1 + Schock) − 1.</translation>
+    </message>
+    <message>
+        <source>BTC shock, passed on by beta</source>
+        <translation>BTC-Schock, über Beta weitergegeben</translation>
+    </message>
+    <message>
+        <source>March 2020 (COVID crash)</source>
+        <translation>März 2020 (Corona-Crash)</translation>
+    </message>
+    <message>
+        <source>May–June 2022 (Terra, Celsius, 3AC)</source>
+        <translation>Mai–Juni 2022 (Terra, Celsius, 3AC)</translation>
+    </message>
+    <message>
+        <source>November 2022 (FTX)</source>
+        <translation>November 2022 (FTX)</translation>
+    </message>
+    <message>
+        <source>October–November 2025 (sell-off)</source>
+        <translation>Oktober–November 2025 (Ausverkauf)</translation>
+    </message>
+    <message>
+        <source>Enter a percentage of at least −100, e.g. −20</source>
+        <translation>Prozentwert von mindestens −100 eingeben, z. B. −20</translation>
+    </message>
+    <message>
+        <source>No positions with prices – nothing to stress.</source>
+        <translation>Keine Positionen mit Kursen – nichts zu testen.</translation>
+    </message>
+    <message>
+        <source>Portfolio: %1 → %2, P&amp;L %3 (%4)</source>
+        <translation>Portfolio: %1 → %2, G/V %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Period %1 – %2. BTC's worst move in the period: %3.</source>
+        <translation>Zeitraum %1 – %2. Schlechteste BTC-Bewegung im Zeitraum: %3.</translation>
+    </message>
+    <message>
+        <source>BTC %1, QQQ %2.</source>
+        <translation>BTC %1, QQQ %2.</translation>
+    </message>
+    <message>
+        <source>No rule would fire.</source>
+        <translation>Keine Regel würde auslösen.</translation>
+    </message>
+    <message>
+        <source>fires already now</source>
+        <translation>löst bereits jetzt aus</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwellwert %1</translation>
+    </message>
+    <message>
+        <source>own worst move in the period</source>
+        <translation>eigene schlechteste Bewegung im Zeitraum</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
+        <source>no data in the period – through beta to BTC (%1)</source>
+        <translation>keine Daten im Zeitraum – über Beta zu BTC (%1)</translation>
+    </message>
+    <message>
+        <source>through beta to BTC (%1)</source>
+        <translation>über Beta zu BTC (%1)</translation>
+    </message>
+    <message>
+        <source>through beta to QQQ (%1)</source>
+        <translation>über Beta zu QQQ (%1)</translation>
+    </message>
+    <message>
+        <source>through betas to BTC (%1) and QQQ (%2)</source>
+        <translation>über Betas zu BTC (%1) und QQQ (%2)</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>stablecoin – unchanged</source>
+        <translation>Stablecoin – unverändert</translation>
+    </message>
+    <message>
+        <source>no data in the period and no beta – unchanged</source>
+        <translation>keine Daten im Zeitraum und kein Beta – unverändert</translation>
+    </message>
+    <message>
+        <source>no beta – unchanged</source>
+        <translation>kein Beta – unverändert</translation>
+    </message>
+    <message>
+        <source>(no beta to QQQ)</source>
+        <translation>(kein Beta zu QQQ)</translation>
+    </message>
+    <message>
+        <source>(no beta to BTC)</source>
+        <translation>(kein Beta zu BTC)</translation>
+    </message>
+    <message>
+        <source>(capped at %1)</source>
+        <translation>(auf %1 begrenzt)</translation>
+    </message>
+    <message>
+        <source>(data cover only part of the period)</source>
+        <translation>(Daten decken nur einen Teil des Zeitraums ab)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Fetching the balances from %1…</source>
+        <extracomment>the SyncPlan that was applied the plan arrived (or was handed in)</extracomment>
+        <translation>Guthaben werden von %1 abgerufen …</translation>
+    </message>
+    <message>
+        <source>The balances of %1 could not be fetched.</source>
+        <translation>Die Guthaben bei %1 konnten nicht abgerufen werden.</translation>
+    </message>
+    <message>
+        <source>Crypto</source>
+        <translation>Krypto</translation>
+    </message>
+    <message>
+        <source>Stablecoin</source>
+        <translation>Stablecoin</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Aktie</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added (%n)</source>
+        <translation>
+            <numerusform>Hinzugefügt (%n)</numerusform>
+            <numerusform>Hinzugefügt (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed (%n)</source>
+        <translation>
+            <numerusform>Geändert (%n)</numerusform>
+            <numerusform>Geändert (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed (%n)</source>
+        <translation>
+            <numerusform>Entfernt (%n)</numerusform>
+            <numerusform>Entfernt (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The positions of %1 are up to date (%n position(s)).</source>
+        <translation>
+            <numerusform>Die Positionen von %1 sind aktuell (%n Position).</numerusform>
+            <numerusform>Die Positionen von %1 sind aktuell (%n Positionen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reports balances that differ from your positions in the account "%2". Apply these changes?</source>
+        <translation>%1 meldet Guthaben, die von Ihren Positionen im Konto „%2“ abweichen. Diese Änderungen übernehmen?</translation>
+    </message>
+    <message>
+        <source>New positions get a cost basis of 0; edit it to see profit and loss.</source>
+        <translation>Neue Positionen erhalten einen Einstandskurs von 0; tragen Sie ihn ein, um Gewinn/Verlust (G/V) zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) unchanged.</source>
+        <translation>
+            <numerusform>%n Position unverändert.</numerusform>
+            <numerusform>%n Positionen unverändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped (not a position symbol): %1</source>
+        <translation>Übersprungen (kein Positionssymbol): %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sync from exchange</source>
+        <translation>Von der Börse abgleichen</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Quantity before</source>
+        <translation>Menge vorher</translation>
+    </message>
+    <message>
+        <source>Quantity after</source>
+        <translation>Menge nachher</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>Änderungen &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>The changes could not be applied; nothing was changed. %1</source>
+        <translation>Die Änderungen konnten nicht übernommen werden; es wurde nichts geändert. %1</translation>
     </message>
 </context>
 </TS>

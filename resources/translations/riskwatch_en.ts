@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountText</name>
+    <message>
+        <source>%1 rejected the API key: the key or the secret is wrong.</source>
+        <translation>%1 rejected the API key: the key or the secret is wrong.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the API key, but it lacks the permission to read balances. Enable only the permission to query funds (Kraken: "Query Funds").</source>
+        <translation>%1 accepted the API key, but it lacks the permission to read balances. Enable only the permission to query funds (Kraken: "Query Funds").</translation>
+    </message>
+    <message>
+        <source>%1 rejected the request's nonce or timestamp. Check that this computer's clock is right and that no other program uses the same key.</source>
+        <translation>%1 rejected the request's nonce or timestamp. Check that this computer's clock is right and that no other program uses the same key.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached. Check the internet connection and try again later.</source>
+        <translation>%1 could not be reached. Check the internet connection and try again later.</translation>
+    </message>
+    <message>
+        <source>No API key for %1 is stored.</source>
+        <translation>No API key for %1 is stored.</translation>
+    </message>
+    <message>
+        <source>The key store failed: %1</source>
+        <translation>The key store failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 asks to slow down. Try again in a minute.</source>
+        <translation>%1 asks to slow down. Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>%1 answered with data that could not be read. Nothing was changed.</source>
+        <translation>%1 answered with data that could not be read. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 could not answer: %2</source>
+        <translation>%1 could not answer: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring (%1).</source>
+        <translation>Stored in the system keyring (%1).</translation>
+    </message>
+    <message>
+        <source>Taken from environment variables.</source>
+        <translation>Taken from environment variables.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only: RiskWatch forgets it when you quit.</source>
+        <translation>Kept for this session only: RiskWatch forgets it when you quit.</translation>
+    </message>
+    <message>
+        <source>No API key stored.</source>
+        <translation>No API key stored.</translation>
+    </message>
+</context>
+<context>
     <name>AlertHistoryView</name>
     <message>
         <source>Time</source>
@@ -246,6 +305,10 @@
         <translation>Funding rate (8 h)</translation>
     </message>
     <message>
+        <source>Depth ±2 % vs its 7-day median</source>
+        <translation>Depth ±2 % vs its 7-day median</translation>
+    </message>
+    <message>
         <source>Open interest change 24 h</source>
         <translation>Open interest change 24 h</translation>
     </message>
@@ -263,6 +326,74 @@
             <numerusform>Return over %n day</numerusform>
             <numerusform>Return over %n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>BTC 17 % below its 30-day high</source>
+        <translation>BTC 17 % below its 30-day high</translation>
+    </message>
+    <message>
+        <source>BTC 25 % below its 30-day high</source>
+        <translation>BTC 25 % below its 30-day high</translation>
+    </message>
+    <message>
+        <source>Miner 30 % below its 30-day high</source>
+        <translation>Miner 30 % below its 30-day high</translation>
+    </message>
+    <message>
+        <source>Portfolio 15 % below its peak</source>
+        <translation>Portfolio 15 % below its peak</translation>
+    </message>
+    <message>
+        <source>QQQ (Nasdaq-100) 7 % below its 30-day high</source>
+        <translation>QQQ (Nasdaq-100) 7 % below its 30-day high</translation>
+    </message>
+    <message>
+        <source>Bid-ask spread above 50 bp</source>
+        <translation>Bid-ask spread above 50 bp</translation>
+    </message>
+    <message>
+        <source>Order-book depth (±2 %) below half its 7-day median</source>
+        <translation>Order-book depth (±2 %) below half its 7-day median</translation>
+    </message>
+    <message>
+        <source>Selling the position would cost more than 2 % slippage</source>
+        <translation>Selling the position would cost more than 2 % slippage</translation>
+    </message>
+    <message>
+        <source>USDT more than 0.5 % off its peg</source>
+        <translation>USDT more than 0.5 % off its peg</translation>
+    </message>
+    <message>
+        <source>USDT more than 2 % off its peg</source>
+        <translation>USDT more than 2 % off its peg</translation>
+    </message>
+    <message>
+        <source>USDC more than 0.5 % off its peg</source>
+        <translation>USDC more than 0.5 % off its peg</translation>
+    </message>
+    <message>
+        <source>USDC more than 2 % off its peg</source>
+        <translation>USDC more than 2 % off its peg</translation>
+    </message>
+    <message>
+        <source>BTC funding below −0.05 % per 8 h (shorts crowded)</source>
+        <translation>BTC funding below −0.05 % per 8 h (shorts crowded)</translation>
+    </message>
+    <message>
+        <source>BTC funding above 0.1 % per 8 h (longs crowded)</source>
+        <translation>BTC funding above 0.1 % per 8 h (longs crowded)</translation>
+    </message>
+    <message>
+        <source>Volume below half its 30-day median</source>
+        <translation>Volume below half its 30-day median</translation>
+    </message>
+    <message>
+        <source>Position needs more than 3 days to sell at 20 % of the volume</source>
+        <translation>Position needs more than 3 days to sell at 20 % of the volume</translation>
+    </message>
+    <message>
+        <source>Price older than 15 minutes</source>
+        <translation>Price older than 15 minutes</translation>
     </message>
     <message>
         <source>%1 bp</source>
@@ -395,6 +526,90 @@
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysDialog</name>
+    <message>
+        <source>API keys</source>
+        <extracomment>the exchange id whose key was saved / removed a test finished: (exchange id, True when the key works)</extracomment>
+        <translation>API keys</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>only if the exchange issued one</source>
+        <translation>only if the exchange issued one</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Use a read-only key.&lt;/b&gt; RiskWatch only reads your balances. Create a key with read access only (Kraken: only "Query Funds"), without permission to trade or withdraw: if it ever leaked, nobody could move your coins with it.</source>
+        <translation>&lt;b&gt;Use a read-only key.&lt;/b&gt; RiskWatch only reads your balances. Create a key with read access only (Kraken: only "Query Funds"), without permission to trade or withdraw: if it ever leaked, nobody could move your coins with it.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this system (%1). RiskWatch never stores API keys in plain text. You can use a key for this session only, or start RiskWatch with the environment variables %2 and %3.</source>
+        <translation>No secure keyring is available on this system (%1). RiskWatch never stores API keys in plain text. You can use a key for this session only, or start RiskWatch with the environment variables %2 and %3.</translation>
+    </message>
+    <message>
+        <source>Use the key for this session only (not stored)</source>
+        <translation>Use the key for this session only (not stored)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>The key works: read access to the balance of %1 confirmed.</source>
+        <translation>The key works: read access to the balance of %1 confirmed.</translation>
+    </message>
+    <message>
+        <source>Testing the key with %1…</source>
+        <translation>Testing the key with %1…</translation>
+    </message>
+    <message>
+        <source>The API key for %1 was removed.</source>
+        <translation>The API key for %1 was removed.</translation>
+    </message>
+    <message>
+        <source>No API key to test: enter one or save one first.</source>
+        <translation>No API key to test: enter one or save one first.</translation>
+    </message>
+    <message>
+        <source>Enter the API key and the secret (without spaces).</source>
+        <translation>Enter the API key and the secret (without spaces).</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available: tick "Use the key for this session only" to use the key until you quit.</source>
+        <translation>No secure keyring is available: tick "Use the key for this session only" to use the key until you quit.</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>Remove API key</translation>
+    </message>
+    <message>
+        <source>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</source>
+        <translation>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</translation>
     </message>
 </context>
 <context>
@@ -535,8 +750,8 @@
         <translation>%1 of the portfolio; historical, last 365 days</translation>
     </message>
     <message>
-        <source>mean of the worst 5 % of days</source>
-        <translation>mean of the worst 5 % of days</translation>
+        <source>%1 of the portfolio; mean of the worst 5 % of days</source>
+        <translation>%1 of the portfolio; mean of the worst 5 % of days</translation>
     </message>
     <message>
         <source>%1 of the portfolio, HHI %2</source>
@@ -576,7 +791,280 @@
     </message>
 </context>
 <context>
+    <name>LiquidityView</name>
+    <message>
+        <source>Load order book</source>
+        <translation>Load order book</translation>
+    </message>
+    <message>
+        <source>Distance from the mid price (%)</source>
+        <translation>Distance from the mid price (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative depth (%1)</source>
+        <translation>Cumulative depth (%1)</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Bid-ask spread</source>
+        <translation>Bid-ask spread</translation>
+    </message>
+    <message>
+        <source>Depth −1% (bid)</source>
+        <translation>Depth −1% (bid)</translation>
+    </message>
+    <message>
+        <source>Order book depth: bids within 1% below the mid price</source>
+        <translation>Order book depth: bids within 1% below the mid price</translation>
+    </message>
+    <message>
+        <source>Depth +1% (ask)</source>
+        <translation>Depth +1% (ask)</translation>
+    </message>
+    <message>
+        <source>Order book depth: asks within 1% above the mid price</source>
+        <translation>Order book depth: asks within 1% above the mid price</translation>
+    </message>
+    <message>
+        <source>Depth ±2%</source>
+        <translation>Depth ±2%</translation>
+    </message>
+    <message>
+        <source>Order book depth: both sides within 2% of the mid price</source>
+        <translation>Order book depth: both sides within 2% of the mid price</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>Imbalance</translation>
+    </message>
+    <message>
+        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
+        <translation>Order book imbalance within ±1%: positive when more money bids than offers</translation>
+    </message>
+    <message>
+        <source>Depth vs. 7 days</source>
+        <translation>Depth vs. 7 days</translation>
+    </message>
+    <message>
+        <source>Depth within ±2% against its median of the last 7 days</source>
+        <translation>Depth within ±2% against its median of the last 7 days</translation>
+    </message>
+    <message>
+        <source>Slippage on exit</source>
+        <translation>Slippage on exit</translation>
+    </message>
+    <message>
+        <source>Slippage of selling the whole position at once (half the spread included)</source>
+        <translation>Slippage of selling the whole position at once (half the spread included)</translation>
+    </message>
+    <message>
+        <source>Book too thin</source>
+        <translation>Book too thin</translation>
+    </message>
+    <message>
+        <source>The visible order book cannot absorb the whole position</source>
+        <translation>The visible order book cannot absorb the whole position</translation>
+    </message>
+    <message>
+        <source>Peg deviation</source>
+        <translation>Peg deviation</translation>
+    </message>
+    <message>
+        <source>Stablecoin peg deviation</source>
+        <translation>Stablecoin peg deviation</translation>
+    </message>
+    <message>
+        <source>Funding rate (8 h)</source>
+        <translation>Funding rate (8 h)</translation>
+    </message>
+    <message>
+        <source>Funding rate of the BTC perpetual per 8 hours</source>
+        <translation>Funding rate of the BTC perpetual per 8 hours</translation>
+    </message>
+    <message>
+        <source>Funding p. a.</source>
+        <translation>Funding p. a.</translation>
+    </message>
+    <message>
+        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
+        <translation>Funding rate annualised (× 3 × 365, not compounded)</translation>
+    </message>
+    <message>
+        <source>Open interest 24 h</source>
+        <translation>Open interest 24 h</translation>
+    </message>
+    <message>
+        <source>Open interest change 24 h</source>
+        <translation>Open interest change 24 h</translation>
+    </message>
+    <message>
+        <source>ADV 20 days</source>
+        <translation>ADV 20 days</translation>
+    </message>
+    <message>
+        <source>Average daily dollar volume over the last 20 trading days</source>
+        <translation>Average daily dollar volume over the last 20 trading days</translation>
+    </message>
+    <message>
+        <source>Days to liquidate</source>
+        <translation>Days to liquidate</translation>
+    </message>
+    <message>
+        <source>Trading days to sell the position at 20% of the daily volume</source>
+        <translation>Trading days to sell the position at 20% of the daily volume</translation>
+    </message>
+    <message>
+        <source>Volume ratio</source>
+        <translation>Volume ratio</translation>
+    </message>
+    <message>
+        <source>Latest volume against the median of the 30 days before</source>
+        <translation>Latest volume against the median of the 30 days before</translation>
+    </message>
+    <message>
+        <source>Sellable in 1 day</source>
+        <translation>Sellable in 1 day</translation>
+    </message>
+    <message>
+        <source>Share sellable within a day at no more than 1% slippage</source>
+        <translation>Share sellable within a day at no more than 1% slippage</translation>
+    </message>
+    <message>
+        <source>%1 bp</source>
+        <translation>%1 bp</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>invalid data (e.g. a crossed order book)</source>
+        <translation>invalid data (e.g. a crossed order book)</translation>
+    </message>
+    <message>
+        <source>source unreachable</source>
+        <translation>source unreachable</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Thresholds: %1</source>
+        <translation>Thresholds: %1</translation>
+    </message>
+    <message>
+        <source>No liquidity signals yet.</source>
+        <translation>No liquidity signals yet.</translation>
+    </message>
+    <message>
+        <source>As of %1. Money in USD; traffic lights at the alert rules' thresholds.</source>
+        <translation>As of %1. Money in USD; traffic lights at the alert rules' thresholds.</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Not available: %1</translation>
+    </message>
+    <message>
+        <source>Order book depth: %1</source>
+        <translation>Order book depth: %1</translation>
+    </message>
+    <message>
+        <source>Order book depth</source>
+        <translation>Order book depth</translation>
+    </message>
+    <message>
+        <source>Loading the order book of %1…</source>
+        <translation>Loading the order book of %1…</translation>
+    </message>
+    <message>
+        <source>Order book not available: %1</source>
+        <translation>Order book not available: %1</translation>
+    </message>
+    <message>
+        <source>Select a crypto asset to see its order book.</source>
+        <translation>Select a crypto asset to see its order book.</translation>
+    </message>
+    <message>
+        <source>Bids (buy orders)</source>
+        <translation>Bids (buy orders)</translation>
+    </message>
+    <message>
+        <source>Asks (sell orders)</source>
+        <translation>Asks (sell orders)</translation>
+    </message>
+    <message>
+        <source>Mid price %1, spread %2</source>
+        <translation>Mid price %1, spread %2</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Select a signal to see its history.</source>
+        <translation>Select a signal to see its history.</translation>
+    </message>
+    <message>
+        <source>History: %1 – %2</source>
+        <translation>History: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>History not available: %1</source>
+        <translation>History not available: %1</translation>
+    </message>
+    <message>
+        <source>No stored history yet.</source>
+        <translation>No stored history yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored value(s)</source>
+        <translation>
+            <numerusform>%n stored value</numerusform>
+            <numerusform>%n stored values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s): signal not available</source>
+        <translation>
+            <numerusform>%n gap: signal not available</numerusform>
+            <numerusform>%n gaps: signal not available</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Positions synced from %1.</source>
+        <translation>Positions synced from %1.</translation>
+    </message>
+    <message>
+        <source>No figures yet: wait for the first refresh.</source>
+        <translation>No figures yet: wait for the first refresh.</translation>
+    </message>
     <message>
         <source>Alert history</source>
         <translation>Alert history</translation>
@@ -612,6 +1100,10 @@
     <message>
         <source>Charts</source>
         <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidity</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -656,6 +1148,22 @@
     <message>
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
+    </message>
+    <message>
+        <source>&amp;Stress test…</source>
+        <translation>&amp;Stress test…</translation>
+    </message>
+    <message>
+        <source>API &amp;keys…</source>
+        <translation>API &amp;keys…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync from exchange…</source>
+        <translation>S&amp;ync from exchange…</translation>
+    </message>
+    <message>
+        <source>Leave the replay (back to live)</source>
+        <translation>Leave the replay (back to live)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1449,6 +1957,312 @@
     <message>
         <source>Base currency: %1</source>
         <translation>Base currency: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StressDialog</name>
+    <message>
+        <source>Stress test</source>
+        <translation>Stress test</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Scenario:</translation>
+    </message>
+    <message>
+        <source>BTC shock</source>
+        <translation>BTC shock</translation>
+    </message>
+    <message>
+        <source>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</source>
+        <translation>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</translation>
+    </message>
+    <message>
+        <source>AI trade unwinds: shock QQQ (Nasdaq-100) as well</source>
+        <translation>AI trade unwinds: shock QQQ (Nasdaq-100) as well</translation>
+    </message>
+    <message>
+        <source>QQQ shock:</source>
+        <translation>QQQ shock:</translation>
+    </message>
+    <message>
+        <source>Shocks by hand (empty: computed)</source>
+        <translation>Shocks by hand (empty: computed)</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Beta to BTC</source>
+        <translation>Beta to BTC</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ</source>
+        <translation>Beta to QQQ</translation>
+    </message>
+    <message>
+        <source>Shock in %</source>
+        <translation>Shock in %</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Shock</source>
+        <translation>Shock</translation>
+    </message>
+    <message>
+        <source>Value before</source>
+        <translation>Value before</translation>
+    </message>
+    <message>
+        <source>Value after</source>
+        <translation>Value after</translation>
+    </message>
+    <message>
+        <source>P&amp;L</source>
+        <translation>P&amp;L</translation>
+    </message>
+    <message>
+        <source>New weight</source>
+        <translation>New weight</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Alert rules that would fire</source>
+        <translation>Alert rules that would fire</translation>
+    </message>
+    <message>
+        <source>With a QQQ shock, the part through the beta to QQQ is added to the part through the beta to BTC. Historical scenarios apply each asset's worst peak-to-trough move of the period to today's holdings; an asset without data in the period is shocked through its beta to BTC. Drawdown and drop from the 30-day high after the shock: (1 + today's value) × (1 + shock) − 1.</source>
+        <translation>With a QQQ shock, the part through the beta to QQQ is added to the part through the beta to BTC. Historical scenarios apply each asset's worst peak-to-trough move of the period to today's holdings; an asset without data in the period is shocked through its beta to BTC. Drawdown and drop from the 30-day high after the shock: (1 + today's value) × (1 + shock) − 1.</translation>
+    </message>
+    <message>
+        <source>BTC shock, passed on by beta</source>
+        <translation>BTC shock, passed on by beta</translation>
+    </message>
+    <message>
+        <source>March 2020 (COVID crash)</source>
+        <translation>March 2020 (COVID crash)</translation>
+    </message>
+    <message>
+        <source>May–June 2022 (Terra, Celsius, 3AC)</source>
+        <translation>May–June 2022 (Terra, Celsius, 3AC)</translation>
+    </message>
+    <message>
+        <source>November 2022 (FTX)</source>
+        <translation>November 2022 (FTX)</translation>
+    </message>
+    <message>
+        <source>October–November 2025 (sell-off)</source>
+        <translation>October–November 2025 (sell-off)</translation>
+    </message>
+    <message>
+        <source>Enter a percentage of at least −100, e.g. −20</source>
+        <translation>Enter a percentage of at least −100, e.g. −20</translation>
+    </message>
+    <message>
+        <source>No positions with prices – nothing to stress.</source>
+        <translation>No positions with prices – nothing to stress.</translation>
+    </message>
+    <message>
+        <source>Portfolio: %1 → %2, P&amp;L %3 (%4)</source>
+        <translation>Portfolio: %1 → %2, P&amp;L %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Period %1 – %2. BTC's worst move in the period: %3.</source>
+        <translation>Period %1 – %2. BTC's worst move in the period: %3.</translation>
+    </message>
+    <message>
+        <source>BTC %1, QQQ %2.</source>
+        <translation>BTC %1, QQQ %2.</translation>
+    </message>
+    <message>
+        <source>No rule would fire.</source>
+        <translation>No rule would fire.</translation>
+    </message>
+    <message>
+        <source>fires already now</source>
+        <translation>fires already now</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>threshold %1</translation>
+    </message>
+    <message>
+        <source>own worst move in the period</source>
+        <translation>own worst move in the period</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direct</translation>
+    </message>
+    <message>
+        <source>no data in the period – through beta to BTC (%1)</source>
+        <translation>no data in the period – through beta to BTC (%1)</translation>
+    </message>
+    <message>
+        <source>through beta to BTC (%1)</source>
+        <translation>through beta to BTC (%1)</translation>
+    </message>
+    <message>
+        <source>through beta to QQQ (%1)</source>
+        <translation>through beta to QQQ (%1)</translation>
+    </message>
+    <message>
+        <source>through betas to BTC (%1) and QQQ (%2)</source>
+        <translation>through betas to BTC (%1) and QQQ (%2)</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>stablecoin – unchanged</source>
+        <translation>stablecoin – unchanged</translation>
+    </message>
+    <message>
+        <source>no data in the period and no beta – unchanged</source>
+        <translation>no data in the period and no beta – unchanged</translation>
+    </message>
+    <message>
+        <source>no beta – unchanged</source>
+        <translation>no beta – unchanged</translation>
+    </message>
+    <message>
+        <source>(no beta to QQQ)</source>
+        <translation>(no beta to QQQ)</translation>
+    </message>
+    <message>
+        <source>(no beta to BTC)</source>
+        <translation>(no beta to BTC)</translation>
+    </message>
+    <message>
+        <source>(capped at %1)</source>
+        <translation>(capped at %1)</translation>
+    </message>
+    <message>
+        <source>(data cover only part of the period)</source>
+        <translation>(data cover only part of the period)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Fetching the balances from %1…</source>
+        <extracomment>the SyncPlan that was applied the plan arrived (or was handed in)</extracomment>
+        <translation>Fetching the balances from %1…</translation>
+    </message>
+    <message>
+        <source>The balances of %1 could not be fetched.</source>
+        <translation>The balances of %1 could not be fetched.</translation>
+    </message>
+    <message>
+        <source>Crypto</source>
+        <translation>Crypto</translation>
+    </message>
+    <message>
+        <source>Stablecoin</source>
+        <translation>Stablecoin</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added (%n)</source>
+        <translation>
+            <numerusform>Added (%n)</numerusform>
+            <numerusform>Added (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed (%n)</source>
+        <translation>
+            <numerusform>Changed (%n)</numerusform>
+            <numerusform>Changed (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed (%n)</source>
+        <translation>
+            <numerusform>Removed (%n)</numerusform>
+            <numerusform>Removed (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The positions of %1 are up to date (%n position(s)).</source>
+        <translation>
+            <numerusform>The positions of %1 are up to date (%n position).</numerusform>
+            <numerusform>The positions of %1 are up to date (%n positions).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reports balances that differ from your positions in the account "%2". Apply these changes?</source>
+        <translation>%1 reports balances that differ from your positions in the account "%2". Apply these changes?</translation>
+    </message>
+    <message>
+        <source>New positions get a cost basis of 0; edit it to see profit and loss.</source>
+        <translation>New positions get a cost basis of 0; edit it to see profit and loss.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) unchanged.</source>
+        <translation>
+            <numerusform>%n position unchanged.</numerusform>
+            <numerusform>%n positions unchanged.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped (not a position symbol): %1</source>
+        <translation>Skipped (not a position symbol): %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sync from exchange</source>
+        <translation>Sync from exchange</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Quantity before</source>
+        <translation>Quantity before</translation>
+    </message>
+    <message>
+        <source>Quantity after</source>
+        <translation>Quantity after</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>&amp;Apply changes</translation>
+    </message>
+    <message>
+        <source>The changes could not be applied; nothing was changed. %1</source>
+        <translation>The changes could not be applied; nothing was changed. %1</translation>
     </message>
 </context>
 </TS>

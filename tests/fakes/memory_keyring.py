@@ -2,12 +2,23 @@
 
 It lives only in tests: a runtime dependency on a file-backed keyring would silently store secrets in
 plain text. Values vanish with the process.
+
+Test-only persistence: when ``RISKWATCH_TEST_KEYRING_FILE`` names a file, the values are loaded from and
+written to that JSON file on every call, so a ``riskwatch keys set`` subprocess and a later
+``riskwatch positions sync`` subprocess share one keyring. Tests put that file outside the data
+directory they search for leaked secrets.
 """
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+FILE_ENV = "RISKWATCH_TEST_KEYRING_FILE"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -15,14 +26,42 @@ class MemoryKeyring(KeyringBackend):
 
     _store: dict[tuple[str, str], str] = {}
 
+    @staticmethod
+    def _file() -> Path | None:
+        name = os.environ.get(FILE_ENV)
+        return Path(name) if name else None
+
+    def _load(self) -> dict[tuple[str, str], str]:
+        path = self._file()
+        if path is None:
+            return self._store
+        if not path.exists():
+            return {}
+        return {(s, u): p for s, u, p in json.loads(path.read_text(encoding="utf-8"))}
+
+    def _save(self, values: dict[tuple[str, str], str]) -> None:
+        path = self._file()
+        if path is None:
+            return
+        path.write_text(json.dumps([[s, u, p] for (s, u), p in values.items()]), encoding="utf-8")
+
     def get_password(self, service: str, username: str) -> str | None:
-        return self._store.get((service, username))
+        return self._load().get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self._store[(service, username)] = password
+        values = self._load()
+        values[(service, username)] = password
+        self._save(values)
 
     def delete_password(self, service: str, username: str) -> None:
+        values = self._load()
         try:
-            del self._store[(service, username)]
+            del values[(service, username)]
         except KeyError:
             raise PasswordDeleteError("no such password") from None
+        self._save(values)
+
+    @classmethod
+    def clear(cls) -> None:
+        """Forget every value held in memory (tests call it between cases)."""
+        cls._store.clear()

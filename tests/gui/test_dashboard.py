@@ -74,7 +74,7 @@ def test_charts_draw_and_export(qtbot, tmp_path, fixture):
     qtbot.addWidget(w)
     w.show()
     w.show_result(result)
-    w.tabs.setCurrentWidget(w.charts)
+    w.tabs.setCurrentWidget(w.charts_tab)
     qtbot.waitUntil(lambda: w.charts.symbol.count() > 0)
     w.charts.select_symbol("BTC")
     w.charts.redraw()

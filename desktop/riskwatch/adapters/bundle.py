@@ -10,8 +10,6 @@ import gzip
 import io
 from functools import lru_cache
 
-import pandas as pd
-
 from riskwatch import paths
 
 
@@ -24,22 +22,24 @@ def bundled_symbols() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32)
-def _frame(symbol: str) -> pd.DataFrame | None:
+def _frame(symbol: str):
     path = history_dir() / f"{symbol.upper()}.csv.gz"
     if not path.is_file():
         return None
+    import pandas as pd  # only when bundled history is actually needed
+
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     df = pd.read_csv(io.StringIO(text))
     df.index = pd.DatetimeIndex(pd.to_datetime(df.pop("date"), format="%Y-%m-%d")).tz_localize("UTC")
     return df
 
 
-def load_bundled_closes(symbol: str) -> pd.Series | None:
+def load_bundled_closes(symbol: str):
     df = _frame(symbol)
     return None if df is None else df["close"].astype(float).rename(symbol.upper())
 
 
-def load_bundled_volume(symbol: str) -> pd.Series | None:
+def load_bundled_volume(symbol: str):
     df = _frame(symbol)
     return None if df is None else df["volume"].astype(float).rename(symbol.upper())
 

@@ -96,6 +96,18 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX alert_state_active ON alert_state(active);
     """,
+    # 3: liquidity signal history (adapters/sqlite_liquidity.py): one row per scope, metric and cycle
+    """
+    CREATE TABLE liquidity_signals (
+        scope       TEXT NOT NULL,               -- e.g. 'BTC', 'USDT' or 'portfolio'
+        metric      TEXT NOT NULL,               -- e.g. 'depth_2pct', 'spread_bps'
+        ts          INTEGER NOT NULL,            -- epoch milliseconds UTC
+        value       REAL,                        -- NULL when the signal was unavailable
+        status      TEXT NOT NULL,               -- MetricStatus: ok | missing | invalid | error | ...
+        PRIMARY KEY (scope, metric, ts)
+    ) WITHOUT ROWID;
+    CREATE INDEX liquidity_signals_ts ON liquidity_signals(ts);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -260,6 +272,29 @@ class SqliteStore:
     def delete_example_positions(self) -> int:
         with self.transaction() as conn:
             return conn.execute("DELETE FROM positions WHERE is_example = 1").rowcount
+
+    def apply_position_changes(self, added: Sequence[Position], changed: Sequence[Position],
+                               removed: Sequence[Position]) -> list[Position]:
+        """Delete ``removed``, update ``changed`` (by id) and insert ``added`` in ONE transaction.
+
+        All or nothing: a position that no longer exists or a duplicate symbol+account rolls everything back
+        (StoreError / InputError). Returns the added positions with their ids.
+        """
+        with self.transaction() as conn:
+            for p in removed:
+                if p.id is None or conn.execute("DELETE FROM positions WHERE id = ?", (p.id,)).rowcount != 1:
+                    raise StoreError(f"position {p.symbol} ({p.account}) no longer exists; nothing was changed")
+            for p in changed:
+                try:
+                    cur = conn.execute(
+                        "UPDATE positions SET symbol=?, kind=?, quantity=?, cost_basis=?, currency=?, account=?, "
+                        "note=?, is_example=? WHERE id=?", (*self._position_params(p), p.id))
+                except sqlite3.IntegrityError:
+                    raise InputError.single(f"{p.symbol} in account '{p.account}' is already held",
+                                            field="symbol") from None
+                if p.id is None or cur.rowcount != 1:
+                    raise StoreError(f"position {p.symbol} ({p.account}) no longer exists; nothing was changed")
+            return [self._insert(conn, p) for p in added]
 
     def count_positions(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM positions")[0][0])

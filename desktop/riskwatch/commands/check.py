@@ -58,6 +58,9 @@ def run(args) -> int:
             finally:
                 if monitor.market is not None:
                     await monitor.market.close()
+                closer = getattr(getattr(monitor, "liquidity", None), "close", None)
+                if closer is not None:
+                    await closer()
 
         result = asyncio.run(cycle())
     except StoreError as exc:
@@ -133,7 +136,21 @@ def to_json(result, code: int) -> dict:
                           for k, v in market.sources.items()}
         doc["errors"] = {k: {"code": v.code, "message": v.message} for k, v in market.errors.items()}
         doc["rejected_values"] = dict(market.rejected)
+    doc["liquidity"] = _liquidity(getattr(result, "liquidity", None) or {})
     return doc
+
+
+def _liquidity(values) -> dict:
+    """``{scope: {metric: value, ..., "unavailable": {metric: {"status", "detail"}}}}``: a number for every
+    available signal; an unavailable one is ``null`` with its status (missing / invalid / error) and detail."""
+    out: dict = {}
+    for (scope, metric), mv in sorted(values.items()):
+        entry = out.setdefault(scope, {"unavailable": {}})
+        ok = mv.value is not None and mv.status == "ok"
+        entry[metric] = mv.value if ok else None
+        if not ok:
+            entry["unavailable"][metric] = {"status": mv.status, "detail": mv.detail}
+    return out
 
 
 def print_human(doc: dict) -> None:

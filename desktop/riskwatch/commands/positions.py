@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p_exp.add_argument("file", metavar="FILE", help="target file, or - for standard output")
     p_exp.add_argument("--json", action="store_true", help="write JSON instead of CSV")
     p_exp.set_defaults(func=run_export)
+    from riskwatch.commands.sync import register_sync
+
+    register_sync(psub)
 
 
 def _store(args):

@@ -293,7 +293,8 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
 
 def _portfolio_series_risk(quantities: Mapping[str, float], series: Mapping[str, pd.Series]) -> dict:
     """Value of the current holdings over time (USD) and its risk; equities carry their last close forward."""
-    frame = pd.concat({s: v[~v.index.duplicated(keep="last")] for s, v in series.items()}, axis=1).sort_index()
+    frame = pd.concat({s: v[~v.index.duplicated(keep="last")] for s, v in series.items()}, axis=1,
+                      sort=True)
     frame = frame.ffill().dropna()
     if frame.empty:
         raise m.MetricInputError("no common history")
@@ -315,7 +316,7 @@ def portfolio_value_series(quantities: Mapping[str, float], closes: Mapping[str,
     held = {s: closes[s].dropna() for s in quantities if s in closes and len(closes[s].dropna())}
     if not held:
         return pd.Series(dtype=float)
-    frame = pd.concat(held, axis=1).sort_index().ffill().dropna()
+    frame = pd.concat(held, axis=1, sort=True).ffill().dropna()
     q = np.array([quantities[c] for c in frame.columns])
     fx = usd_per_base or 1.0
     return pd.Series(frame.to_numpy() @ q / fx, index=frame.index, name="value")

@@ -145,6 +145,7 @@ class AlertText(QObject):
             "liquid_share_1d": self.tr("Share sellable within a day"),
             "hhi": self.tr("Concentration (HHI)"),
             "funding_8h": self.tr("Funding rate (8 h)"),
+            "depth_2pct_ratio": self.tr("Depth ±2 % vs its 7-day median"),
             "oi_change_24h": self.tr("Open interest change 24 h"),
             "volume_ratio": self.tr("Volume ratio"),
         }.get(metric)
@@ -162,6 +163,33 @@ class AlertText(QObject):
             return key
         return f"{name} ({window})" if window else name
 
+    def rule_name(self, name: str) -> str:
+        """The shipped rules' names in the user's language; names the user typed are shown as typed."""
+        shipped = {
+            "BTC 17 % below its 30-day high": self.tr("BTC 17 % below its 30-day high"),
+            "BTC 25 % below its 30-day high": self.tr("BTC 25 % below its 30-day high"),
+            "Miner 30 % below its 30-day high": self.tr("Miner 30 % below its 30-day high"),
+            "Portfolio 15 % below its peak": self.tr("Portfolio 15 % below its peak"),
+            "QQQ (Nasdaq-100) 7 % below its 30-day high": self.tr("QQQ (Nasdaq-100) 7 % below its 30-day high"),
+            "Bid-ask spread above 50 bp": self.tr("Bid-ask spread above 50 bp"),
+            "Order-book depth (±2 %) below half its 7-day median":
+                self.tr("Order-book depth (±2 %) below half its 7-day median"),
+            "Selling the position would cost more than 2 % slippage":
+                self.tr("Selling the position would cost more than 2 % slippage"),
+            "USDT more than 0.5 % off its peg": self.tr("USDT more than 0.5 % off its peg"),
+            "USDT more than 2 % off its peg": self.tr("USDT more than 2 % off its peg"),
+            "USDC more than 0.5 % off its peg": self.tr("USDC more than 0.5 % off its peg"),
+            "USDC more than 2 % off its peg": self.tr("USDC more than 2 % off its peg"),
+            "BTC funding below −0.05 % per 8 h (shorts crowded)":
+                self.tr("BTC funding below −0.05 % per 8 h (shorts crowded)"),
+            "BTC funding above 0.1 % per 8 h (longs crowded)": self.tr("BTC funding above 0.1 % per 8 h (longs crowded)"),
+            "Volume below half its 30-day median": self.tr("Volume below half its 30-day median"),
+            "Position needs more than 3 days to sell at 20 % of the volume":
+                self.tr("Position needs more than 3 days to sell at 20 % of the volume"),
+            "Price older than 15 minutes": self.tr("Price older than 15 minutes"),
+        }
+        return shipped.get(name, name)
+
     # -- values ---------------------------------------------------------------------------------------------
     def value(self, metric_key: str, value: float | None) -> str:
         """A value or threshold in the metric's unit: percent, minutes/hours, basis points or a plain number."""
@@ -174,6 +202,8 @@ class AlertText(QObject):
         if not math.isfinite(v):
             return "–"
         metric, _ = split_metric_key(metric_key)
+        if metric in ("funding_8h", "funding_annual") and metric in FRACTION_METRICS:
+            return percent_text(v, decimals=3 if metric == "funding_8h" else 1)
         if metric in FRACTION_METRICS:
             return percent_text(v)
         if metric in SECONDS_METRICS:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -19,11 +19,10 @@ from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.dialogs.rule_editor import RulesView
 from riskwatch.gui.views.alert_history_view import AlertHistoryView
 from riskwatch.gui.views.alert_window import AlertWindow
-from riskwatch.gui.views.chart_view import ChartView
 from riskwatch.gui.views.dashboard_view import DashboardView
 from riskwatch.gui.views.positions_view import PositionsView
 from riskwatch.gui.views.status_bar import StatusPanel
-from riskwatch.services.charts import build_chart_data, drop_thresholds, traffic_thresholds
+from riskwatch.services.thresholds import drop_thresholds, traffic_thresholds
 from riskwatch.services.settings import load_settings, save_settings
 
 _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinbase", "bitstamp": "Bitstamp"}
@@ -32,7 +31,8 @@ _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinba
 class MainWindow(QMainWindow):
     def __init__(self, store, *, read_rows, write_positions, translator=None, bridge=None, alerts=None,
                  about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
-                 write_alert_csv=None, extra_symbols=(), parent=None):
+                 write_alert_csv=None, extra_symbols=(), closes=None, make_replay=None, example_loader=None,
+                 accounts=None, parent=None):
         """``read_rows`` / ``write_positions`` are the file adapters and ``bridge`` the MonitorBridge, handed in
         by app.py; ``alerts`` is the AlertService (rules for thresholds, acknowledge …)."""
         super().__init__(parent)
@@ -41,6 +41,13 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.alerts = alerts
         self._about_sources = about_sources
+        self._closes = closes              # symbol -> daily closes provider (stress scenarios)
+        self._make_replay = make_replay    # -> ReplayService (demo / replay mode)
+        self._example_loader = example_loader
+        self._accounts = accounts          # (vault, test, sync service) for exchange API keys
+        self._replay = None
+        self._replay_timer = None
+        self._remove_replay_listener = None
         self._clock = clock
         self.last_result = None
         self._charts_dirty = False
@@ -61,10 +68,17 @@ class MainWindow(QMainWindow):
         self.positions_view.status_message.connect(self._on_positions_view_status_message)
         self.positions_view.model.positions_changed.connect(self._on_positions_changed)
         self.positions_view.model.modelReset.connect(self._on_positions_changed)
-        self.charts = ChartView()
+        self.charts_tab = QWidget()  # the chart view (pyqtgraph) is built on first use: keeps the start fast
+        QVBoxLayout(self.charts_tab).setContentsMargins(0, 0, 0, 0)
+        self._charts = None
         self.tabs.addTab(self.dashboard, "")
         self.tabs.addTab(self.positions_view, "")
-        self.tabs.addTab(self.charts, "")
+        self.tabs.addTab(self.charts_tab, "")
+        self.liquidity_tab = QWidget()  # built on first use too (pyqtgraph)
+        QVBoxLayout(self.liquidity_tab).setContentsMargins(0, 0, 0, 0)
+        self._liquidity_view = None
+        self._liquidity_state: dict = {}
+        self.tabs.addTab(self.liquidity_tab, "")
         self.tabs.setCurrentWidget(self.positions_view)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.positions_view.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -107,14 +121,172 @@ class MainWindow(QMainWindow):
             self.rules_view.status_message.connect(self._on_alert_history_status_message)
             self.tabs.addTab(self.rules_view, "")
         self._build_alert_actions()
+        self.bridge = None
         if bridge is not None:
-            bridge.cycle_finished.connect(self._on_bridge_cycle_finished)
-            bridge.busy_changed.connect(self._on_bridge_busy_changed)
-            bridge.cycle_failed.connect(self._on_bridge_cycle_failed)
-            self.status_panel.cancel_requested.connect(bridge.stop)
+            self.attach_bridge(bridge)
         self.retranslate()
         self.resize(1180, 680)
         self._restore_geometry()
+
+    def attach_bridge(self, bridge) -> None:
+        """Connect the MonitorBridge (app.py creates it after the first paint)."""
+        self.bridge = bridge
+        for a in (self.action_api_keys, self.action_sync):
+            a.setEnabled(self._accounts is not None)
+        liq = getattr(bridge.monitor, "liquidity", None)
+        if liq is not None:
+            import asyncio
+
+            self._liquidity_state["attach"] = dict(
+                fetch_book=lambda sym, ok, err: bridge.run(liq.order_book(sym), ok, err),
+                load_history=liq.history_of,
+                runner=lambda fn, ok, err: bridge.run(asyncio.to_thread(fn), ok, err))
+            if self._liquidity_view is not None:
+                self._liquidity_view.attach(**self._liquidity_state["attach"])
+        bridge.cycle_finished.connect(self._on_bridge_cycle_finished)
+        bridge.busy_changed.connect(self._on_bridge_busy_changed)
+        bridge.cycle_failed.connect(self._on_bridge_cycle_failed)
+        self.status_panel.cancel_requested.connect(bridge.cancel_current)
+
+    # -- replay -------------------------------------------------------------------------------
+    def start_replay(self, args) -> None:
+        """Demo / replay mode: ``args.demo`` or ``args.replay_from`` / ``replay_to`` / ``speed``."""
+        from riskwatch.services.replay import DEMO_END, DEMO_START
+
+        start = getattr(args, "replay_from", None) or DEMO_START
+        end = getattr(args, "replay_to", None) or DEMO_END
+        speed = float(getattr(args, "speed", None) or getattr(args, "demo_speed", None) or 1.0)
+        portfolio = self._store.portfolio()
+        if getattr(args, "demo", False) or not portfolio.positions:
+            portfolio = self._example_portfolio(portfolio.base_currency)
+        self.replay(portfolio, start, end, speed)
+
+    def _example_portfolio(self, base: str):
+        from riskwatch.domain.model import Portfolio, Position
+
+        rows = [p for p in self.positions_view.model.positions() if p.is_example]
+        if not rows and self._example_loader is not None:
+            rows = self._example_loader()
+        return Portfolio(tuple(Position(p.asset, p.quantity, p.cost_basis, p.account, p.note) for p in rows), base)
+
+    def replay(self, portfolio, start, end, speed: float = 1.0) -> None:
+        if self._make_replay is None:
+            return
+        if self.bridge is not None:
+            self.bridge.stop()
+        self._replay = self._make_replay()
+        self._replay.start(portfolio, start, end)
+        if self.alert_bridge is not None:
+            self._remove_replay_listener = self._replay.alerts.add_listener(self.alert_bridge.listener)
+            self.alert_window._service = self._replay.alerts  # acknowledge/snooze act on the replay's alerts
+            self.alert_history._service = self._replay.alerts
+        self._replay_timer = QTimer(self)
+        self._replay_timer.setInterval(max(1, round(1000 / max(speed, 0.01))))
+        self._replay_timer.timeout.connect(self._on_replay_timer_timeout)
+        self._replay_timer.start()
+        self.action_stop_replay.setEnabled(True)
+        self._on_replay_timer_timeout()
+
+    @property
+    def replaying(self) -> bool:
+        return self._replay is not None
+
+    def stop_replay(self) -> None:
+        """Leave the replay: back to live data; the live store was never touched."""
+        if self._replay is None:
+            return
+        self._replay_timer.stop()
+        if self._remove_replay_listener is not None:
+            self._remove_replay_listener()
+            self._remove_replay_listener = None
+        self._replay.stop()
+        self._replay = None
+        if self.alert_window is not None:
+            self.alert_window._service = self.alerts
+            self.alert_history._service = self.alerts
+            self.alert_window.refresh()
+            self.alert_history.schedule_refresh()
+        self.status_panel.set_replay_date(None)
+        self.action_stop_replay.setEnabled(False)
+        self.last_result = None
+        if self.bridge is not None:
+            self.bridge.start()
+
+    def _on_replay_timer_timeout(self) -> None:
+        step = self._replay.step() if self._replay is not None else None
+        if step is None:
+            if self._replay_timer is not None:
+                self._replay_timer.stop()
+            return
+        self.show_result(step.result)
+        d = step.date
+        text = d.strftime("%d.%m.%Y") if self.locale().decimalPoint() == "," else d.strftime("%Y-%m-%d")
+        self.status_panel.set_replay_date(text)
+
+    # -- exchange accounts --------------------------------------------------------------------
+    def open_api_keys(self) -> None:
+        from riskwatch.gui.dialogs.api_keys_dialog import ApiKeysDialog
+
+        if self._accounts is None or self.bridge is None:
+            return
+        vault, test, _ = self._accounts
+        self.api_keys_dialog = ApiKeysDialog(vault, test, self.bridge.run, exchange=self.settings.exchange,
+                                             parent=self)
+        self.api_keys_dialog.exec()
+
+    def open_sync(self, plan=None) -> None:
+        from riskwatch.gui.dialogs.sync_dialog import SyncDialog
+
+        if self._accounts is None or self.bridge is None:
+            return
+        _, _, sync = self._accounts
+        ex = self.settings.exchange
+        self.sync_dialog = SyncDialog(ex, fetch_plan=lambda: sync.plan(ex), apply=sync.apply, run=self.bridge.run,
+                                      plan=plan, parent=self)
+        self.sync_dialog.sync_applied.connect(self._on_sync_dialog_sync_applied)
+        self.sync_dialog.exec()
+
+    def _on_sync_dialog_sync_applied(self, plan) -> None:
+        self.positions_view.model.reload()  # modelReset triggers a refresh
+        self.statusBar().showMessage(self.tr("Positions synced from %1.").replace("%1", plan.account), 8000)
+
+    # -- stress -------------------------------------------------------------------------------
+    def open_stress_test(self) -> None:
+        from riskwatch.gui.dialogs.stress_dialog import StressDialog
+
+        if self.last_result is None:
+            self.statusBar().showMessage(self.tr("No figures yet: wait for the first refresh."), 5000)
+            return
+        rules = self.alerts.rules() if self.alerts is not None else ()
+        self.stress_dialog = StressDialog(self.last_result.report, rules, closes=self._closes, parent=self)
+        self.stress_dialog.exec()
+
+    @property
+    def liquidity_view(self):
+        if self._liquidity_view is None:
+            from riskwatch.gui.views.liquidity_view import LiquidityView
+
+            view = LiquidityView()
+            self.liquidity_tab.layout().addWidget(view)
+            self._liquidity_view = view
+            st = self._liquidity_state
+            if "attach" in st:
+                view.attach(**st["attach"])
+            if "rules" in st:
+                view.set_rules(st["rules"])
+            if "values" in st:
+                view.set_liquidity(st["values"])
+        return self._liquidity_view
+
+    @property
+    def charts(self):
+        if self._charts is None:
+            from riskwatch.gui.views.chart_view import ChartView
+
+            self._charts = ChartView()
+            self.charts_tab.layout().addWidget(self._charts)
+            self._charts_dirty = True
+        return self._charts
 
     # -- actions ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -128,20 +300,30 @@ class MainWindow(QMainWindow):
         self.action_remove_example = QAction(self, triggered=pv.remove_example)
         self.action_refresh = QAction(self, shortcut=QKeySequence("F5"), triggered=self.refresh_now)
         self.action_settings = QAction(self, shortcut=QKeySequence("Ctrl+,"), triggered=self.open_settings)
+        self.action_stress = QAction(self, shortcut=QKeySequence("Ctrl+T"), triggered=self.open_stress_test)
+        self.action_stop_replay = QAction(self, triggered=self.stop_replay)
+        self.action_stop_replay.setEnabled(False)
+        self.action_api_keys = QAction(self, triggered=self.open_api_keys)
+        self.action_sync = QAction(self, triggered=lambda: self.open_sync())
         self.action_quit = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         self.action_about = QAction(self, triggered=self._show_about)
         self.menu_file = self.menuBar().addMenu("")
         self.menu_file.addActions([self.action_import, self.action_export])
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_api_keys)
         self.menu_file.addAction(self.action_settings)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.action_quit)
         self.menu_positions = self.menuBar().addMenu("")
         self.menu_positions.addActions([self.action_new, self.action_edit, self.action_delete])
         self.menu_positions.addSeparator()
+        self.menu_positions.addAction(self.action_sync)
+        self.menu_positions.addSeparator()
         self.menu_positions.addAction(self.action_remove_example)
         self.menu_view = self.menuBar().addMenu("")
         self.menu_view.addAction(self.action_refresh)
+        self.menu_view.addAction(self.action_stress)
+        self.menu_view.addAction(self.action_stop_replay)
         self.menu_help = self.menuBar().addMenu("")
         self.menu_help.addAction(self.action_about)
         self.positions_view.table.addAction(self.action_delete)
@@ -168,7 +350,7 @@ class MainWindow(QMainWindow):
         self.alert_window.activateWindow()
 
     def _known_symbols(self) -> list[str]:
-        syms = {p.symbol for p in self.positions_view.model.positions()} | set(MINER_SYMBOLS) | {"BTC", "ETH", "QQQ"}
+        syms = {p.symbol for p in self.positions_view.model.positions()} | set(MINER_SYMBOLS) | {"BTC", "ETH", "QQQ", "USDT", "USDC"}
         syms |= set(self._extra_symbols)
         if self.last_result is not None:
             syms |= set(self.last_result.report.snapshot.assets)
@@ -190,7 +372,8 @@ class MainWindow(QMainWindow):
                 self.action_alert_rules.setText(self.tr("Alert &rules"))
         self.tabs.setTabText(self.tabs.indexOf(self.dashboard), self.tr("Overview"))
         self.tabs.setTabText(self.tabs.indexOf(self.positions_view), self.tr("Positions"))
-        self.tabs.setTabText(self.tabs.indexOf(self.charts), self.tr("Charts"))
+        self.tabs.setTabText(self.tabs.indexOf(self.charts_tab), self.tr("Charts"))
+        self.tabs.setTabText(self.tabs.indexOf(self.liquidity_tab), self.tr("Liquidity"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_positions.setTitle(self.tr("&Positions"))
         self.menu_view.setTitle(self.tr("&View"))
@@ -202,6 +385,12 @@ class MainWindow(QMainWindow):
         self.action_export.setText(self.tr("&Export positions…"))
         self.action_remove_example.setText(self.tr("Remove example portfolio"))
         self.action_refresh.setText(self.tr("&Refresh now"))
+        self.action_stress.setText(self.tr("&Stress test…"))
+        self.action_api_keys.setText(self.tr("API &keys…"))
+        self.action_sync.setText(self.tr("S&ync from exchange…"))
+        for a in (self.action_api_keys, self.action_sync):
+            a.setEnabled(self._accounts is not None and self.bridge is not None)
+        self.action_stop_replay.setText(self.tr("Leave the replay (back to live)"))
         self.action_settings.setText(self.tr("&Settings…"))
         self.action_quit.setText(self.tr("&Quit"))
         self.action_about.setText(self.tr("&About RiskWatch"))
@@ -261,6 +450,15 @@ class MainWindow(QMainWindow):
         self.positions_view.model.set_report(result.report)
         self.dashboard.set_report(result.report)
         self.dashboard.set_active_alerts(result.active)
+        self._liquidity_state["values"] = getattr(result, "liquidity", None) or {}
+        if self._liquidity_view is not None:
+            self._liquidity_view.set_liquidity(self._liquidity_state["values"])
+        try:
+            from riskwatch.domain.stress import weekend_gap_for_report
+
+            self.dashboard.set_weekend_gap(weekend_gap_for_report(result.report, result.closes.get("BTC")) or None)
+        except Exception:  # an estimate must never break the display
+            self.dashboard.set_weekend_gap(None)
         market = result.market
         if market is not None:
             crypto = [s for n, s in market.sources.items() if n != "equity" and not n.startswith("yfinance")]
@@ -280,12 +478,12 @@ class MainWindow(QMainWindow):
         self.status_panel.set_base_currency(result.report.base_currency)
         self._update_banner()
         self._charts_dirty = True
-        if self.tabs.currentWidget() is self.charts:
+        if self.tabs.currentWidget() is self.charts_tab:
             self._update_charts()
 
     def _update_banner(self) -> None:
         r = self.last_result
-        offline = r is not None and (r.offline or not r.report.snapshot.online)
+        offline = r is not None and (r.offline or not r.report.snapshot.online) and self._replay is None
         self.banner.setVisible(offline)
         if offline:
             when = r.newest_price_at
@@ -297,22 +495,28 @@ class MainWindow(QMainWindow):
             self.banner_label.setText(text)
 
     def _update_charts(self) -> None:
+        charts = self.charts
         if self.last_result is None:
             return
         self._charts_dirty = False
+        from riskwatch.services.charts import build_chart_data
+
         rules = self.alerts.rules() if self.alerts is not None else ()
         result = self.last_result
         if self.bridge is not None:
             async def build():
                 return build_chart_data(result, rules)
 
-            self.bridge.run(build(), self.charts.set_data, lambda exc: self.statusBar().showMessage(str(exc), 5000))
+            self.bridge.run(build(), charts.set_data, lambda exc: self.statusBar().showMessage(str(exc), 5000))
         else:
-            self.charts.set_data(build_chart_data(result, rules))
+            charts.set_data(build_chart_data(result, rules))
 
     def _apply_thresholds(self) -> None:
         if self.alerts is None:
             return
+        self._liquidity_state["rules"] = self.alerts.rules()
+        if self._liquidity_view is not None:
+            self._liquidity_view.set_rules(self._liquidity_state["rules"])
         assets = {p.symbol: p.asset for p in self.positions_view.model.positions()}
         self.positions_view.model.set_thresholds(traffic_thresholds(drop_thresholds(self.alerts.rules(), assets)),
                                                  default=(None, None))
@@ -328,13 +532,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Refresh failed: %1").replace("%1", message), 8000)
 
     def _on_tabs_current_changed(self, _i: int) -> None:
-        if self.tabs.currentWidget() is self.charts and self._charts_dirty:
-            self._update_charts()
+        if self.tabs.currentWidget() is self.liquidity_tab and self._liquidity_view is None:
+            if self.isVisible():
+                _ = self.liquidity_view
+            else:
+                QTimer.singleShot(150, lambda: self.liquidity_view)
+        if self.tabs.currentWidget() is self.charts_tab and (self._charts_dirty or self._charts is None):
+            if self.isVisible():
+                self._update_charts()
+            else:  # restored at start-up: build the charts after the window is painted
+                QTimer.singleShot(150, self._update_charts)
 
     def _on_table_double_clicked(self, index) -> None:
         p = self.positions_view.model.position_at(self.positions_view.proxy.mapToSource(index).row())
-        if p is not None:
-            self.charts.select_symbol(p.symbol)
+        if p is not None and self._charts is not None:
+            self._charts.select_symbol(p.symbol)
 
     def _on_alert_bridge_alerts_raised(self, _events) -> None:
         self.dashboard.set_active_alerts(tuple(self.alerts.active_alerts()))
@@ -383,6 +595,8 @@ class MainWindow(QMainWindow):
         s.setValue("main_window/geometry", self.saveGeometry())
         s.setValue("main_window/state", self.saveState())
         s.setValue("main_window/tab", self.tabs.currentIndex())
+        if self._replay is not None:
+            self.stop_replay()
         if self._remove_alert_listener is not None:
             self._remove_alert_listener()
             self._remove_alert_listener = None

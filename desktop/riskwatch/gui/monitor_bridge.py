@@ -55,6 +55,13 @@ class MonitorBridge(QObject):
         if future is not None:
             future.cancel()
 
+    def cancel_current(self) -> None:
+        """Cancel the running cycle (the timer keeps going; the next tick starts a fresh one)."""
+        future = self._future
+        if future is not None and not future.done():
+            future.cancel()
+            self.busy_changed.emit(False)
+
     def set_interval(self, seconds: float) -> None:
         self._timer.setInterval(int(max(seconds, 1.0) * 1000))
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from riskwatch.domain import metrics
-from riskwatch.domain.alerts import Rule, Scope
-from riskwatch.domain.model import Asset
+from riskwatch.domain.alerts import Rule
 from riskwatch.domain.risk_report import portfolio_value_series
-from riskwatch.domain.snapshot import Snapshot
+from riskwatch.services.thresholds import drop_thresholds
 
 
 @dataclass(frozen=True)
@@ -24,29 +23,6 @@ class ChartData:
     thresholds: dict[str, tuple[float, ...]] = field(default_factory=dict)  # symbol -> drop thresholds (≤ 0)
     window: str = "30D"
     base_currency: str = "USD"
-
-
-def drop_thresholds(rules: Iterable[Rule], assets: Mapping[str, Asset], window: str = "30D"
-                    ) -> dict[str, tuple[float, ...]]:
-    """Per symbol, the enabled thresholds of the rules on the drop from the trailing ``window`` high."""
-    snap = Snapshot(pd.Timestamp.now(tz="UTC").to_pydatetime(), {}, assets)
-    out: dict[str, list[float]] = {}
-    for r in rules:
-        if not r.enabled or r.metric != "drop_from_high" or (r.window or "") != window:
-            continue
-        scope = r.scope if isinstance(r.scope, Scope) else Scope.parse(r.scope)
-        for member in scope.members(snap):
-            out.setdefault(member, []).append(float(r.threshold))
-    return {s: tuple(sorted(set(v), reverse=True)) for s, v in out.items()}
-
-
-def traffic_thresholds(thresholds: Mapping[str, tuple[float, ...]]) -> dict[str, tuple[float | None, float | None]]:
-    """(warning, critical) per symbol: the mildest threshold warns, a second, deeper one is critical."""
-    out = {}
-    for s, ths in thresholds.items():
-        ths = sorted(ths, reverse=True)
-        out[s] = (ths[0] if ths else None, ths[1] if len(ths) > 1 else None)
-    return out
 
 
 def build_chart_data(result, rules: Iterable[Rule] = (), *, beta_window: str = "90D") -> ChartData:

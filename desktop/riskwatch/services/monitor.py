@@ -8,6 +8,7 @@ snapshot to the alert service, which commits events before anyone is told.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from types import MappingProxyType
 from collections.abc import Callable, Mapping
@@ -37,6 +38,7 @@ class CycleResult:
     history_sources: Mapping[str, str] = field(default_factory=dict)   # symbol -> "store" | "bundle" | "none"
     newest_price_at: datetime | None = None
     closes: Mapping[str, pd.Series] = field(default_factory=dict)      # the daily history the figures used
+    liquidity: Mapping = field(default_factory=dict)                   # liquidity metric values of this cycle
 
     @property
     def has_data(self) -> bool:
@@ -48,7 +50,11 @@ class Monitor:
 
     def __init__(self, store, alerts, clock, market=None, *, refresh_s: float = 15.0,
                  fallback_closes: Callable[[str], pd.Series | None] | None = None,
-                 calendar: UsEquityCalendar | None = None):
+                 calendar: UsEquityCalendar | None = None, liquidity=None):
+        """``liquidity``: optional collaborator with ``async collect(portfolio, report, market_result, offline)
+        -> dict[(scope, metric_key), MetricValue]``; its values are merged into the Snapshot before the rules
+        run (a failure there is logged and leaves the price rules unaffected)."""
+        self.liquidity = liquidity
         self.store = store
         self.alerts = alerts
         self.clock = clock
@@ -67,11 +73,34 @@ class Monitor:
             assets += [a for s, a in BENCHMARK_ASSETS.items() if s not in held]
             market_result = await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill,
                                                         on_quotes=on_quotes)
-        return self.evaluate(portfolio, market_result, offline=offline or self.market is None)
+        offline = offline or self.market is None
+        if self.liquidity is None:
+            return self.evaluate(portfolio, market_result, offline=offline)
+        report_only = self.evaluate(portfolio, market_result, offline=offline, alerts=False)
+        try:
+            extra = await self.liquidity.collect(portfolio, report_only.report, market_result, offline)
+        except Exception:
+            log.exception("liquidity signals failed")
+            extra = {}
+        return self.evaluate(portfolio, market_result, offline=offline, extra_values=extra,
+                             precomputed=report_only)
 
     def evaluate(self, portfolio: Portfolio, market_result=None, *, offline: bool = False,
-                 now: datetime | None = None) -> CycleResult:
-        """The synchronous part: load history, compute the report, evaluate and persist alerts."""
+                 now: datetime | None = None, alerts: bool = True, extra_values=None,
+                 precomputed: CycleResult | None = None) -> CycleResult:
+        """The synchronous part: load history, compute the report, evaluate and persist alerts.
+
+        ``extra_values`` (e.g. liquidity signals) are merged into the Snapshot; ``precomputed`` reuses a report
+        computed by an earlier ``evaluate(..., alerts=False)`` of the same cycle.
+        """
+        if precomputed is not None:
+            report = precomputed.report
+            if extra_values:
+                report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
+            events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()
+            active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
+            return dataclasses.replace(precomputed, report=report, events=events, active=active,
+                                       liquidity=MappingProxyType(dict(extra_values or {})))
         now = now or self.clock.now()
         symbols = list(dict.fromkeys([*portfolio.symbols, *BENCHMARKS]))
         closes, sources = self.load_closes(symbols, now)
@@ -102,7 +131,9 @@ class Monitor:
             getattr(st, "state", None) == "online" for st in market_result.sources.values())
         report = compute_risk_report(portfolio, closes, quotes, now, price_states=states,
                                      usd_per_base=usd_per_base, online=online, extra_assets=extra)
-        events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None else ()
+        if extra_values:
+            report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
+        events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()
         active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
         newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
         return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,

@@ -562,7 +562,7 @@ class RulesView(QWidget):
         try:
             self.table.setRowCount(len(self._rules))
             for row, r in enumerate(self._rules):
-                cells = (r.name, t.metric(r.metric_key), t.scope(r.scope), COMPARATOR_SYMBOLS[r.comparator],
+                cells = (t.rule_name(r.name), t.metric(r.metric_key), t.scope(r.scope), COMPARATOR_SYMBOLS[r.comparator],
                          t.value(r.metric_key, r.threshold), t.severity(r.severity), "")
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)

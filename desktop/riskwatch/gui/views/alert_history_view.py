@@ -264,7 +264,7 @@ class AlertHistoryView(QWidget):
             for row, e in enumerate(self._events):
                 cells = (local_datetime_text(e.ts, seconds=True), t.kind(e.kind), t.severity(e.severity),
                          t.member(e.member), t.metric(e.metric), t.value(e.metric, e.value),
-                         t.value(e.metric, e.threshold), e.rule_name)
+                         t.value(e.metric, e.threshold), t.rule_name(e.rule_name))
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if col in (COL_VALUE, COL_THRESHOLD):

@@ -199,7 +199,7 @@ class AlertWindow(QWidget):
                     elif muted:
                         item.setForeground(QBrush(_MUTED))
                     if col == COL_METRIC:
-                        item.setToolTip(r.rule_name)
+                        item.setToolTip(self._text.rule_name(r.rule_name))
                     table.setItem(row, col, item)
             rows = [i for i, r in enumerate(self._records) if r.alert_key in selected]
             if not rows:  # preselect the most severe alert that needs attention, so "Acknowledge" is one click

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from riskwatch.gui.alert_text import AlertText
 from riskwatch.gui.format import money_text, percent_text
 
 _SEVERITY_COLOURS = {"critical": "#b00020", "warning": "#a15c00", "info": "#1f5fa8"}
@@ -44,6 +45,7 @@ class DashboardView(QWidget):
         self._report = None
         self._active: tuple = ()
         self._gap = None
+        self._text = AlertText(self)
         self.cards = {k: Card() for k in self.KEYS}
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -112,7 +114,7 @@ class DashboardView(QWidget):
             c["var"].set(money_text(pf.var_95_money, cur) if pf.var_95_money is not None else "–",
                          self.tr("%1 of the portfolio; historical, last 365 days").replace("%1", _pct(pf.var_95)))
             c["es"].set(money_text(pf.es_95_money, cur) if pf.es_95_money is not None else "–",
-                        self.tr("mean of the worst 5 % of days").replace("%1", _pct(pf.es_95)))
+                        self.tr("%1 of the portfolio; mean of the worst 5 % of days").replace("%1", _pct(pf.es_95)))
             c["largest"].set(pf.largest_symbol or "–", self.tr("%1 of the portfolio, HHI %2").replace(
                 "%1", _pct(pf.largest_weight)).replace("%2", self.locale().toString(pf.hhi or 0.0, "f", 2)))
             beta_sub = self.tr("value-weighted over the miners held")
@@ -126,8 +128,8 @@ class DashboardView(QWidget):
             self.alerts.addItem(QListWidgetItem(self.tr("No active alerts.")))
         for a in self._active:
             sev = str(getattr(a.severity, "value", a.severity))
-            value = _pct(a.last_value) if a.metric != "price_age" else f"{(a.last_value or 0) / 60:.0f} min"
-            text = f"{self._severity_label(sev)} · {a.member} · {a.rule_name} · {value}"
+            value = self._text.value(a.metric, a.last_value)
+            text = f"{self._severity_label(sev)} · {self._text.member(a.member)} · {self._text.rule_name(a.rule_name)} · {value}"
             if a.acknowledged:
                 text += " · " + self.tr("acknowledged")
             item = QListWidgetItem(text)

@@ -1,0 +1,123 @@
+"""The history of the liquidity signals in the SQLite store (table ``liquidity_signals``, migration 3).
+
+One row per (scope, metric, cycle time): the value (``NULL`` when the signal was unavailable) and its
+:class:`~riskwatch.domain.snapshot.MetricStatus`. The liquidity collector appends each cycle's values (one
+transaction per cycle) and reads the stored ``depth_2pct`` of the last 7 days back for ``depth_2pct_ratio``;
+the liquidity view charts the history of one signal. The history survives restarts; :meth:`prune` drops rows
+older than the retention the collector asks for.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import statistics
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+
+from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.domain.errors import StoreError
+from riskwatch.domain.snapshot import MetricStatus, MetricValue
+
+
+def _ms(ts: datetime) -> int:
+    if ts.tzinfo is None:
+        raise ValueError("naive datetime given to the store")
+    return int(round(ts.timestamp() * 1000))
+
+
+def _dt(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+def _finite(value: float | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+class LiquidityHistory:
+    """Liquidity signal history on a :class:`SqliteStore`. Thread-safe through the store's lock."""
+
+    def __init__(self, store: SqliteStore):
+        self._store = store
+
+    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            return self._store._query(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the liquidity history from the data store: {exc}") from None
+
+    def append(self, values: Mapping[tuple[str, str], MetricValue], ts: datetime) -> int:
+        """Store one cycle's values at ``ts`` in ONE transaction; returns the number of rows written.
+
+        A value that is not usable (status other than ok, or not a finite number) is stored as ``NULL`` with its
+        status, so the history shows the gap. Writing the same (scope, metric, ts) again replaces the row.
+        """
+        t = _ms(ts)
+        rows = []
+        for (scope, metric), mv in values.items():
+            value = _finite(mv.value) if mv.status == MetricStatus.OK else None
+            status = MetricStatus.MISSING if mv.status == MetricStatus.OK and value is None else mv.status
+            rows.append((str(scope), str(metric), t, value, str(status)))
+        if not rows:
+            return 0
+        try:
+            with self._store.transaction() as conn:
+                conn.executemany(
+                    "INSERT INTO liquidity_signals (scope, metric, ts, value, status) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT (scope, metric, ts) DO UPDATE SET value=excluded.value, status=excluded.status",
+                    rows)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the liquidity history to the data store: {exc}") from None
+        return len(rows)
+
+    def load(self, scope: str, metric: str, since: datetime | None = None,
+             until: datetime | None = None) -> list[tuple[datetime, float | None]]:
+        """``[(ts, value), ...]`` oldest first; ``value`` is None where the signal was unavailable."""
+        sql = "SELECT ts, value FROM liquidity_signals WHERE scope = ? AND metric = ?"
+        params: list = [scope, metric]
+        if since is not None:
+            sql += " AND ts >= ?"
+            params.append(_ms(since))
+        if until is not None:
+            sql += " AND ts <= ?"
+            params.append(_ms(until))
+        sql += " ORDER BY ts"
+        return [(_dt(ts), None if v is None else float(v)) for ts, v in self._read(sql, params)]
+
+    def median(self, scope: str, metric: str, since: datetime, until: datetime | None = None) -> float | None:
+        """Median of the available values in [since, until]; None when there is none."""
+        vals = [v for _, v in self.load(scope, metric, since, until) if v is not None]
+        return float(statistics.median(vals)) if vals else None
+
+    def latest(self, scope: str, metric: str) -> tuple[datetime, float | None] | None:
+        rows = self._read("SELECT ts, value FROM liquidity_signals WHERE scope = ? AND metric = ? "
+                          "ORDER BY ts DESC LIMIT 1", (scope, metric))
+        if not rows:
+            return None
+        ts, v = rows[0]
+        return _dt(ts), None if v is None else float(v)
+
+    def series(self) -> list[tuple[str, str]]:
+        """Every stored (scope, metric) pair."""
+        return [(s, m) for s, m in self._read(
+            "SELECT DISTINCT scope, metric FROM liquidity_signals ORDER BY scope, metric")]
+
+    def prune(self, before: datetime) -> int:
+        """Delete rows older than ``before`` (one transaction); returns how many went."""
+        try:
+            with self._store.transaction() as conn:
+                return conn.execute("DELETE FROM liquidity_signals WHERE ts < ?", (_ms(before),)).rowcount
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot prune the liquidity history: {exc}") from None
+
+    def count(self) -> int:
+        return int(self._read("SELECT COUNT(*) FROM liquidity_signals")[0][0])
+
+
+__all__ = ["LiquidityHistory"]

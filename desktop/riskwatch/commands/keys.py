@@ -1,0 +1,341 @@
+"""`riskwatch keys set|test|delete EXCHANGE`: exchange API keys in the OS keyring.
+
+Key material is read from standard input, one item per line: the API key, the secret and an optional
+passphrase (at a terminal it is asked for without echo). It is never taken from the command line, where
+it would end up in the shell history and the process list.
+
+Keys are stored only in the OS keyring (service "RiskWatch"). Without a secure keyring backend
+nothing is stored: ``keys test`` and ``positions sync`` then read ``RISKWATCH_<EXCHANGE>_API_KEY`` /
+``_SECRET`` / ``_PASSPHRASE`` from the environment. Exit codes: 0 done, 1 the key was rejected or could
+not be stored / found, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import sys
+from typing import Any
+
+from riskwatch.i18n import cli_language
+from riskwatch.i18n import tr as _base_tr
+
+log = logging.getLogger("riskwatch.commands.keys")
+
+_DE = {
+    "unknown exchange '{exchange}' (expected one of: {known})":
+        "unbekannte Börse '{exchange}' (erwartet: {known})",
+    "expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 is "
+    "optional); nothing was stored":
+        "erwartet wird der API-Schlüssel in Zeile 1 und das Secret in Zeile 2 der Standardeingabe (eine "
+        "Passphrase in Zeile 3 ist optional); nichts wurde gespeichert",
+    "standard input has more than 3 lines: expected the API key, the secret and an optional passphrase; "
+    "nothing was stored":
+        "die Standardeingabe hat mehr als 3 Zeilen: erwartet werden API-Schlüssel, Secret und optional eine "
+        "Passphrase; nichts wurde gespeichert",
+    "line {line} of standard input ({item}) contains spaces or control characters; nothing was stored":
+        "Zeile {line} der Standardeingabe ({item}) enthält Leerzeichen oder Steuerzeichen; nichts wurde "
+        "gespeichert",
+    "API key": "API-Schlüssel",
+    "secret": "Secret",
+    "passphrase": "Passphrase",
+    "API key: ": "API-Schlüssel: ",
+    "Secret: ": "Secret: ",
+    "Passphrase (optional, Enter for none): ": "Passphrase (optional, Eingabetaste für keine): ",
+    "the system keyring ({backend})": "dem Schlüsselbund des Systems ({backend})",
+    "the environment variables {key_var} / {secret_var}": "den Umgebungsvariablen {key_var} / {secret_var}",
+    "memory (this session only)": "dem Arbeitsspeicher (nur diese Sitzung)",
+    "Stored the API key for {name} in {where}.": "API-Schlüssel für {name} gespeichert in {where}.",
+    "Using the API key for {name} from {where}.": "API-Schlüssel für {name} aus {where}.",
+    "Recommended: a read-only key (e.g. Kraken: only \"Query Funds\"). RiskWatch only reads balances; a key "
+    "that cannot trade or withdraw is harmless if it ever leaks.":
+        "Empfohlen: ein Schlüssel mit nur Lesezugriff (z. B. Kraken: nur „Query Funds“). RiskWatch liest nur "
+        "Guthaben; ein Schlüssel ohne Handels- und Auszahlungsrecht richtet keinen Schaden an, falls er je "
+        "in fremde Hände gerät.",
+    "No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain "
+    "text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).":
+        "Auf diesem System ist kein sicherer Schlüsselbund verfügbar ({backend}): RiskWatch speichert "
+        "API-Schlüssel nie im Klartext. Setzen Sie stattdessen die Umgebungsvariablen {key_var} und "
+        "{secret_var} (nur für diese Shell).",
+    "The API key for {name} was not stored.": "Der API-Schlüssel für {name} wurde nicht gespeichert.",
+    "The API key for {name} works: read access to the balance confirmed.":
+        "Der API-Schlüssel für {name} funktioniert: Lesezugriff auf das Guthaben bestätigt.",
+    "{name} rejected the API key: the key or the secret is wrong.":
+        "{name} hat den API-Schlüssel abgelehnt: Schlüssel oder Secret sind falsch.",
+    "{name} accepted the API key, but it lacks the permission to read balances (Kraken: \"Query Funds\").":
+        "{name} hat den API-Schlüssel angenommen, aber ihm fehlt die Berechtigung, Guthaben zu lesen "
+        "(Kraken: „Query Funds“).",
+    "{name} rejected the request's nonce or timestamp: check that this computer's clock is right and that no "
+    "other program uses the same key.":
+        "{name} hat Nonce oder Zeitstempel der Anfrage abgelehnt: Prüfen Sie, ob die Uhr dieses Computers "
+        "richtig geht und kein anderes Programm denselben Schlüssel verwendet.",
+    "{name} could not be reached: check the internet connection and try again later.":
+        "{name} ist nicht erreichbar: Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.",
+    "No API key for {name} is stored. Store one with: riskwatch keys set {exchange}":
+        "Für {name} ist kein API-Schlüssel gespeichert. Speichern mit: riskwatch keys set {exchange}",
+    "{name} could not answer: {detail}": "{name} konnte nicht antworten: {detail}",
+    "The key store failed: {detail}": "Der Schlüsselspeicher ist fehlgeschlagen: {detail}",
+    "Deleted the API key for {name} from the system keyring.":
+        "API-Schlüssel für {name} aus dem Schlüsselbund des Systems gelöscht.",
+    "No API key for {name} was stored in the system keyring.":
+        "Im Schlüsselbund des Systems war kein API-Schlüssel für {name} gespeichert.",
+    "The environment variable {var} still provides a key; unset it to stop using it.":
+        "Die Umgebungsvariable {var} liefert weiterhin einen Schlüssel; entfernen Sie sie, um ihn nicht mehr "
+        "zu verwenden.",
+}
+
+
+def say(text: str, lang: str, **values: Any) -> str:
+    """Translate a command-line message (German when ``lang`` is "de") and fill in ``values``."""
+    out = _DE.get(text, text) if lang == "de" else text
+    if out is text and lang == "de":
+        out = _base_tr(text, lang)
+    return out.format(**values) if values else out
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("keys", help="store, test or delete an exchange API key (key material on stdin, never argv)")
+    ksub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    p_set = ksub.add_parser("set", help="store a key in the OS keyring: API key, secret, optional passphrase, one per "
+                                        "line on stdin")
+    p_set.add_argument("exchange", metavar="EXCHANGE")
+    p_set.set_defaults(func=run_set)
+    p_test = ksub.add_parser("test", help="make one read-only call (the balance) with the stored key")
+    p_test.add_argument("exchange", metavar="EXCHANGE")
+    p_test.set_defaults(func=run_test)
+    p_del = ksub.add_parser("delete", help="remove the key from the OS keyring")
+    p_del.add_argument("exchange", metavar="EXCHANGE")
+    p_del.set_defaults(func=run_delete)
+
+
+# -- helpers shared with commands/sync.py -----------------------------------------------------------------------
+def exchange_arg(text: str, lang: str) -> str | None:
+    """The exchange id, or None after printing why it is not one."""
+    from riskwatch.adapters.ccxt_feed import SUPPORTED_EXCHANGES
+
+    ex = (text or "").strip().lower()
+    if ex not in SUPPORTED_EXCHANGES:
+        print("riskwatch: " + say("unknown exchange '{exchange}' (expected one of: {known})", lang, exchange=text,
+                                  known=", ".join(SUPPORTED_EXCHANGES)), file=sys.stderr)
+        return None
+    return ex
+
+
+def start_logging(args) -> None:
+    from riskwatch import paths
+    from riskwatch.app import setup_logging
+
+    try:
+        setup_logging(paths.data_dir(getattr(args, "data_dir", None)))
+    except OSError:
+        pass  # logging is a convenience; the command still works
+
+
+def make_resolver():
+    from riskwatch.adapters.keyring_secrets import SecretResolver
+
+    return SecretResolver.default()
+
+
+def where(source: str | None, resolver, exchange: str, lang: str) -> str:
+    from riskwatch.adapters.keyring_secrets import env_var
+
+    if source == "keyring":
+        return say("the system keyring ({backend})", lang, backend=resolver.backend_name)
+    if source == "env":
+        return say("the environment variables {key_var} / {secret_var}", lang, key_var=env_var(exchange, "api_key"),
+                   secret_var=env_var(exchange, "secret"))
+    return say("memory (this session only)", lang)
+
+
+def no_backend_notice(resolver, exchange: str, lang: str) -> str:
+    from riskwatch.adapters.keyring_secrets import env_var
+
+    return say("No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain "
+               "text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).", lang,
+               backend=resolver.backend_name, key_var=env_var(exchange, "api_key"),
+               secret_var=env_var(exchange, "secret"))
+
+
+def failure_sentence(err: BaseException, exchange: str, lang: str) -> str:
+    """One sentence for a failed private call, in the user's language (never containing key material)."""
+    from riskwatch.domain.account_sync import account_name
+    from riskwatch.domain.errors import AuthenticationFailed, SecretStoreUnavailable
+
+    name = account_name(exchange)
+    if isinstance(err, AuthenticationFailed):
+        text = {
+            "authentication": "{name} rejected the API key: the key or the secret is wrong.",
+            "permission": "{name} accepted the API key, but it lacks the permission to read balances (Kraken: "
+                          "\"Query Funds\").",
+            "clock": "{name} rejected the request's nonce or timestamp: check that this computer's clock is right "
+                     "and that no other program uses the same key.",
+            "unreachable": "{name} could not be reached: check the internet connection and try again later.",
+            "missing": "No API key for {name} is stored. Store one with: riskwatch keys set {exchange}",
+        }.get(err.reason)
+        if text:
+            return say(text, lang, name=name, exchange=exchange)
+    if isinstance(err, SecretStoreUnavailable):
+        return say("The key store failed: {detail}", lang, detail=str(err))
+    return say("{name} could not answer: {detail}", lang, name=name, detail=str(err))
+
+
+def api_url_for(args, exchange: str) -> str | None:
+    """``--exchange-api-url``, else the endpoint saved in the settings for this exchange (store not created)."""
+    url = getattr(args, "exchange_api_url", None)
+    if url:
+        return url
+    from riskwatch import paths
+    from riskwatch.adapters.sqlite_store import DB_FILENAME
+
+    if not (paths.data_dir(getattr(args, "data_dir", None)) / DB_FILENAME).exists():
+        return None
+    from riskwatch.app import open_store
+
+    store = open_store(args)
+    try:
+        if (store.get_setting("exchange", "kraken") or "kraken").lower() == exchange:
+            return store.get_setting("exchange_api_url") or None
+    finally:
+        store.close()
+    return None
+
+
+# -- reading key material ----------------------------------------------------------------------------------------
+class BadKeyInput(Exception):
+    """The key material on stdin is not what was expected (the message never contains it)."""
+
+
+def _clean(value: str, line: int, item: str, lang: str) -> str:
+    if any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise BadKeyInput(say("line {line} of standard input ({item}) contains spaces or control characters; "
+                              "nothing was stored", lang, line=line, item=say(item, lang)))
+    return value
+
+
+def read_key_material(stream, lang: str):
+    """ApiCredentials from ``stream`` (one item per line); at a terminal, asked for without echo."""
+    from riskwatch.domain.account_sync import ApiCredentials
+
+    if hasattr(stream, "isatty") and stream.isatty():
+        lines = [getpass.getpass(say("API key: ", lang)), getpass.getpass(say("Secret: ", lang)),
+                 getpass.getpass(say("Passphrase (optional, Enter for none): ", lang))]
+    else:
+        lines = stream.read().splitlines()
+    lines = [ln.strip() for ln in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    missing = ("expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 "
+               "is optional); nothing was stored")
+    if len(lines) < 2 or not lines[0] or not lines[1]:
+        raise BadKeyInput(say(missing, lang))
+    if len(lines) > 3:
+        raise BadKeyInput(say("standard input has more than 3 lines: expected the API key, the secret and an "
+                              "optional passphrase; nothing was stored", lang))
+    key = _clean(lines[0], 1, "API key", lang)
+    secret = _clean(lines[1], 2, "secret", lang)
+    passphrase = _clean(lines[2], 3, "passphrase", lang) if len(lines) > 2 and lines[2] else None
+    return ApiCredentials(key, secret, passphrase)
+
+
+# -- the sub-commands ----------------------------------------------------------------------------------------------
+def run_set(args) -> int:
+    from riskwatch.domain.account_sync import account_name
+    from riskwatch.domain.errors import SecretStoreUnavailable
+
+    lang = cli_language()
+    exchange = exchange_arg(args.exchange, lang)
+    if exchange is None:
+        return 2
+    try:
+        creds = read_key_material(sys.stdin, lang)
+    except BadKeyInput as exc:
+        print(f"riskwatch: {exc}", file=sys.stderr)
+        return 2
+    start_logging(args)
+    resolver = make_resolver()
+    name = account_name(exchange)
+    if not resolver.secure_backend:
+        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
+        print(say("The API key for {name} was not stored.", lang, name=name), file=sys.stderr)
+        log.info("keys set %s: refused, no secure keyring (%s)", exchange, resolver.status.describe())
+        return 1
+    try:
+        source = resolver.save(exchange, creds)
+    except SecretStoreUnavailable as exc:
+        print("riskwatch: " + failure_sentence(exc, exchange, lang), file=sys.stderr)
+        return 1
+    log.info("keys set %s: stored in the %s", exchange, source)
+    print(say("Stored the API key for {name} in {where}.", lang, name=name,
+              where=where(source, resolver, exchange, lang)))
+    print(say("Recommended: a read-only key (e.g. Kraken: only \"Query Funds\"). RiskWatch only reads balances; a "
+              "key that cannot trade or withdraw is harmless if it ever leaks.", lang))
+    return 0
+
+
+def run_test(args) -> int:
+    from riskwatch.adapters.ccxt_account import test_credentials
+    from riskwatch.domain.account_sync import account_name
+    from riskwatch.domain.errors import RiskWatchError
+    from riskwatch.services.account_sync import missing_credentials
+
+    lang = cli_language()
+    exchange = exchange_arg(args.exchange, lang)
+    if exchange is None:
+        return 2
+    start_logging(args)
+    resolver = make_resolver()
+    name = account_name(exchange)
+    if not resolver.secure_backend:
+        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
+    creds, source = resolver.credentials(exchange), resolver.source(exchange)
+    if creds is None:
+        print("riskwatch: " + failure_sentence(missing_credentials(exchange), exchange, lang), file=sys.stderr)
+        return 1
+    print(say("Using the API key for {name} from {where}.", lang, name=name,
+              where=where(source, resolver, exchange, lang)))
+    try:
+        asyncio.run(test_credentials(exchange, creds, api_url_for(args, exchange)))
+    except RiskWatchError as exc:
+        log.info("keys test %s: failed (%s)", exchange, getattr(exc, "reason", type(exc).__name__))
+        print("riskwatch: " + failure_sentence(exc, exchange, lang), file=sys.stderr)
+        return 1
+    log.info("keys test %s: the key works", exchange)
+    print(say("The API key for {name} works: read access to the balance confirmed.", lang, name=name))
+    return 0
+
+
+def run_delete(args) -> int:
+    from riskwatch.adapters.keyring_secrets import env_var
+    from riskwatch.domain.account_sync import account_name
+    from riskwatch.domain.errors import SecretStoreUnavailable
+
+    lang = cli_language()
+    exchange = exchange_arg(args.exchange, lang)
+    if exchange is None:
+        return 2
+    start_logging(args)
+    resolver = make_resolver()
+    name = account_name(exchange)
+    if not resolver.secure_backend:
+        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
+        return 1
+    try:
+        cleared = resolver.delete(exchange)
+    except SecretStoreUnavailable as exc:
+        print("riskwatch: " + failure_sentence(exc, exchange, lang), file=sys.stderr)
+        return 1
+    log.info("keys delete %s: %s", exchange, "deleted" if cleared else "nothing stored")
+    if "keyring" in cleared:
+        print(say("Deleted the API key for {name} from the system keyring.", lang, name=name))
+    else:
+        print(say("No API key for {name} was stored in the system keyring.", lang, name=name))
+    if resolver.source(exchange) == "env":
+        print(say("The environment variable {var} still provides a key; unset it to stop using it.", lang,
+                  var=env_var(exchange, "api_key")), file=sys.stderr)
+    return 0
+
+
+__all__ = ["register", "run_set", "run_test", "run_delete", "say", "failure_sentence", "read_key_material"]

@@ -1,0 +1,431 @@
+"""Stress test dialog: shock BTC (and QQQ), or replay a historical period, on the current holdings.
+
+Shows per position the value before and after, G/V and the new weight with the basis of each shock (rows
+shocked through a beta say so), the portfolio totals and the alert rules that would fire. The numbers come
+from ``riskwatch.domain.stress``; the dialog only collects inputs and formats. Historical closes come from an
+injected ``closes(symbol)`` callable (app.py: the store's bars, else the bundle) – the GUI imports no adapter.
+The computations are small (a few assets) and run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from riskwatch.domain import stress
+from riskwatch.domain.alerts import Rule
+from riskwatch.domain.errors import InputError
+from riskwatch.domain.stress import Basis, Flag
+from riskwatch.gui.alert_text import AlertText, arg, number_text, severity_colors
+from riskwatch.gui.format import money_text, percent_text
+
+# Result table columns.
+COL_SYMBOL, COL_SHOCK, COL_BEFORE, COL_AFTER, COL_PNL, COL_WEIGHT, COL_BASIS = range(7)
+# Manual-shock table columns.
+M_SYMBOL, M_BETA_BTC, M_BETA_QQQ, M_SHOCK = range(4)
+BASIS_ROLE = Qt.ItemDataRole.UserRole
+FLAGS_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_NUMBER_RE = re.compile(r"^\s*([+\-\u2212]?)\s*(\d+(?:[.,]\d*)?)\s*%?\s*$")
+
+
+def parse_percent(text: str) -> float | None:
+    """``"-20"``, ``"−20 %"``, ``"-12,5"`` -> −0.20, −0.20, −0.125; None for an empty or invalid text."""
+    m = _NUMBER_RE.match(text or "")
+    if not m:
+        return None
+    value = float(m.group(2).replace(",", ".")) / 100.0
+    return -value if m.group(1) in ("-", "\u2212") else value
+
+
+class StressDialog(QDialog):
+    """``report``: the latest RiskReport; ``rules``: the current alert rules; ``closes(symbol)``: daily closes
+    for the historical scenarios (None: those scenarios are not offered)."""
+
+    def __init__(self, report, rules: Sequence[Rule] = (), *,
+                 closes: Callable[[str], object] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("stressDialog")
+        self.report = report
+        self.rules = list(rules)
+        self._closes = closes
+        self._closes_cache: dict[str, object] = {}
+        self._text = AlertText(self)
+        self.holdings = stress.holdings_from_report(report) if report is not None else ()
+        self.betas_btc, self.betas_qqq = stress.betas_from_report(report) if report is not None else ({}, {})
+        self.currency = report.base_currency if report is not None else "USD"
+        self.result: stress.StressResult | None = None
+        self.would_fire: list[stress.WouldFire] = []
+        self._updating = False
+
+        # -- scenario choice --------------------------------------------------------------------
+        self.scenario_label = QLabel()
+        self.scenario = QComboBox()
+        self.scenario.setObjectName("stressScenario")
+        self.scenario.addItem("", None)
+        if closes is not None:
+            for sc in stress.historical_scenarios():
+                self.scenario.addItem("", sc.code)
+        self.scenario.currentIndexChanged.connect(self._on_scenario_current_index_changed)
+
+        # -- BTC shock --------------------------------------------------------------------------
+        self.btc_box = QGroupBox()
+        self.preset_buttons: dict[float, QPushButton] = {}
+        presets = QHBoxLayout()
+        for value in stress.BTC_SHOCK_PRESETS:
+            b = QPushButton(percent_text(value, decimals=0))
+            b.setObjectName(f"preset{int(round(-value * 100))}")
+            b.clicked.connect(lambda _checked=False, v=value: self.set_btc_shock(v))
+            self.preset_buttons[value] = b
+            presets.addWidget(b)
+        self.btc_spin = QDoubleSpinBox()
+        self.btc_spin.setObjectName("btcShock")
+        self.btc_spin.setRange(-100.0, 200.0)
+        self.btc_spin.setDecimals(1)
+        self.btc_spin.setSingleStep(1.0)
+        self.btc_spin.setSuffix(" %")
+        self.btc_spin.setValue(stress.BTC_SHOCK_PRESETS[1] * 100)
+        self.btc_spin.valueChanged.connect(self._on_inputs_changed)
+        presets.addWidget(self.btc_spin)
+        presets.addStretch(1)
+        self.btc_hint = QLabel()
+        self.btc_hint.setWordWrap(True)
+        self.btc_hint.setStyleSheet("color: #555;")
+        btc_lay = QVBoxLayout(self.btc_box)
+        btc_lay.addLayout(presets)
+        btc_lay.addWidget(self.btc_hint)
+
+        self.ai_box = QGroupBox()
+        self.ai_box.setObjectName("aiUnwind")
+        self.ai_box.setCheckable(True)
+        self.ai_box.setChecked(False)
+        self.ai_box.toggled.connect(self._on_inputs_changed)
+        self.qqq_spin = QDoubleSpinBox()
+        self.qqq_spin.setObjectName("qqqShock")
+        self.qqq_spin.setRange(-100.0, 100.0)
+        self.qqq_spin.setDecimals(1)
+        self.qqq_spin.setSuffix(" %")
+        self.qqq_spin.setValue(stress.AI_UNWIND_QQQ_SHOCK * 100)
+        self.qqq_spin.valueChanged.connect(self._on_inputs_changed)
+        self.qqq_label = QLabel()
+        ai_lay = QHBoxLayout(self.ai_box)
+        ai_lay.addWidget(self.qqq_label)
+        ai_lay.addWidget(self.qqq_spin)
+        ai_lay.addStretch(1)
+
+        # -- manual shocks ----------------------------------------------------------------------
+        self.manual_title = QLabel()
+        self.manual_title.setStyleSheet("font-weight: 600;")
+        self.manual = QTableWidget(len(self.holdings), 4)
+        self.manual.setObjectName("manualShocks")
+        self.manual.verticalHeader().hide()
+        self.manual.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for row, h in enumerate(self.holdings):
+            for col, text in ((M_SYMBOL, h.symbol), (M_BETA_BTC, self._beta_text(self.betas_btc.get(h.symbol))),
+                              (M_BETA_QQQ, self._beta_text(self.betas_qqq.get(h.symbol)))):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.manual.setItem(row, col, item)
+            self.manual.setItem(row, M_SHOCK, QTableWidgetItem(""))
+        self.manual.itemChanged.connect(self._on_manual_item_changed)
+
+        # -- results ----------------------------------------------------------------------------
+        self.table = QTableWidget(0, 7)
+        self.table.setObjectName("stressResults")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.totals = QLabel()
+        self.totals.setObjectName("stressTotals")
+        self.totals.setStyleSheet("font-weight: 600;")
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scenario_note = QLabel()
+        self.scenario_note.setWordWrap(True)
+        self.scenario_note.setStyleSheet("color: #555;")
+        self.rules_title = QLabel()
+        self.rules_title.setStyleSheet("font-weight: 600;")
+        self.rules_list = QListWidget()
+        self.rules_list.setObjectName("stressRules")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color: #555;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.scenario_label)
+        top.addWidget(self.scenario, 1)
+        inputs = QWidget()
+        in_lay = QVBoxLayout(inputs)
+        in_lay.setContentsMargins(0, 0, 0, 0)
+        in_lay.addLayout(top)
+        in_lay.addWidget(self.btc_box)
+        in_lay.addWidget(self.ai_box)
+        in_lay.addWidget(self.manual_title)
+        in_lay.addWidget(self.manual, 1)
+        outputs = QWidget()
+        out_lay = QVBoxLayout(outputs)
+        out_lay.setContentsMargins(0, 0, 0, 0)
+        out_lay.addWidget(self.table, 2)
+        out_lay.addWidget(self.totals)
+        out_lay.addWidget(self.scenario_note)
+        out_lay.addWidget(self.rules_title)
+        out_lay.addWidget(self.rules_list, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(inputs)
+        split.addWidget(outputs)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.explain)
+        lay.addWidget(buttons)
+        self.resize(1100, 620)
+        self.retranslate()
+
+    # -- texts --------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Stress test"))
+        self.scenario_label.setText(self.tr("Scenario:"))
+        names = self._scenario_names()
+        for i in range(self.scenario.count()):
+            code = self.scenario.itemData(i)
+            self.scenario.setItemText(i, names.get(code, code or ""))
+        self.btc_box.setTitle(self.tr("BTC shock"))
+        self.btc_hint.setText(arg(self.tr("Every other asset moves by its 90-day beta to BTC times the BTC shock "
+                                          "(at most %1). Stablecoins stay unchanged."), percent_text(-1.0, decimals=0)))
+        self.ai_box.setTitle(self.tr("AI trade unwinds: shock QQQ (Nasdaq-100) as well"))
+        self.qqq_label.setText(self.tr("QQQ shock:"))
+        self.manual_title.setText(self.tr("Shocks by hand (empty: computed)"))
+        self.manual.setHorizontalHeaderLabels([self.tr("Asset"), self.tr("Beta to BTC"), self.tr("Beta to QQQ"),
+                                               self.tr("Shock in %")])
+        self.table.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Shock"), self.tr("Value before"),
+                                              self.tr("Value after"), self.tr("P&L"), self.tr("New weight"),
+                                              self.tr("Basis")])
+        self.rules_title.setText(self.tr("Alert rules that would fire"))
+        self.explain.setText(self.tr(
+            "With a QQQ shock, the part through the beta to QQQ is added to the part through the beta to BTC. "
+            "Historical scenarios apply each asset's worst peak-to-trough move of the period to today's holdings; "
+            "an asset without data in the period is shocked through its beta to BTC. Drawdown and drop from the "
+            "30-day high after the shock: (1 + today's value) × (1 + shock) − 1."))
+        self.recompute()
+
+    def _scenario_names(self) -> dict:
+        return {None: self.tr("BTC shock, passed on by beta"),
+                "covid_crash_2020": self.tr("March 2020 (COVID crash)"),
+                "terra_celsius_3ac_2022": self.tr("May–June 2022 (Terra, Celsius, 3AC)"),
+                "ftx_2022": self.tr("November 2022 (FTX)"),
+                "selloff_2025": self.tr("October–November 2025 (sell-off)")}
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _beta_text(self, beta) -> str:
+        return number_text(beta, 2) if beta is not None else "–"
+
+    # -- inputs -------------------------------------------------------------------------------------
+    def set_btc_shock(self, fraction: float) -> None:
+        """A preset button: BTC shock in the beta mode."""
+        self._updating = True
+        self.scenario.setCurrentIndex(0)
+        self.btc_spin.setValue(fraction * 100.0)
+        self._updating = False
+        self.recompute()
+
+    def set_scenario(self, code: str | None) -> None:
+        i = self.scenario.findData(code)
+        if i >= 0:
+            self.scenario.setCurrentIndex(i)
+
+    def manual_shocks(self) -> dict[str, float]:
+        out = {}
+        for row in range(self.manual.rowCount()):
+            sym = self.manual.item(row, M_SYMBOL).text()
+            item = self.manual.item(row, M_SHOCK)
+            value = parse_percent(item.text()) if item is not None and item.text().strip() else None
+            if value is not None and value >= -1.0:
+                out[sym] = value
+        return out
+
+    def set_manual_shock(self, symbol: str, fraction: float | None) -> None:
+        for row in range(self.manual.rowCount()):
+            if self.manual.item(row, M_SYMBOL).text() == symbol:
+                text = "" if fraction is None else self.locale().toString(fraction * 100.0, "f", 1)
+                self.manual.item(row, M_SHOCK).setText(text)
+                return
+        raise KeyError(symbol)
+
+    def _historical_code(self) -> str | None:
+        return self.scenario.currentData()
+
+    def _on_scenario_current_index_changed(self, _i: int) -> None:
+        historical = self._historical_code() is not None
+        self.btc_box.setEnabled(True)  # a preset click switches back to the beta shock
+        self.btc_spin.setEnabled(not historical)
+        self.ai_box.setEnabled(not historical)
+        if not self._updating:
+            self.recompute()
+
+    def _on_inputs_changed(self, *_args) -> None:
+        if not self._updating:
+            self.recompute()
+
+    def _on_manual_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != M_SHOCK:
+            return
+        text = item.text().strip()
+        value = parse_percent(text) if text else None
+        bad = bool(text) and (value is None or value < -1.0)
+        self.manual.blockSignals(True)
+        item.setBackground(QColor("#f6c3c3") if bad else QColor(0, 0, 0, 0))
+        item.setToolTip(self.tr("Enter a percentage of at least −100, e.g. −20") if bad else "")
+        self.manual.blockSignals(False)
+        if not self._updating:
+            self.recompute()
+
+    def _closes_of(self, symbol: str):
+        if symbol not in self._closes_cache:
+            self._closes_cache[symbol] = self._closes(symbol) if self._closes is not None else None
+        return self._closes_cache[symbol]
+
+    # -- computation --------------------------------------------------------------------------------
+    def recompute(self) -> None:
+        if not self.holdings:
+            self.result, self.would_fire = None, []
+            self.table.setRowCount(0)
+            self.totals.setText(self.tr("No positions with prices – nothing to stress."))
+            self.rules_list.clear()
+            self.scenario_note.setText("")
+            return
+        manual = self.manual_shocks()
+        code = self._historical_code()
+        try:
+            if code is None:
+                qqq = self.qqq_spin.value() / 100.0 if self.ai_box.isChecked() else None
+                self.result = stress.beta_shock(self.holdings, self.betas_btc, self.btc_spin.value() / 100.0,
+                                                qqq_shock=qqq, betas_to_qqq=self.betas_qqq, manual=manual)
+            else:
+                self.result = stress.historical_shock(self._closes_of, stress.scenario(code), self.holdings,
+                                                      self.betas_btc, manual=manual)
+        except InputError as exc:
+            self.result, self.would_fire = None, []
+            self.totals.setText(str(exc))
+            return
+        snapshot = self.report.snapshot if self.report is not None else None
+        self.would_fire = stress.rules_that_would_fire(self.result, self.rules, snapshot,
+                                                       now=getattr(self.report, "ts", None))
+        self._render()
+
+    def _render(self) -> None:
+        r = self.result
+        cur = self.currency
+        self.table.setRowCount(len(r.positions))
+        for row, p in enumerate(r.positions):
+            cells = {
+                COL_SYMBOL: (p.symbol, None),
+                COL_SHOCK: (percent_text(p.shock), p.shock),
+                COL_BEFORE: (money_text(p.value_before, cur), p.value_before),
+                COL_AFTER: (money_text(p.value_after, cur), p.value_after),
+                COL_PNL: (money_text(p.pnl, cur), p.pnl),
+                COL_WEIGHT: (percent_text(p.weight_after) if p.weight_after is not None else "–", p.weight_after),
+                COL_BASIS: (self.basis_text(p), None),
+            }
+            for col, (text, value) in cells.items():
+                item = QTableWidgetItem(text)
+                item.setData(VALUE_ROLE, value)
+                if col not in (COL_SYMBOL, COL_BASIS):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == COL_PNL and p.pnl < 0:
+                    item.setForeground(QColor("#b00020"))
+                if col == COL_BASIS:
+                    item.setToolTip(text)
+                    item.setData(BASIS_ROLE, p.basis.value)
+                    item.setData(FLAGS_ROLE, sorted(f.value for f in p.flags))
+                    if p.basis is not Basis.DIRECT:
+                        item.setForeground(QColor("#6a1b9a"))
+                self.table.setItem(row, col, item)
+        pct = percent_text(r.pnl_pct) if r.pnl_pct is not None else "–"
+        self.totals.setText(arg(self.tr("Portfolio: %1 → %2, P&L %3 (%4)"), money_text(r.value_before, cur),
+                                money_text(r.value_after, cur), money_text(r.pnl, cur), pct))
+        if r.period is not None:
+            fmt = "dd.MM.yyyy" if self.locale().decimalPoint() == "," else "yyyy-MM-dd"
+            start, end = (self.locale().toString(QDate(d.year, d.month, d.day), fmt) for d in r.period)
+            btc = percent_text(r.btc_shock) if r.btc_shock is not None else "–"
+            self.scenario_note.setText(arg(self.tr("Period %1 – %2. BTC's worst move in the period: %3."),
+                                           start, end, btc))
+        elif r.qqq_shock is not None:
+            self.scenario_note.setText(arg(self.tr("BTC %1, QQQ %2."), percent_text(r.btc_shock or 0.0),
+                                           percent_text(r.qqq_shock)))
+        else:
+            self.scenario_note.setText("")
+        self._render_rules()
+
+    def _render_rules(self) -> None:
+        self.rules_list.clear()
+        if not self.would_fire:
+            self.rules_list.addItem(QListWidgetItem(self.tr("No rule would fire.")))
+            return
+        t = self._text
+        for w in self.would_fire:
+            state = self.tr("fires already now") if w.fires_now else self.tr("new")
+            text = arg("%1 · %2 (%3) · %4 %5 (%6) · %7", t.severity(w.severity), t.member(w.member), state,
+                       t.metric(w.metric), t.value(w.metric, w.value),
+                       arg(self.tr("threshold %1"), t.value(w.metric, w.threshold)), w.rule_name)
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, (w.rule_key, w.member))
+            item.setForeground(severity_colors(w.severity)[1])
+            self.rules_list.addItem(item)
+
+    def basis_text(self, p: stress.StressPosition) -> str:
+        """How the row's shock came about, in words; rows shocked through a beta say so."""
+        beta_btc = self._beta_text(self.betas_btc.get(p.symbol))
+        beta_qqq = self._beta_text(self.betas_qqq.get(p.symbol))
+        historical = self.result is not None and self.result.period is not None
+        no_data = Flag.NO_DATA_IN_PERIOD in p.flags
+        if p.basis is Basis.DIRECT:
+            text = self.tr("own worst move in the period") if historical else self.tr("direct")
+        elif p.basis is Basis.BETA_BTC:
+            text = arg(self.tr("no data in the period – through beta to BTC (%1)") if no_data
+                       else self.tr("through beta to BTC (%1)"), beta_btc)
+        elif p.basis is Basis.BETA_QQQ:
+            text = arg(self.tr("through beta to QQQ (%1)"), beta_qqq)
+        elif p.basis is Basis.BETA_BTC_QQQ:
+            text = arg(self.tr("through betas to BTC (%1) and QQQ (%2)"), beta_btc, beta_qqq)
+        elif p.basis is Basis.MANUAL:
+            text = self.tr("by hand")
+        elif p.basis is Basis.STABLECOIN:
+            text = self.tr("stablecoin – unchanged")
+        elif no_data:
+            text = self.tr("no data in the period and no beta – unchanged")
+        else:
+            text = self.tr("no beta – unchanged")
+        if p.basis is Basis.BETA_BTC_QQQ or p.basis is Basis.BETA_BTC or p.basis is Basis.BETA_QQQ:
+            if Flag.MISSING_BETA_QQQ in p.flags:
+                text += " " + self.tr("(no beta to QQQ)")
+            if Flag.MISSING_BETA_BTC in p.flags:
+                text += " " + self.tr("(no beta to BTC)")
+        if Flag.CAPPED in p.flags:
+            text += " " + arg(self.tr("(capped at %1)"), percent_text(-1.0, decimals=0))
+        if Flag.PARTIAL_DATA in p.flags:
+            text += " " + self.tr("(data cover only part of the period)")
+        return text
+
+    def row_of(self, symbol: str) -> int:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COL_SYMBOL).text() == symbol:
+                return row
+        raise KeyError(symbol)
+
+
+__all__ = ["StressDialog", "parse_percent", "BASIS_ROLE", "FLAGS_ROLE", "VALUE_ROLE"]

@@ -1,0 +1,180 @@
+"""GUI responsiveness and soak against the loopback Kraken fake, with the main window open (offscreen).
+
+    python tests/benchmarks/bench_gui.py [--cycles 5000] [--positions 50]
+
+1. Refresh of a portfolio of ``--positions`` positions (crypto through ccxt from the fake, stocks from stored
+   history): the longest gap between ticks of a 5 ms Qt timer while cycles run (target: never > 50 ms). The
+   peer is the same timer with no refresh running (what the machine's scheduler alone costs).
+2. Soak: ``--cycles`` refresh cycles back to back; resident memory, threads and open file descriptors after a
+   warm-up of 50 cycles and at the end (targets: memory growth ≤ 20 MB, no growth in threads or fds).
+The exchange's rate limiter is relaxed (1 ms) so cycles run back to back; everything else is the app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "desktop"), str(ROOT)]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cycles", type=int, default=5000)
+    ap.add_argument("--positions", type=int, default=50)
+    ap.add_argument("--gap-cycles", type=int, default=30)
+    a = ap.parse_args()
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from riskwatch import app as rwapp
+    from riskwatch.adapters.bundle import load_bundled_closes
+    from riskwatch.adapters.ccxt_feed import CcxtFeed
+    from riskwatch.adapters.clock import SystemClock
+    from riskwatch.adapters.equity_feed import CsvEquityFeed
+    from riskwatch.adapters.loop_thread import LoopThread
+    from riskwatch.domain.model import Asset, AssetKind, Bar, Position
+    from riskwatch.gui.monitor_bridge import MonitorBridge
+    from riskwatch.services.market_data import MarketDataConfig, MarketDataService
+    from riskwatch.services.monitor import Monitor
+    from tests.fakes.fake_kraken import FakeKraken
+
+    data = Path(tempfile.mkdtemp(prefix="rw-bench-gui-"))
+    store = rwapp.open_store(data_dir=data)
+    symbols = [("BTC", AssetKind.CRYPTO), ("ETH", AssetKind.CRYPTO)] + [
+        (s, AssetKind.EQUITY) for s in ("IREN", "WULF", "CORZ", "CLSK", "MARA", "RIOT", "HUT", "CIFR")]
+    positions = []
+    for i in range(a.positions):
+        sym, kind = symbols[i % len(symbols)]
+        positions.append(Position(Asset(sym, kind), Decimal(1 + i), Decimal(10), f"Konto {i // len(symbols)}"))
+    store.add_positions(positions)
+    for sym, kind in symbols:  # stocks: stored history is their price source (no Yahoo request)
+        if kind is AssetKind.EQUITY:
+            closes = load_bundled_closes(sym)
+            store.upsert_bars([Bar(sym, ts.to_pydatetime(), float(c), source="import")
+                               for ts, c in closes.items()])
+    clock = SystemClock()
+    _repo, alerts = rwapp.open_alerts(store, clock)
+    with FakeKraken() as fake:
+        crypto = CcxtFeed("kraken", api_url=fake.url, rate_limit_ms=1)
+        market = MarketDataService(store, crypto, CsvEquityFeed(store, clock=clock), clock,
+                                   MarketDataConfig(refresh_interval=__import__("datetime").timedelta(seconds=15)))
+        monitor = Monitor(store, alerts, clock, market, fallback_closes=rwapp.bundled_closes)
+        loop = LoopThread().start()
+        loop.add_closer(market.close)
+        bridge = MonitorBridge(loop, monitor, interval_s=3600)
+        window = rwapp.create_main_window(store, alerts=alerts, clock=clock, bridge=bridge, language="de")
+        window.resize(1280, 720)
+        window.show()
+        done = threading.Event()
+        finished = {"n": 0}
+
+        def on_finished(_r):
+            finished["n"] += 1
+            done.set()
+
+        bridge.cycle_finished.connect(on_finished)
+        bridge.cycle_failed.connect(lambda m: print("cycle failed:", m))
+
+        def run_cycles(n: int, measure_gaps: bool):
+            gaps = []
+            timer = QTimer()
+            timer.setInterval(5)
+            clock_ = QElapsedTimer()
+            clock_.start()
+            last = [clock_.elapsed()]
+
+            def tick():
+                now = clock_.elapsed()
+                gaps.append(now - last[0])
+                last[0] = now
+
+            if measure_gaps:
+                timer.timeout.connect(tick)
+                timer.start()
+            for _ in range(n):
+                done.clear()
+                bridge.refresh()
+                while not done.is_set():
+                    app.processEvents()
+                    time.sleep(0.001)
+            timer.stop()
+            return gaps
+
+        # warm-up: first cycle backfills history and imports ccxt
+        run_cycles(3, False)
+        idle = []
+        t = QTimer()
+        t.setInterval(5)
+        et = QElapsedTimer()
+        et.start()
+        last = [et.elapsed()]
+
+        def idle_tick():
+            now = et.elapsed()
+            idle.append(now - last[0])
+            last[0] = now
+
+        t.timeout.connect(idle_tick)
+        t.start()
+        end = time.monotonic() + 2.0
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.001)
+        t.stop()
+        t0 = time.monotonic()
+        gaps = run_cycles(a.gap_cycles, True)
+        per_cycle = (time.monotonic() - t0) / a.gap_cycles
+        gaps.sort()
+        print(f"1) refresh of {a.positions} positions, {a.gap_cycles} cycles ({per_cycle * 1000:.0f} ms per cycle)")
+        print(f"   longest event-loop gap {max(gaps)} ms, p99 {gaps[int(len(gaps) * 0.99) - 1]} ms "
+              f"(target <= 50 ms) -> {'OK' if max(gaps) <= 50 else 'MISS'}")
+        print(f"   peer: idle 5 ms timer, longest gap {max(idle)} ms")
+
+        run_cycles(50, False)
+        m0, th0, fd0 = rss_mb(), threads(), fds()
+        t0 = time.monotonic()
+        run_cycles(a.cycles, False)
+        elapsed = time.monotonic() - t0
+        m1, th1, fd1 = rss_mb(), threads(), fds()
+        print(f"2) soak: {a.cycles} cycles in {elapsed:.0f} s ({elapsed / a.cycles * 1000:.0f} ms per cycle), "
+              f"window open")
+        print(f"   memory {m0:.1f} MB -> {m1:.1f} MB (growth {m1 - m0:+.1f} MB, target <= 20) -> "
+              f"{'OK' if m1 - m0 <= 20 else 'MISS'}")
+        print(f"   threads {th0} -> {th1}, open fds {fd0} -> {fd1} -> "
+              f"{'OK' if th1 <= th0 and fd1 <= fd0 else 'MISS'}")
+        print(f"   skipped timer ticks {bridge.skipped_ticks}, fake requests {len(fake.requests())}")
+        window.close()
+        bridge.stop()
+        loop.stop()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
