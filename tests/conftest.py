@@ -58,3 +58,17 @@ def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None, 
     cmd += list(args)
     return subprocess.run(cmd, capture_output=True, text=True, input=input, env=env or cli_env(),
                           timeout=timeout, cwd=str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_gui_thread(request):
+    """GUI tests: collect reference cycles on the GUI thread after each test.
+
+    Without this, Python's cyclic GC may run on a background thread (the loop thread allocates too) and
+    destroy a Qt wrapper there while the GUI thread processes that object's events.
+    """
+    yield
+    if "/gui/" in str(getattr(request.node, "path", "")):
+        import gc
+
+        gc.collect()

@@ -16,7 +16,6 @@ import argparse
 import os
 import sys
 import tempfile
-import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -51,7 +50,7 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])
     from riskwatch import app as rwapp
     from riskwatch.adapters.bundle import load_bundled_closes
     from riskwatch.adapters.ccxt_feed import CcxtFeed
@@ -91,20 +90,13 @@ def main() -> int:
         window = rwapp.create_main_window(store, alerts=alerts, clock=clock, bridge=bridge, language="de")
         window.resize(1280, 720)
         window.show()
-        done = threading.Event()
-        finished = {"n": 0}
-
-        def on_finished(_r):
-            finished["n"] += 1
-            done.set()
-
-        bridge.cycle_finished.connect(on_finished)
-        bridge.cycle_failed.connect(lambda m: print("cycle failed:", m))
+        from PySide6.QtCore import QEventLoop, Qt
 
         def run_cycles(n: int, measure_gaps: bool):
-            gaps = []
-            timer = QTimer()
-            timer.setInterval(5)
+            """Run n cycles back to back inside a real Qt event loop; return the gaps between 5 ms ticks."""
+            gaps: list[int] = []
+            loop_ = QEventLoop()
+            left = {"n": n}
             clock_ = QElapsedTimer()
             clock_.start()
             last = [clock_.elapsed()]
@@ -114,15 +106,26 @@ def main() -> int:
                 gaps.append(now - last[0])
                 last[0] = now
 
+            timer = QTimer()
+            timer.setTimerType(Qt.TimerType.PreciseTimer)
+            timer.setInterval(5)
             if measure_gaps:
                 timer.timeout.connect(tick)
                 timer.start()
-            for _ in range(n):
-                done.clear()
-                bridge.refresh()
-                while not done.is_set():
-                    app.processEvents()
-                    time.sleep(0.001)
+
+            def next_cycle(*_):
+                if left["n"] <= 0:
+                    loop_.quit()
+                    return
+                left["n"] -= 1
+                QTimer.singleShot(0, bridge.refresh)
+
+            bridge.cycle_finished.connect(next_cycle)
+            bridge.cycle_failed.connect(next_cycle)
+            next_cycle()
+            loop_.exec()
+            bridge.cycle_finished.disconnect(next_cycle)
+            bridge.cycle_failed.disconnect(next_cycle)
             timer.stop()
             return gaps
 
@@ -130,6 +133,7 @@ def main() -> int:
         run_cycles(3, False)
         idle = []
         t = QTimer()
+        t.setTimerType(Qt.TimerType.PreciseTimer)
         t.setInterval(5)
         et = QElapsedTimer()
         et.start()
@@ -142,10 +146,9 @@ def main() -> int:
 
         t.timeout.connect(idle_tick)
         t.start()
-        end = time.monotonic() + 2.0
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.001)
+        idle_loop = QEventLoop()
+        QTimer.singleShot(2000, idle_loop.quit)
+        idle_loop.exec()
         t.stop()
         t0 = time.monotonic()
         gaps = run_cycles(a.gap_cycles, True)

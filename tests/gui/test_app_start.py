@@ -79,3 +79,24 @@ def test_api_keys_and_sync_are_reachable_from_the_menus(qtbot, tmp_path, no_yaho
     finally:
         desktop.stop()
         store.close()
+
+
+def test_switches_to_live_data_when_the_network_returns(qtbot, tmp_path, no_yahoo, fake_kraken):
+    fake_kraken.inject("*", "503")  # the exchange is down when the app starts
+    store = SqliteStore.in_dir(tmp_path)
+    desktop = rwapp.launch(args(fake_kraken.url), store, language="en")
+    w = desktop.window
+    qtbot.addWidget(w)
+    try:
+        qtbot.waitUntil(lambda: w.last_result is not None, timeout=60000)
+        assert w.last_result.market.sources["kraken"].state.value in ("offline", "degraded")
+        assert w.banner.isVisible()
+        fake_kraken.clear_faults()  # the network returns; the next timer tick (here: F5) goes live by itself
+        qtbot.waitUntil(lambda: not desktop.bridge.busy, timeout=30000)
+        desktop.bridge.refresh()
+        qtbot.waitUntil(lambda: w.last_result.market.sources["kraken"].state.value == "online", timeout=60000)
+        qtbot.waitUntil(lambda: not w.banner.isVisible(), timeout=5000)
+        assert w.last_result.report.asset("BTC").price_state == "live"
+    finally:
+        desktop.stop()
+        store.close()

@@ -138,6 +138,7 @@ class SqliteStore:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the data store {self.path}: {exc}") from None
         self._lock = threading.RLock()
+        self._bar_versions: dict[str, int] = {}  # per symbol, bumped on every write of its bars
         try:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -300,12 +301,24 @@ class SqliteStore:
         return int(self._query("SELECT COUNT(*) FROM positions")[0][0])
 
     # -- price bars ---------------------------------------------------------------------------
+    def bars_version(self, symbol: str) -> tuple[int, int]:
+        """Changes whenever bars of ``symbol`` are written through this store, or any other connection (another
+        process, e.g. ``riskwatch prices import``) commits: lets readers cache history between cycles."""
+        with self._lock:
+            data_version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            return (self._bar_versions.get(symbol, 0), data_version)
+
+    def _bump(self, symbols) -> None:
+        for sym in set(symbols):
+            self._bar_versions[sym] = self._bar_versions.get(sym, 0) + 1
+
     def upsert_bars(self, bars: Iterable[Bar]) -> int:
         """Insert or replace bars keyed by (symbol, source, timeframe, ts). Idempotent; one transaction."""
         rows = [(b.symbol, b.source, b.timeframe.value, _ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
                 for b in bars]
         if not rows:
             return 0
+        self._bump(r[0] for r in rows)
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT INTO price_bars (symbol, source, timeframe, ts, open, high, low, close, volume) "
@@ -318,6 +331,7 @@ class SqliteStore:
         """Replace the whole series (symbol, source, timeframe) by ``bars`` in one transaction."""
         rows = [(b.symbol, b.source, b.timeframe.value, _ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
                 for b in bars]
+        self._bump([symbol])
         with self.transaction() as conn:
             conn.execute("DELETE FROM price_bars WHERE symbol=? AND source=? AND timeframe=?",
                          (symbol, source, timeframe.value))
@@ -349,6 +363,27 @@ class SqliteStore:
             last_ts = ts
             out.append(Bar(sym, _dt(ts), c, o, h, lo, v, Timeframe(tf), src))
         return out
+
+    def load_closes(self, symbol: str, timeframe: Timeframe = Timeframe.D1, *,
+                    since: datetime | None = None) -> tuple[list[int], list[float]]:
+        """(epoch-ms timestamps, closes) ascending, one per bar time (first source by name), without building
+        Bar objects: the fast path for the metrics."""
+        sql = "SELECT ts, close FROM price_bars WHERE symbol = ? AND timeframe = ?"
+        params: list = [symbol, timeframe.value]
+        if since is not None:
+            sql += " AND ts >= ?"
+            params.append(_ms(since))
+        sql += " ORDER BY ts, source"
+        ts_out: list[int] = []
+        close_out: list[float] = []
+        last = None
+        for ts, close in self._query(sql, params):
+            if ts == last:
+                continue
+            last = ts
+            ts_out.append(ts)
+            close_out.append(close)
+        return ts_out, close_out
 
     def last_bar_time(self, symbol: str, timeframe: Timeframe = Timeframe.D1, *,
                       source: str | None = None) -> datetime | None:

@@ -133,7 +133,14 @@ def _with_live(closes: pd.Series, price_usd: float | None, ts: datetime | None) 
     return pd.concat([closes, extra])
 
 
-def _asset_figures(series: pd.Series, daily: pd.Series, kind: AssetKind, benchmarks: Mapping[str, pd.Series]):
+def _daily_key(s: pd.Series | None):
+    if s is None or not len(s):
+        return None
+    return (len(s), s.index[0].value, s.index[-1].value, float(s.iloc[-1]))
+
+
+def _asset_figures(series: pd.Series, daily: pd.Series, kind: AssetKind, benchmarks: Mapping[str, pd.Series],
+                   cache: dict | None = None, symbol: str = ""):
     out: dict[str, float | None] = dict.fromkeys(
         ("drop", "drawdown", "mdd", "vol", "var", "es", "beta_btc", "corr_btc", "beta_qqq", "r1", "r7", "r30"))
     if len(series) == 0:
@@ -143,6 +150,12 @@ def _asset_figures(series: pd.Series, daily: pd.Series, kind: AssetKind, benchma
     out["mdd"] = _f(m.max_drawdown(series).value)
     rets = m.trailing_returns(series, ("1D", "7D", "30D"))
     out["r1"], out["r7"], out["r30"] = (_f(rets.get(k)) for k in ("1D", "7D", "30D"))
+    # Volatility, VaR/ES and beta depend on the daily closes only, which change once a day: memoised per
+    # (symbol, kind, daily history, benchmark histories) when the caller passes a cache.
+    key = (symbol, kind, _daily_key(daily), _daily_key(benchmarks.get("BTC")), _daily_key(benchmarks.get("QQQ")))
+    if cache is not None and key in cache:
+        out.update(cache[key])
+        return out
     if len(daily) >= 3:
         last = daily.index[-1]
         recent = daily[daily.index > last - pd.Timedelta(VOL_WINDOW)]
@@ -161,13 +174,17 @@ def _asset_figures(series: pd.Series, daily: pd.Series, kind: AssetKind, benchma
                 out[keys[0]] = _f(m.beta(r, rb))
                 if keys[1]:
                     out[keys[1]] = _f(m.correlation(r, rb))
+    if cache is not None:
+        if len(cache) > 512:
+            cache.clear()
+        cache[key] = {k: out[k] for k in ("vol", "var", "es", "beta_btc", "corr_btc", "beta_qqq")}
     return out
 
 
 def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], quotes: Mapping[str, Quote],
                         now: datetime, *, price_states: Mapping[str, PriceState] | None = None,
                         usd_per_base: float | None = None, online: bool = True,
-                        extra_assets: Mapping[str, Asset] | None = None) -> RiskReport:
+                        extra_assets: Mapping[str, Asset] | None = None, cache: dict | None = None) -> RiskReport:
     """Build the report and the Snapshot for the rules.
 
     ``closes``: daily closes (USD) per symbol, including the benchmarks BTC and QQQ when available.
@@ -203,7 +220,7 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             pd.Series([live_usd], index=pd.DatetimeIndex([pd.Timestamp(q.ts)])) if q is not None
             else pd.Series(dtype=float))
         series_usd[sym] = series
-        figures[sym] = _asset_figures(series, daily, asset.kind, benchmarks)
+        figures[sym] = _asset_figures(series, daily, asset.kind, benchmarks, cache, sym)
 
     # -- portfolio --------------------------------------------------------------------------------
     priced = [s for s in qty if len(series_usd.get(s, ())) > 0]
@@ -217,7 +234,7 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
     if priced and total > 0:
         pr = None
         try:
-            pr = _portfolio_series_risk({s: qty[s] for s in priced}, {s: series_usd[s] for s in priced})
+            pr = _portfolio_series_risk({s: qty[s] for s in priced}, {s: series_usd[s] for s in priced}, cache)
         except m.MetricInputError:
             pr = None
         cost_total = sum(cost_usd.get(s, 0.0) for s in priced) / fx
@@ -291,7 +308,8 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
 
 
-def _portfolio_series_risk(quantities: Mapping[str, float], series: Mapping[str, pd.Series]) -> dict:
+def _portfolio_series_risk(quantities: Mapping[str, float], series: Mapping[str, pd.Series],
+                           cache: dict | None = None) -> dict:
     """Value of the current holdings over time (USD) and its risk; equities carry their last close forward."""
     frame = pd.concat({s: v[~v.index.duplicated(keep="last")] for s, v in series.items()}, axis=1,
                       sort=True)
@@ -303,10 +321,16 @@ def _portfolio_series_risk(quantities: Mapping[str, float], series: Mapping[str,
     out = {"drawdown": _f(m.current_drawdown(value)), "drop": _f(m.drop_from_high(value, DROP_WINDOW).iloc[-1]),
            "mdd": _f(m.max_drawdown(value).value), "var": None, "es": None}
     daily = value[value.index.normalize() == value.index]  # the daily points, without the live one
+    key = ("portfolio", tuple(sorted(quantities.items())), _daily_key(daily))
+    if cache is not None and key in cache:
+        out.update(cache[key])
+        return out
     year = m.simple_returns(daily[daily.index > daily.index[-1] - VAR_LOOKBACK]) if len(daily) > 2 else []
     if len(year) >= 20:
         out["var"] = _f(m.value_at_risk(year, 0.95))
         out["es"] = _f(m.expected_shortfall(year, 0.95))
+    if cache is not None:
+        cache[key] = {"var": out["var"], "es": out["es"]}
     return out
 
 

@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
         """Show a CycleResult (also used by tests and the replay)."""
         self.last_result = result
         self.positions_view.model.set_report(result.report)
+        self.positions_view.report_shown()
         self.dashboard.set_report(result.report)
         self.dashboard.set_active_alerts(result.active)
         self._liquidity_state["values"] = getattr(result, "liquidity", None) or {}

@@ -55,6 +55,8 @@ class Monitor:
         -> dict[(scope, metric_key), MetricValue]``; its values are merged into the Snapshot before the rules
         run (a failure there is logged and leaves the price rules unaffected)."""
         self.liquidity = liquidity
+        self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
+        self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
         self.store = store
         self.alerts = alerts
         self.clock = clock
@@ -130,7 +132,8 @@ class Monitor:
         online = market_result is not None and any(
             getattr(st, "state", None) == "online" for st in market_result.sources.values())
         report = compute_risk_report(portfolio, closes, quotes, now, price_states=states,
-                                     usd_per_base=usd_per_base, online=online, extra_assets=extra)
+                                     usd_per_base=usd_per_base, online=online, extra_assets=extra,
+                                     cache=self._figures_cache)
         if extra_values:
             report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
         events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()
@@ -144,9 +147,9 @@ class Monitor:
         closes: dict[str, pd.Series] = {}
         sources: dict[str, str] = {}
         for sym in symbols:
-            bars = self.store.load_bars(sym, Timeframe.D1, since=since)
-            if bars:
-                closes[sym] = closes_from_bars(bars)
+            series = self._stored_closes(sym, since)
+            if series is not None and len(series):
+                closes[sym] = series
                 sources[sym] = "store"
                 continue
             fb = self.fallback_closes(sym) if self.fallback_closes else None
@@ -159,6 +162,26 @@ class Monitor:
                     continue
             sources[sym] = "none"
         return closes, sources
+
+    def _stored_closes(self, symbol: str, since: datetime) -> pd.Series | None:
+        """Daily closes from the store, cached between cycles until the store reports a change of that symbol's
+        bars (history does not change between 15-second cycles; re-reading it each time costs the GUI)."""
+        version_of = getattr(self.store, "bars_version", None)
+        if version_of is None or not hasattr(self.store, "load_closes"):
+            bars = self.store.load_bars(symbol, Timeframe.D1, since=since)
+            return closes_from_bars(bars) if bars else None
+        version = version_of(symbol)
+        cached = self._history_cache.get(symbol)
+        if cached is not None and cached[0] == version and cached[1] <= since:
+            series = cached[2]
+            return series[series.index >= pd.Timestamp(since)]
+        ts, values = self.store.load_closes(symbol, Timeframe.D1, since=since)
+        if not ts:
+            self._history_cache.pop(symbol, None)
+            return None
+        series = pd.Series(values, index=pd.to_datetime(ts, unit="ms", utc=True), dtype=float)
+        self._history_cache[symbol] = (version, since, series)
+        return series
 
     def _history_state(self, quote: Quote, kind: AssetKind, now: datetime) -> PriceState:
         """Freshness of a price that comes from stored daily history: the bar's close counts from the end of

@@ -44,6 +44,7 @@ class PositionsTableModel(QAbstractTableModel):
     def set_report(self, report) -> None:
         """Show the figures of a RiskReport (immutable; replaces the previous one)."""
         self._report = report
+        self._cells = {}  # painting asks data() for many roles per cell: compute each cell once per report
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_PRICE), self.index(len(self._rows) - 1, COL_DRAWDOWN))
 
@@ -92,6 +93,7 @@ class PositionsTableModel(QAbstractTableModel):
                 AssetKind.INDEX: self.tr("Index"), AssetKind.STABLECOIN: self.tr("Stablecoin")}[kind]
 
     def retranslate(self) -> None:
+        self._cells = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
@@ -154,6 +156,18 @@ class PositionsTableModel(QAbstractTableModel):
                   COL_WEIGHT: "weight", COL_CHANGE: "change", COL_DROP: "drop", COL_DRAWDOWN: "drawdown"}
 
     def _live_data(self, p: Position, col: int, role):
+        key = (p.id, col, role)
+        try:
+            return self._cells[key]
+        except KeyError:
+            pass
+        except AttributeError:
+            self._cells = {}
+        value = self._live_data_uncached(p, col, role)
+        self._cells[key] = value
+        return value
+
+    def _live_data_uncached(self, p: Position, col: int, role):
         f = self._figures(p)
         v = f.get(self._LIVE_KEYS[col])
         if role == SORT_ROLE:
@@ -243,6 +257,7 @@ class PositionsTableModel(QAbstractTableModel):
             self.edit_rejected.emit(self.tr("The change was not saved: %1").replace("%1", str(exc)))
             return False
         self._rows[index.row()] = self._store.get_position(new.id) or new
+        self._cells = {}
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
         self.positions_changed.emit()
         return True
@@ -268,6 +283,7 @@ class PositionsTableModel(QAbstractTableModel):
 
     # -- store access -------------------------------------------------------------------------
     def reload(self) -> None:
+        self._cells = {}
         self.beginResetModel()
         self._rows = self._store.list_positions()
         self.endResetModel()

@@ -78,8 +78,12 @@ class PositionsView(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Interactive widths, fitted to the contents when data arrives: ResizeToContents would re-measure every
+        # cell of every column on each refresh.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._fitted_with_report = False
+        self.model.modelReset.connect(self._fit_columns)
         self.table.doubleClicked.connect(lambda _i: None)
 
         self.add_button = QPushButton()
@@ -214,6 +218,15 @@ class PositionsView(QWidget):
         except (ValueError, RiskWatchError) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
         self.model.reload()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+
+    def report_shown(self) -> None:
+        """Called after the first report with live figures: fit the columns once to the new contents."""
+        if not self._fitted_with_report:
+            self._fitted_with_report = True
+            self.table.resizeColumnsToContents()
 
     # -- slots --------------------------------------------------------------------------------
     def _on_model_edit_rejected(self, message: str) -> None:

@@ -1,0 +1,55 @@
+"""Settings dialog: saved in the store, language switches without restart, bad endpoint refused."""
+
+import pytest
+
+from riskwatch import app as rwapp
+from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.gui.dialogs.settings_dialog import SettingsDialog
+from riskwatch.services.settings import AppSettings, load_settings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = SqliteStore.in_dir(tmp_path)
+    w = rwapp.create_main_window(store, language="en")
+    qtbot.addWidget(w)
+    w.show()
+    yield w, store
+    store.close()
+
+
+def test_settings_are_saved_in_the_store_and_switch_the_language(qtbot, window, monkeypatch):
+    w, store = window
+
+    def fill(dialog):
+        dialog.language.setCurrentIndex(dialog.language.findData("de"))
+        dialog.base_currency.setCurrentIndex(dialog.base_currency.findData("EUR"))
+        dialog.refresh.setValue(30)
+        dialog.exchange.setCurrentIndex(dialog.exchange.findData("binance"))
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    w.action_settings.trigger()
+    s = load_settings(store)
+    assert (s.language, s.base_currency, s.refresh_interval_s, s.exchange) == ("de", "EUR", 30, "binance")
+    qtbot.waitUntil(lambda: w.menu_file.title() == "&Datei")
+    assert "Basiswährung: EUR" in w.status_panel.currency.text()
+    assert w.action_settings.shortcut().toString() == "Ctrl+,"
+
+
+def test_a_bad_endpoint_is_refused_inline(qtbot):
+    d = SettingsDialog(AppSettings())
+    qtbot.addWidget(d)
+    d.api_url.setText("ftp://example")
+    d.accept()
+    assert d.result_settings() is None and d.error.isVisibleTo(d)
+
+
+def test_hand_edited_bad_values_fall_back_to_defaults(tmp_path):
+    store = SqliteStore.in_dir(tmp_path)
+    store.set_setting("refresh_interval_s", "abc")
+    store.set_setting("base_currency", "XYZ")
+    s = load_settings(store)
+    assert s.refresh_interval_s == 15 and s.base_currency == "USD"
+    store.close()
