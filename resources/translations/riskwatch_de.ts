@@ -1860,6 +1860,18 @@
         <translation>Systemsprache</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Compare the exchange account's balances with your positions periodically and propose the differences; nothing is changed without your confirmation.</source>
+        <translation>Die Bestände des Börsenkontos regelmäßig mit Ihren Positionen vergleichen und Abweichungen vorschlagen; ohne Ihre Bestätigung wird nichts geändert.</translation>
+    </message>
+    <message>
         <source>Show a notification for warnings and critical alerts</source>
         <translation>Benachrichtigung bei Warnungen und kritischen Alarmen anzeigen</translation>
     </message>
@@ -1890,6 +1902,10 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Sync from exchange every</source>
+        <translation>Abgleich mit der Börse alle</translation>
     </message>
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>

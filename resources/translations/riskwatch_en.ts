@@ -1860,6 +1860,18 @@
         <translation>System language</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Compare the exchange account's balances with your positions periodically and propose the differences; nothing is changed without your confirmation.</source>
+        <translation>Compare the exchange account's balances with your positions periodically and propose the differences; nothing is changed without your confirmation.</translation>
+    </message>
+    <message>
         <source>Show a notification for warnings and critical alerts</source>
         <translation>Show a notification for warnings and critical alerts</translation>
     </message>
@@ -1890,6 +1902,10 @@
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sync from exchange every</source>
+        <translation>Sync from exchange every</translation>
     </message>
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>

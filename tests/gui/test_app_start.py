@@ -100,3 +100,25 @@ def test_switches_to_live_data_when_the_network_returns(qtbot, tmp_path, no_yaho
     finally:
         desktop.stop()
         store.close()
+
+
+def test_periodic_sync_proposes_changes_without_applying(qtbot, tmp_path, no_yahoo, fake_kraken, monkeypatch):
+    from riskwatch.gui.dialogs import sync_dialog
+    from riskwatch.services.settings import AppSettings, save_settings
+
+    proposed = []
+    monkeypatch.setattr(sync_dialog.SyncDialog, "exec", lambda self: proposed.append(self) or 0)
+    store = SqliteStore.in_dir(tmp_path)
+    save_settings(store, AppSettings(account_sync_interval_min=60))
+    desktop = rwapp.launch(args(fake_kraken.url), store, language="en")
+    w = desktop.window
+    qtbot.addWidget(w)
+    try:
+        qtbot.waitUntil(lambda: desktop.bridge is not None, timeout=30000)
+        assert w.sync_scheduler is not None and w.sync_scheduler.active
+        w.apply_settings(AppSettings(account_sync_interval_min=0))
+        assert w.sync_scheduler is None
+        assert [p.symbol for p in store.list_positions()] == ["BTC", "IREN", "WULF", "CORZ", "CLSK", "BITF"]
+    finally:
+        desktop.stop()
+        store.close()

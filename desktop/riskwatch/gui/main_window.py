@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         for a in (self.action_api_keys, self.action_sync):
             a.setEnabled(self._accounts is not None)
+        self._setup_sync_scheduler()
         liq = getattr(bridge.monitor, "liquidity", None)
         if liq is not None:
             import asyncio
@@ -245,6 +246,29 @@ class MainWindow(QMainWindow):
                                       plan=plan, parent=self)
         self.sync_dialog.sync_applied.connect(self._on_sync_dialog_sync_applied)
         self.sync_dialog.exec()
+
+    def _setup_sync_scheduler(self) -> None:
+        """Optional periodic sync (setting): differences are proposed in the sync dialog, never applied."""
+        old = getattr(self, "sync_scheduler", None)
+        if old is not None:
+            old.stop()
+            self.sync_scheduler = None
+        minutes = self.settings.account_sync_interval_min
+        if not minutes or self._accounts is None or self.bridge is None:
+            return
+        from riskwatch.gui.dialogs.sync_dialog import SyncScheduler
+
+        _, _, sync = self._accounts
+        ex = self.settings.exchange
+        self.sync_scheduler = SyncScheduler(ex, lambda: sync.plan(ex), self.bridge.run, interval_s=minutes * 60,
+                                            parent=self)
+        self.sync_scheduler.changes_found.connect(self._on_sync_scheduler_changes_found)
+        self.sync_scheduler.start()
+
+    def _on_sync_scheduler_changes_found(self, plan) -> None:
+        if getattr(self, "sync_dialog", None) is not None and self.sync_dialog.isVisible():
+            return
+        self.open_sync(plan=plan)
 
     def _on_sync_dialog_sync_applied(self, plan) -> None:
         self.positions_view.model.reload()  # modelReset triggers a refresh
@@ -425,6 +449,8 @@ class MainWindow(QMainWindow):
             self.bridge.set_interval(new.refresh_interval_s)
         if self.alert_window is not None:
             self.alert_window.set_notifications(tray=new.tray_notifications, sound=new.alert_sound)
+        if (new.account_sync_interval_min, new.exchange) != (old.account_sync_interval_min, old.exchange):
+            self._setup_sync_scheduler()
         self.status_panel.set_base_currency(new.base_currency)
         self.status_panel.set_sources(crypto=(_EXCHANGE_NAMES.get(new.exchange, new.exchange), "unknown"))
         if (new.exchange, new.exchange_api_url, new.base_currency) != (old.exchange, old.exchange_api_url,

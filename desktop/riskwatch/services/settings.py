@@ -19,6 +19,7 @@ class AppSettings:
     language: str = "system"
     tray_notifications: bool = True
     alert_sound: bool = True
+    account_sync_interval_min: int = 0  # 0 = off; else compare exchange balances with positions periodically
 
     def validate(self) -> list[tuple[str, str]]:
         """(field, problem) pairs; empty when valid."""
@@ -31,6 +32,8 @@ class AppSettings:
             out.append(("refresh_interval_s", f"refresh interval must be {MIN_REFRESH_S}–{MAX_REFRESH_S} s"))
         if self.language not in LANGUAGES:
             out.append(("language", f"language must be one of {', '.join(LANGUAGES)}"))
+        if not (0 <= self.account_sync_interval_min <= 24 * 60):
+            out.append(("account_sync_interval_min", "the sync interval must be 0 (off) to 1440 minutes"))
         if self.exchange_api_url and not self.exchange_api_url.startswith(("http://", "https://")):
             out.append(("exchange_api_url", "the endpoint must start with http:// or https://"))
         return out
@@ -40,6 +43,13 @@ def _bool(text: str | None, default: bool) -> bool:
     if text is None:
         return default
     return text.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(float(text)) if text is not None else default
+    except ValueError:
+        return default
 
 
 def load_settings(store) -> AppSettings:
@@ -57,6 +67,7 @@ def load_settings(store) -> AppSettings:
         language=get("language", d.language) or d.language,
         tray_notifications=_bool(get("tray_notifications"), d.tray_notifications),
         alert_sound=_bool(get("alert_sound"), d.alert_sound),
+        account_sync_interval_min=_int(get("account_sync_interval_min"), d.account_sync_interval_min),
     )
     bad = {f for f, _ in s.validate()}
     if bad:  # a hand-edited store must not break the app: fall back per field

@@ -29,6 +29,13 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("System language"), "system")
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
+        self.sync_interval = QSpinBox()
+        self.sync_interval.setRange(0, 24 * 60)
+        self.sync_interval.setSuffix(self.tr(" min"))
+        self.sync_interval.setSpecialValueText(self.tr("off"))
+        self.sync_interval.setToolTip(self.tr("Compare the exchange account's balances with your positions "
+                                              "periodically and propose the differences; nothing is changed "
+                                              "without your confirmation."))
         self.tray = QCheckBox(self.tr("Show a notification for warnings and critical alerts"))
         self.sound = QCheckBox(self.tr("Play a sound for warnings and critical alerts"))
         self.note = QLabel(self.tr("The language changes at once; no restart needed."))
@@ -41,6 +48,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Base currency"), self.base_currency)
         form.addRow(self.tr("Refresh interval"), self.refresh)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Sync from exchange every"), self.sync_interval)
         form.addRow("", self.tray)
         form.addRow("", self.sound)
         self.error = QLabel()
@@ -65,12 +73,14 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.tray.setChecked(s.tray_notifications)
         self.sound.setChecked(s.alert_sound)
+        self.sync_interval.setValue(s.account_sync_interval_min)
 
     def settings(self) -> AppSettings:
         return AppSettings(exchange=self.exchange.currentData(), exchange_api_url=self.api_url.text().strip(),
                            base_currency=self.base_currency.currentData(), refresh_interval_s=self.refresh.value(),
                            language=self.language.currentData(), tray_notifications=self.tray.isChecked(),
-                           alert_sound=self.sound.isChecked())
+                           alert_sound=self.sound.isChecked(),
+                           account_sync_interval_min=self.sync_interval.value())
 
     def result_settings(self) -> AppSettings | None:
         return self._result
