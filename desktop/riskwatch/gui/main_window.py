@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, 
                                QWidget)
 
 from riskwatch import __version__
+from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import MINER_SYMBOLS
 from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.dialogs.rule_editor import RulesView
@@ -528,7 +529,11 @@ class MainWindow(QMainWindow):
         self._charts_dirty = False
         from riskwatch.services.charts import build_chart_data
 
-        rules = self.alerts.rules() if self.alerts is not None else ()
+        try:
+            rules = self.alerts.rules() if self.alerts is not None else ()
+        except RiskWatchError as exc:  # e.g. the store is gone while a deferred redraw was pending
+            self.statusBar().showMessage(str(exc), 5000)
+            rules = ()
         result = self.last_result
         if self.bridge is not None:
             async def build():
@@ -541,6 +546,12 @@ class MainWindow(QMainWindow):
     def _apply_thresholds(self) -> None:
         if self.alerts is None:
             return
+        try:
+            self._apply_thresholds_now()
+        except RiskWatchError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+
+    def _apply_thresholds_now(self) -> None:
         self._liquidity_state["rules"] = self.alerts.rules()
         if self._liquidity_view is not None:
             self._liquidity_view.set_rules(self._liquidity_state["rules"])
