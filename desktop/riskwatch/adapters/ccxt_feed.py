@@ -107,16 +107,21 @@ def rewrite_api_urls(exchange_id: str, api: Any, base_url: str) -> Any:
         out["private"] = base
         return out
 
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, str) and "://" in node:
-            parts = urlsplit(node)
-            rest = parts.path + (f"?{parts.query}" if parts.query else "")
-            return base + rest
-        return node
+    return rewrite_urls(api, base)
 
-    return walk(api)
+
+def rewrite_urls(node: Any, base: str) -> Any:
+    """Every URL string in ``node`` (nested dicts/lists) keeps its path and query and gets ``base``'s scheme,
+    host, port and path prefix; other values are kept. Shared by every adapter that lets ccxt talk to
+    another endpoint."""
+    if isinstance(node, dict):
+        return {k: rewrite_urls(v, base) for k, v in node.items()}
+    if isinstance(node, list):
+        return [rewrite_urls(v, base) for v in node]
+    if isinstance(node, str) and "://" in node:
+        parts = urlsplit(node)
+        return base + parts.path + (f"?{parts.query}" if parts.query else "")
+    return node
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -247,6 +246,3 @@ def __getattr__(name: str):
         return PriceCsv
     raise AttributeError(name)
 
-
-def utc_now() -> datetime:  # pragma: no cover - convenience for callers outside the domain
-    return datetime.now(timezone.utc)

@@ -47,8 +47,8 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
+from riskwatch.adapters.ccxt_feed import rewrite_urls
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited, RiskWatchError
 from riskwatch.domain.liquidity import (
     AssetLiquidity,
@@ -92,17 +92,7 @@ def rewrite_api_urls(api: Any, base_url: str) -> Any:
     if "://" not in base:
         raise ValueError(f"api_url '{base_url}' is not a URL (expected e.g. http://127.0.0.1:8798)")
 
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        if isinstance(node, str) and "://" in node:
-            parts = urlsplit(node)
-            return base + parts.path + (f"?{parts.query}" if parts.query else "")
-        return node
-
-    return walk(api)
+    return rewrite_urls(api, base)
 
 
 def _error(cls: type[RiskWatchError], message: str, code: str, retryable: bool, source: str) -> RiskWatchError:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -354,6 +354,3 @@ def closes_from_bars(bars) -> pd.Series:
     s = pd.Series([b.close for b in bars], index=idx, dtype=float)
     return s[~s.index.duplicated(keep="last")].sort_index()
 
-
-def stale_after(refresh_s: float) -> timedelta:
-    return timedelta(seconds=3 * refresh_s)
