@@ -90,9 +90,10 @@ def test_latency_below_the_timeout_is_fine(fake_kraken):  # noqa: F811
     assert all(isinstance(q, Quote) for q in run(feed, quotes).values()) and sleeps == []
 
 
-# ccxt's safe_ticker omits zero prices (they arrive as None), so a zero ticker is rejected as "missing"
-@pytest.mark.parametrize("kind, reason", [("malformed", "missing"), ("empty", "missing"), ("zero", "missing"),
-                                          ("negative", "negative")])
+# ccxt's safe_ticker turns a zero last price into None; the raw answer (ticker["info"]) tells a zero from a
+# field the exchange did not send. ccxt cannot parse "nan" at all: that market alone is rejected.
+@pytest.mark.parametrize("kind, reason", [("malformed", "missing"), ("empty", "missing"), ("no_last", "missing"),
+                                          ("zero", "zero"), ("negative", "negative"), ("nan", "non_finite")])
 def test_bad_ticker_data_is_rejected_and_counted_not_raised(fake_kraken, kind, reason):  # noqa: F811
     fake_kraken.inject("Ticker", kind)
     feed, sleeps = make(fake_kraken)
@@ -100,6 +101,26 @@ def test_bad_ticker_data_is_rejected_and_counted_not_raised(fake_kraken, kind, r
     assert all(isinstance(v, RejectedValue) and v.reason == reason for v in out.values()), out
     assert feed.rejections.snapshot() == {("kraken", "BTC", reason): 1, ("kraken", "ETH", reason): 1}
     assert sleeps == []
+
+
+@pytest.mark.parametrize("kind, reason", [("zero", "zero"), ("nan", "non_finite"), ("no_last", "missing")])
+def test_one_bad_market_in_a_batch_is_rejected_alone(fake_kraken, kind, reason):  # noqa: F811
+    fake_kraken.inject("Ticker", kind, pairs=["XXBTZUSD"])
+    feed, _ = make(fake_kraken)
+    out = run(feed, quotes)
+    assert isinstance(out["BTC/USD"], RejectedValue) and out["BTC/USD"].reason == reason
+    assert isinstance(out["ETH/USD"], Quote) and out["ETH/USD"].price == pytest.approx(fake_kraken.last_price("XETHZUSD"))
+    assert feed.rejections.snapshot() == {("kraken", "BTC", reason): 1}
+    assert len(fake_kraken.requests("Ticker")) == 1                  # one batch request, no retries, no fallback
+
+
+@pytest.mark.parametrize("price, reason", [(0.0, "zero"), (-5.0, "negative")])
+def test_a_zero_or_negative_last_price_alone_is_named_by_what_the_exchange_sent(fake_kraken, price, reason):  # noqa: F811
+    fake_kraken.set_price("BTC/USD", price)            # only the last trade price; bid, ask and open stay sane
+    feed, _ = make(fake_kraken)
+    out = run(feed, quotes)
+    assert out["BTC/USD"].reason == reason and isinstance(out["ETH/USD"], Quote)
+    assert feed.rejections.by_reason() == {reason: 1}
 
 
 @pytest.mark.parametrize("kind", ["unknown_pair", "invalid_pair"])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import sys
 import threading
 
 import pytest
 
 from riskwatch.adapters.ccxt_feed import CcxtFeed
-from riskwatch.adapters.loop_thread import LoopThread, LoopThreadError
+from riskwatch.adapters.loop_thread import LoopThread, LoopThreadError, import_quietly
 from tests.fakes.fake_kraken import fake_kraken  # noqa: F401 - pytest fixture
 
 
@@ -124,3 +126,24 @@ def test_shutdown_closes_the_exchange_no_thread_or_socket_leaks(fake_kraken):  #
     assert leftover == set()
     if fds_before is not None:
         assert _open_fds() <= fds_before + 2
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_import_quietly_pauses_the_collector_and_freezes_what_the_import_built(tmp_path, monkeypatch, enabled_before):
+    (tmp_path / "rw_heavy_module.py").write_text(
+        "import gc\nCOLLECTOR_ON = gc.isenabled()\nCYCLES = [[] for _ in range(1000)]\n"
+        "for c in CYCLES:\n    c.append(c)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "rw_heavy_module", raising=False)
+    was = gc.isenabled()
+    frozen_before = gc.get_freeze_count()
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        module = import_quietly("rw_heavy_module")
+        assert module.COLLECTOR_ON is False                       # no collection while it imported
+        assert gc.isenabled() is enabled_before                   # the collector's state is restored
+        assert gc.get_freeze_count() >= frozen_before + 1000      # its objects went to the permanent generation
+        assert import_quietly("rw_heavy_module") is module        # imported once
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()

@@ -98,6 +98,27 @@ def test_price_bar_upsert_is_idempotent(data_dir):
     assert info == {("BTC", "import"): 10, ("BTC", "kraken"): 1}
 
 
+def test_missing_bar_ranges_finds_the_holes_of_a_series(data_dir):
+    store = SqliteStore.in_dir(data_dir)
+    present = [d for d in range(30) if d not in (0, 1, 5, 10, 11, 12, 29)]
+    store.upsert_bars([bar(d, 100.0 + d, source="kraken") for d in present])
+    store.upsert_bars([bar(11, 50.0, source="import")])          # another source does not fill kraken's hole
+
+    def day(n):
+        return bar(n, 1.0).ts
+
+    gaps = store.missing_bar_ranges("BTC", Timeframe.D1, source="kraken", since=day(0), until=day(29))
+    assert gaps == [(day(0), day(1)), (day(5), day(5)), (day(10), day(12)), (day(29), day(29))]
+    assert store.missing_bar_ranges("BTC", Timeframe.D1, source="kraken", since=day(2), until=day(9)) == [
+        (day(5), day(5))]
+    assert store.missing_bar_ranges("BTC", Timeframe.D1, source="kraken", since=day(13), until=day(28)) == []
+    assert store.missing_bar_ranges("BTC", Timeframe.D1, source="kraken", since=day(3), until=day(2)) == []
+    assert store.missing_bar_ranges("ETH", Timeframe.D1, since=day(0), until=day(2)) == [(day(0), day(2))]
+    # without a source any source counts; an upper bound off the grid ends at the last grid point
+    assert store.missing_bar_ranges("BTC", Timeframe.D1, since=day(10), until=day(12) + timedelta(hours=5)) == [
+        (day(10), day(10)), (day(12), day(12))]
+
+
 def test_settings_round_trip(data_dir):
     store = SqliteStore.in_dir(data_dir)
     store.set_setting("base_currency", "EUR")

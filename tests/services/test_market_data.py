@@ -275,6 +275,25 @@ def test_fault_leads_to_the_right_state_and_recovers(env, endpoint, kind, state,
     env.run(scenario)
 
 
+@pytest.mark.parametrize("kind, reason", [("zero", "zero"), ("negative", "negative"), ("nan", "non_finite"),
+                                          ("no_last", "missing"), ("malformed", "missing")])
+def test_a_bad_price_is_counted_with_its_reason_and_the_last_good_one_ages(env, kind, reason):
+    async def scenario(e):
+        good = await e.service.run_cycle([BTC, ETH])
+        if kind == "malformed":                                  # the whole answer is cut off: both markets
+            e.server.inject("Ticker", kind)
+        else:
+            e.server.inject("Ticker", kind, pairs=["XXBTZUSD"])
+        e.clock.advance(seconds=15)
+        bad = await e.service.run_cycle([BTC, ETH])
+        assert bad.quotes["BTC"] == good.quotes["BTC"] and bad.errors["BTC"].code == "invalid_data"
+        assert f"({reason})" in bad.errors["BTC"].message
+        assert bad.sources["kraken"].state is SourceState.DEGRADED
+        assert e.feed.rejections.by_reason() == {reason: 1 if kind != "malformed" else 2}
+
+    env.run(scenario)
+
+
 def test_markets_that_fail_to_load_make_the_source_offline_then_recover(env):
     async def scenario(e):
         e.server.inject("AssetPairs", "malformed", times=1)

@@ -32,7 +32,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import importlib
 import json
 import logging
 import math
@@ -43,7 +42,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from riskwatch.adapters.ccxt_feed import rewrite_api_urls
+from riskwatch.adapters.ccxt_feed import import_ccxt_async, rewrite_api_urls
 from riskwatch.domain.account_sync import ApiCredentials
 from riskwatch.domain.errors import AuthenticationFailed, DataUnavailable, InvalidData, RateLimited, RiskWatchError
 
@@ -230,7 +229,7 @@ def translate_account_error(ccxt_module: Any, exc: BaseException, exchange_id: s
 
 # -- the calls -----------------------------------------------------------------------------------------------
 async def _ccxt() -> Any:
-    return await asyncio.to_thread(importlib.import_module, "ccxt.async_support")
+    return await import_ccxt_async()
 
 
 @asynccontextmanager

@@ -6,8 +6,11 @@ module is safe to import on the GUI startup path.
 
 Every ccxt result is validated before it becomes a domain object: a 200 answer with malformed JSON makes
 ccxt return None fields and empty lists, so missing, zero, negative and non-finite prices are rejected
-here and counted in ``self.rejections``. ccxt errors become domain errors carrying ``code`` (a stable
-string) and ``retryable``:
+here and counted in ``self.rejections`` by reason. ccxt reports a zero last price as None, so a ticker's
+last price is first judged as the exchange sent it (``ticker['info']``, see :data:`RAW_LAST_PRICE`): a
+"0" there is counted as ``zero``, a field that is really absent as ``missing``, and a value ccxt cannot
+read at all ("NaN") rejects that market only, not the batch. ccxt errors become domain errors carrying
+``code`` (a stable string) and ``retryable``:
 
 =============================================  ===============  =====================  =========
 ccxt                                           domain           code                   retried
@@ -28,18 +31,20 @@ injectable so tests run fast. ccxt's own rate limiter stays on unless a benchmar
 from __future__ import annotations
 
 import asyncio
-import importlib
+import dataclasses
 import logging
 import math
 import random as _random
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from riskwatch.adapters.loop_thread import import_quietly
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited, RiskWatchError
-from riskwatch.domain.model import Bar, Quote, Timeframe
+from riskwatch.domain.model import Bar, Quote, Timeframe, normalize_symbol
 from riskwatch.domain.validation import (
     OrderBook,
     RejectedValue,
@@ -50,6 +55,7 @@ from riskwatch.domain.validation import (
     optional_amount,
     optional_price,
     price_problem,
+    raw_price_problem,
 )
 
 log = logging.getLogger(__name__)
@@ -75,6 +81,35 @@ EXCHANGE_PROFILES: dict[str, ExchangeProfile] = {
 SUPPORTED_EXCHANGES: tuple[str, ...] = tuple(EXCHANGE_PROFILES)
 #: Quote currencies treated as US dollars when pricing (the peg itself is watched on the USDT/USD market).
 USD_LIKE = frozenset({"USD", "USDT", "USDC", "FDUSD"})
+
+
+#: Where an exchange's raw ticker (ccxt keeps the decoded answer as ``ticker['info']``) holds the last trade
+#: price, as a path of keys and list indexes. ccxt's ``safe_ticker`` turns a zero last price into None, so
+#: only the raw field tells "the exchange said 0" (rejected: zero) from "the exchange said nothing" (missing).
+#: Exchanges not listed here are judged on ccxt's parsed values alone.
+RAW_LAST_PRICE: dict[str, tuple[str | int, ...]] = {
+    "kraken": ("c", 0),            # "c": ["<last trade price>", "<lot volume>"]
+    "binance": ("lastPrice",),
+    "bitstamp": ("last",),
+    "coinbase": ("price",),        # products listing (fetch_tickers); the single ticker has no such field
+}
+
+
+def raw_last_price(exchange_id: str, info: Any) -> Any:
+    """The last price exactly as ``exchange_id`` sent it in a raw ticker (usually a string), or None when the
+    field is absent."""
+    path = RAW_LAST_PRICE.get(exchange_id)
+    if path is None:
+        return None
+    node = info
+    for key in path:
+        if isinstance(key, int):
+            node = node[key] if isinstance(node, (list, tuple)) and len(node) > key else None
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    return node
 
 
 def profile(exchange_id: str) -> ExchangeProfile:
@@ -189,6 +224,36 @@ def translate_ccxt_error(ccxt_module: Any, exc: BaseException, source: str, what
     return _error(InvalidData, text, "malformed", False, source)
 
 
+def _tolerate_unreadable_tickers(exchange: Any) -> None:
+    """Make ``exchange.parse_ticker`` return the raw ticker instead of raising on a value ccxt cannot read.
+
+    ccxt parses every number of a ticker with ``Precise``/``int()``; a "NaN" or "abc" in one market's answer
+    raises ``ValueError`` and would fail the whole ``fetch_tickers`` batch. With this, that market comes
+    back as ``{"symbol": …, "info": <raw>, "last": None, "unreadable": True}`` and is rejected (and counted
+    with the reason its raw last price gives) by :meth:`CcxtFeed._to_quote`, like any other bad price.
+    """
+    parse = exchange.parse_ticker
+
+    def parse_ticker(ticker: Any, market: Any = None) -> Any:
+        try:
+            return parse(ticker, market)
+        except Exception:
+            symbol = market.get("symbol") if isinstance(market, dict) else None
+            return {"symbol": symbol, "info": ticker, "last": None, "close": None, "unreadable": True}
+
+    exchange.parse_ticker = parse_ticker
+
+
+async def import_ccxt_async() -> Any:
+    """``ccxt.async_support``, imported in a worker thread (a ~1 s import) so the running loop keeps serving
+    other tasks, and with :func:`~riskwatch.adapters.loop_thread.import_quietly` so that the garbage
+    collections the import triggers do not stall the other threads (the Qt event loop) for 50-130 ms."""
+    module = sys.modules.get("ccxt.async_support")
+    if module is not None and not getattr(getattr(module, "__spec__", None), "_initializing", False):
+        return module
+    return await asyncio.to_thread(import_quietly, "ccxt.async_support")
+
+
 class _UtcClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
@@ -197,6 +262,34 @@ class _UtcClock:
 def _good(x: Any) -> bool:
     """Fast check of a price ccxt parsed: a positive finite int or float (NaN fails the comparison)."""
     return type(x) in (float, int) and 0 < x < math.inf
+
+
+def _make_trusted_bar() -> Callable[..., Bar]:
+    """A Bar constructor for values already checked against Bar's invariants (positive finite prices, a
+    finite volume ≥ 0 or None, an aware UTC time, a normalised symbol): it skips ``Bar.__post_init__``, which
+    costs ~3/4 of the conversion time of a 720-bar page. Falls back on the checked constructor when
+    :class:`Bar` is not the plain frozen dataclass this was written for (or disagrees with it)."""
+    names = ("symbol", "ts", "close", "open", "high", "low", "volume", "timeframe", "source")
+    if tuple(f.name for f in dataclasses.fields(Bar)) != names or "__slots__" in vars(Bar):
+        return Bar
+    new = object.__new__
+
+    def trusted(symbol: str, ts: datetime, close: float, open_: float | None, high: float | None,
+                low: float | None, volume: float | None, timeframe: Timeframe, source: str) -> Bar:
+        bar = new(Bar)
+        bar.__dict__.update(symbol=symbol, ts=ts, close=close, open=open_, high=high, low=low, volume=volume,
+                            timeframe=timeframe, source=source)
+        return bar
+
+    probe = ("BTC", datetime(2024, 1, 1, tzinfo=UTC), 2.0, 1.0, 3.0, 0.5, 7.0, Timeframe.D1, "probe")
+    try:
+        same = trusted(*probe) == Bar(*probe) and vars(trusted(*probe)) == vars(Bar(*probe))
+    except Exception:
+        same = False
+    return trusted if same else Bar
+
+
+_trusted_bar = _make_trusted_bar()
 
 
 def _ms(ts: datetime) -> int:
@@ -242,8 +335,7 @@ class CcxtFeed:
     async def _get_exchange(self) -> Any:
         if self._exchange is None:
             if self._ccxt is None:
-                # a 1.5 s import: run it in a worker thread so the loop keeps serving other tasks
-                self._ccxt = await asyncio.to_thread(importlib.import_module, "ccxt.async_support")
+                self._ccxt = await import_ccxt_async()
             try:
                 cls = getattr(self._ccxt, self.exchange_id)
             except AttributeError:
@@ -254,10 +346,16 @@ class CcxtFeed:
             if self.rate_limit_override is not None:
                 config["rateLimit"] = self.rate_limit_override
             exchange = cls(config)
+            _tolerate_unreadable_tickers(exchange)
             if self.api_url:
                 exchange.urls["api"] = rewrite_api_urls(self.exchange_id, exchange.urls["api"], self.api_url)
             self._exchange = exchange
         return self._exchange
+
+    @property
+    def page_limit(self) -> int:
+        """OHLCV rows one request returns (at most): callers group their requests by it."""
+        return profile(self.exchange_id).page_limit
 
     @property
     def rate_limit_ms(self) -> float | None:
@@ -389,6 +487,14 @@ class CcxtFeed:
     def _to_quote(self, market: str, base: str, ticker: Any, received: datetime) -> Quote:
         if not isinstance(ticker, dict):
             raise RejectedValue("missing", symbol=base, field="ticker", value=ticker)
+        raw = raw_last_price(self.exchange_id, ticker.get("info"))
+        if raw is not None:
+            # what the exchange sent decides: ccxt reports a 0 as None, which would read "missing"
+            reason = raw_price_problem(raw)
+            if reason is not None:
+                raise RejectedValue(reason, symbol=base, field="last", value=raw)
+        if ticker.get("unreadable"):
+            raise RejectedValue("malformed", symbol=base, field="ticker", value=ticker.get("info"))
         last = ticker.get("last")
         if last is None:
             last = ticker.get("close")
@@ -434,15 +540,7 @@ class CcxtFeed:
         bars: dict[int, Bar] = {}
         for _ in range(self.max_pages):
             rows = await self._call("fetch_ohlcv", exchange.fetch_ohlcv, market, tf, cursor, limit)
-            newest = None
-            for row in rows if isinstance(rows, list) else ():
-                bar, ts = self._to_bar(base, row, timeframe)
-                if ts is None:
-                    continue
-                newest = ts if newest is None else max(newest, ts)
-                if bar is None or (cursor is not None and ts < cursor) or (until_ms is not None and ts >= until_ms):
-                    continue
-                bars[ts] = bar
+            newest = self._collect_bars(base, rows, timeframe, cursor, until_ms, bars)
             if newest is None or cursor is None or newest < cursor:
                 break
             if until_ms is not None and newest + step >= until_ms:
@@ -455,27 +553,58 @@ class CcxtFeed:
         ordered = [bars[k] for k in sorted(bars)]
         return ordered[:max_bars] if max_bars is not None else ordered
 
-    def _to_bar(self, base: str, row: Any, timeframe: Timeframe) -> tuple[Bar | None, int | None]:
-        if not isinstance(row, (list, tuple)) or len(row) < 5:
-            self._count(base, "missing")
-            return None, None
-        ts = row[0]
-        if type(ts) not in (int, float) or not ts > 0:  # also rejects NaN
-            self._count(base, "missing")
-            return None, None
-        ts = int(ts)
-        o, h, lo, c = row[1], row[2], row[3], row[4]
-        if not (_good(c) and (o is None or _good(o)) and (h is None or _good(h)) and (lo is None or _good(lo))):
-            # the slow path names the reason: close first, then the other prices
-            reason = price_problem(c) or next(r for r in (price_problem(x) for x in (o, h, lo) if x is not None) if r)
-            self._count(base, reason)
-            return None, ts
-        volume = optional_amount(row[5]) if len(row) > 5 else None
+    def _collect_bars(self, base: str, rows: Any, timeframe: Timeframe, since_ms: int | None,
+                      until_ms: int | None, into: dict[int, Bar]) -> int | None:
+        """Validate one page of ccxt OHLCV rows and put the bars in [since_ms, until_ms) into ``into``.
+
+        Returns the newest timestamp seen (also of rejected rows), None when no row had one. Rejections are
+        counted by reason; rows outside the range are neither validated nor counted (a later request that
+        covers them does that). This runs for every row of every page on the event loop (720 rows a page on
+        Kraken), so it is one tight loop: the checks below are exactly :class:`Bar`'s invariants, and a row
+        that passes them becomes a Bar through :func:`_trusted_bar` without being checked a second time.
+        """
+        if not isinstance(rows, list) or not rows:
+            return None
         try:
-            return Bar(base, _dt(ts), float(c), o, h, lo, volume, timeframe, self.source), ts
+            symbol = normalize_symbol(base)
         except ValueError:
-            self._count(base, "inconsistent")
-            return None, ts
+            symbol = None
+        source, make, good, amount, fromtimestamp, inf = (self.source, _trusted_bar, _good, optional_amount,
+                                                          datetime.fromtimestamp, math.inf)
+        lo_ms = since_ms if since_ms is not None else -1
+        hi_ms = until_ms if until_ms is not None else math.inf
+        newest: int | None = None
+        rejected: dict[str, int] = {}
+        for row in rows:
+            if type(row) not in (list, tuple) or len(row) < 5:
+                rejected["missing"] = rejected.get("missing", 0) + 1
+                continue
+            ts = row[0]
+            if type(ts) not in (int, float) or not ts > 0:  # also rejects NaN
+                rejected["missing"] = rejected.get("missing", 0) + 1
+                continue
+            ts = int(ts)
+            if newest is None or ts > newest:
+                newest = ts
+            if ts < lo_ms or ts >= hi_ms:
+                continue
+            o, h, lo, c = row[1], row[2], row[3], row[4]
+            if not (good(c) and (o is None or good(o)) and (h is None or good(h)) and (lo is None or good(lo))):
+                # the slow path names the reason: close first, then the other prices
+                reason = price_problem(c) or next(r for r in (price_problem(x) for x in (o, h, lo) if x is not None)
+                                                  if r)
+                rejected[reason] = rejected.get(reason, 0) + 1
+                continue
+            if symbol is None:
+                rejected["inconsistent"] = rejected.get("inconsistent", 0) + 1
+                continue
+            v = row[5] if len(row) > 5 else None
+            if type(v) is not float or not 0 <= v < inf:  # the common case (a finite float ≥ 0) stays inline
+                v = amount(v)
+            into[ts] = make(symbol, fromtimestamp(ts / 1000, UTC), float(c), o, h, lo, v, timeframe, source)
+        for reason, n in rejected.items():
+            self.rejections.add(self.source, base, reason, n)
+        return newest
 
     async def fetch_order_book(self, market: str, limit: int | None = None) -> OrderBook:
         """A validated order-book snapshot (levels with bad price or amount are dropped)."""

@@ -42,13 +42,12 @@ nearest to 24 h earlier (within 2 h); in contracts, so a price move alone does n
 from __future__ import annotations
 
 import asyncio
-import importlib
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from riskwatch.adapters.ccxt_feed import rewrite_urls
+from riskwatch.adapters.ccxt_feed import import_ccxt_async, rewrite_urls
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited, RiskWatchError
 from riskwatch.domain.liquidity import (
     AssetLiquidity,
@@ -248,7 +247,7 @@ class DerivativesFeed:
     async def _get_exchange(self) -> Any:
         if self._exchange is None:
             if self._ccxt is None:
-                self._ccxt = await asyncio.to_thread(importlib.import_module, "ccxt.async_support")
+                self._ccxt = await import_ccxt_async()
             cls = getattr(self._ccxt, self.venue)
             exchange = cls({"enableRateLimit": self.enable_rate_limit, "timeout": self.timeout_ms})
             if self.api_url:

@@ -5,13 +5,19 @@ hand work over with :meth:`LoopThread.submit`, which returns a ``concurrent.futu
 knows about Qt. Shutdown cancels what is still running, awaits the registered closers (e.g. a feed's
 ``close()``, which awaits ``exchange.close()``), shuts down async generators and the default executor,
 closes the loop and joins the thread, so no thread or socket is left behind.
+
+:func:`import_quietly` imports a heavy module (ccxt: ~1 s, hundreds of thousands of objects) from a worker
+thread without stalling the other threads: see its docstring for why the garbage collector is the problem.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
+import importlib
 import logging
+import sys
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
@@ -19,6 +25,39 @@ from typing import Any, TypeVar
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+_import_lock = threading.Lock()
+
+
+def import_quietly(name: str) -> Any:
+    """``importlib.import_module(name)`` with the cyclic garbage collector paused, then the new objects frozen.
+
+    Why: while a thread imports ``ccxt.async_support`` the other threads (the Qt event loop) only get the GIL
+    between bytecodes, every ``sys.getswitchinterval()``. Loading the module files does not hold the GIL for
+    long (the longest single module costs ~25 ms), but the import creates ~190 000 container objects, which
+    triggers several full (generation 2) collections, each one C call that traverses every tracked object
+    of the process with the GIL held: 40-130 ms each on the development machine, the longest stalls of the
+    first refresh (the position of the stall changed from run to run: it was the collector, not a module).
+
+    So the collector is disabled for the import, and before re-enabling it everything alive is moved to the
+    permanent generation (``gc.freeze()``): otherwise the first collection afterwards would traverse all
+    the import's objects at once (measured 120-360 ms). Modules, classes and functions live for the whole
+    process anyway; the price is that reference cycles that already were garbage at that moment are
+    never collected (a few kB). Nothing happens when the module is already imported. Thread-safe.
+    """
+    if name in sys.modules:  # imported, or being imported by another thread (import_module waits for it)
+        return importlib.import_module(name)
+    with _import_lock:
+        if name in sys.modules:
+            return importlib.import_module(name)
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return importlib.import_module(name)
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
 
 
 class LoopThreadError(RuntimeError):

@@ -395,6 +395,37 @@ class SqliteStore:
         value = self._query(sql, params)[0][0]
         return _dt(value) if value is not None else None
 
+    def missing_bar_ranges(self, symbol: str, timeframe: Timeframe, *, source: str | None = None,
+                           since: datetime, until: datetime) -> list[tuple[datetime, datetime]]:
+        """Runs of bar times missing between ``since`` and ``until`` (both included, on the grid of
+        ``timeframe`` that starts at ``since``), as (first missing, last missing) pairs, oldest first.
+
+        Only the timestamps are read (an index range scan of the primary key), so checking a window of a few
+        hundred daily bars every cycle is cheap. Stored bars off the grid are ignored.
+        """
+        step = timeframe.seconds * 1000
+        lo, hi = _ms(since), _ms(until)
+        if hi < lo:
+            return []
+        sql = "SELECT DISTINCT ts FROM price_bars WHERE symbol = ? AND timeframe = ? AND ts >= ? AND ts <= ?"
+        params: list = [symbol, timeframe.value, lo, hi]
+        if source is not None:
+            sql += " AND source = ?"
+            params.append(source)
+        present = {ts for (ts,) in self._query(sql, params) if (ts - lo) % step == 0}
+        out: list[tuple[datetime, datetime]] = []
+        first: int | None = None
+        for ts in range(lo, hi + step, step):
+            if ts in present:
+                if first is not None:
+                    out.append((_dt(first), _dt(ts - step)))
+                    first = None
+            elif first is None:
+                first = ts
+        if first is not None:
+            out.append((_dt(first), _dt(hi - (hi - lo) % step)))
+        return out
+
     def price_series(self) -> list[PriceSeriesInfo]:
         rows = self._query(
             "SELECT symbol, source, timeframe, COUNT(*), MIN(ts), MAX(ts) FROM price_bars "

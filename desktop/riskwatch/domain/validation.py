@@ -2,7 +2,9 @@
 
 Three kinds of checks live here:
 
-* stateless value checks (:func:`check_price`): missing, not a number, not finite, zero, negative;
+* stateless value checks (:func:`check_price`; :func:`raw_price_problem` for a value as the exchange sent
+  it, e.g. the string ``"0.0"``): missing, not a number, not finite, zero, negative ("malformed" is for an
+  answer that could not be read at all);
 * the *unconfirmed one-bar spike* filter, for ticks (:class:`TickValidator`, stateful per key) and for
   bar series (:func:`filter_bar_spikes`): a price that jumps more than ``SpikeRule.max_jump`` from the
   last accepted price is held back until the next observation confirms it (lies closer to the new level
@@ -30,7 +32,7 @@ from riskwatch.domain.model import Bar, Quote
 
 #: Reason codes of a rejected value.
 REASONS = ("missing", "not_a_number", "non_finite", "zero", "negative", "unconfirmed_spike",
-           "inconsistent", "crossed_book")
+           "inconsistent", "crossed_book", "malformed")
 
 
 class RejectedValue(InvalidData):
@@ -60,6 +62,22 @@ def price_problem(value: object) -> str | None:
     if number < 0:
         return "negative"
     return None
+
+
+def raw_price_problem(raw: object) -> str | None:
+    """Like :func:`price_problem` for a price as an exchange sent it, before any parsing: exchanges send
+    numbers as JSON strings (``"0.00000"``, ``"-3.1"``, ``"NaN"``) or numbers. ``None`` and an empty
+    string are "missing", text that is no decimal number "not_a_number"."""
+    if isinstance(raw, str):
+        text = raw.strip()
+        if not text:
+            return "missing"
+        try:
+            number = float(text)
+        except ValueError:
+            return "not_a_number"
+        return price_problem(number)
+    return price_problem(raw)
 
 
 def check_price(value: object, *, symbol: str = "", field: str = "price") -> float:

@@ -10,8 +10,10 @@ Per cycle:
    tick passes the unconfirmed-spike filter; quotes are converted into the base currency (USD or EUR,
    with the exchange's live EUR/USD rate; a converted quote is as old as the older of price and rate);
 2. history: daily bars of every held crypto asset are backfilled to ``min_history_bars`` (paginated,
-   only what the store is missing), then kept current incrementally; equities likewise from the equity
-   feed. Bars pass the spike filter and are upserted (idempotent).
+   only what the store is missing: the head before the first stored bar, holes between stored bars, and
+   the tail from the last stored bar on), then kept current incrementally; equities likewise from the
+   equity feed. Bars pass the spike filter and are upserted (idempotent). A hole the exchange does not
+   fill (no bar that day, or a rejected one) is not asked for again before ``gap_retry``.
 
 Crypto history always comes from the asset's USD(-like) market, whatever the base currency, so that a
 series never mixes currencies and shares its currency with the (USD) stock history; its store source is
@@ -27,6 +29,7 @@ market is closed is "market closed", not stale.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import time as _time
 from collections.abc import Callable, Mapping, Sequence
@@ -67,6 +70,7 @@ class MarketDataConfig:
     equity_refresh_interval: timedelta = timedelta(seconds=60)
     min_history_bars: int = 400
     history_refresh: timedelta = timedelta(minutes=15)     # re-read the current (partial) bar at most this often
+    gap_retry: timedelta = timedelta(hours=24)             # ask again for stored-history holes the exchange left open
     equity_history_days: int = 600                         # first equity fetch: ≥ 400 trading days
     bad_symbol_retry: timedelta = timedelta(hours=1)
     offline_backoff_max: timedelta = timedelta(minutes=5)
@@ -197,6 +201,9 @@ class MarketDataService:
         self._markets: dict[tuple[str, str], str] = {}          # (asset, currency) -> market
         self._asset_retry: dict[str, AssetIssue] = {}           # issues that pause an asset
         self._history_checked: dict[tuple[str, str], datetime] = {}
+        # bar times the exchange did not fill when asked (no bar, or a rejected one), by (source, symbol):
+        # not asked again before ``config.gap_retry`` (kept in memory: a restart asks once more)
+        self._unfillable: dict[tuple[str, str], dict[datetime, datetime]] = {}
         self._equity_quotes_at: datetime | None = None
         self._prev_errors: dict[str, AssetIssue] = {}
         self._lock: asyncio.Lock | None = None
@@ -550,20 +557,14 @@ class MarketDataService:
         floor = self._history_floor(src, symbol)
         start = max(desired, floor) if floor else desired
         stored = self.store.load_bars(symbol, tf, source=src, since=start)
-        ranges: list[tuple[datetime, datetime | None, bool]] = []   # (since, until, is_head)
-        if not stored:
-            ranges.append((start, None, True))
-        else:
-            if stored[0].ts > start:
-                ranges.append((start, stored[0].ts, True))         # missing head
-            ranges.append((stored[-1].ts, None, False))            # the last (maybe partial) bar onwards
         try:
-            for since, until, is_head in ranges:
-                bars = await feed.fetch_bars(market, tf, since, until)
-                if is_head:
-                    first_seen = bars[0].ts if bars else until
-                    if first_seen is not None and first_seen > start:
-                        self._set_history_floor(src, symbol, first_seen)   # the exchange has nothing earlier
+            if not stored:
+                await self._fetch_head(src, symbol, market, start, None, state)
+            else:
+                if stored[0].ts > start:
+                    await self._fetch_head(src, symbol, market, start, stored[0].ts, state)   # missing head
+                await self._fill_gaps(src, symbol, market, stored, state, now)              # holes inside
+                bars = await feed.fetch_bars(market, tf, stored[-1].ts, None)   # the last (maybe partial) bar on
                 self._store_bars(src, symbol, bars, state)
         except (DataUnavailable, RateLimited, InvalidData, BadSymbol) as err:
             code = _code(err)
@@ -572,6 +573,70 @@ class MarketDataService:
             self._tracker(src).degrade(code, f"history of {market}: {err}")
             return
         self._history_checked[(src, symbol)] = now
+
+    async def _fetch_head(self, src: str, symbol: str, market: str, start: datetime, until: datetime | None,
+                          state: _CycleState) -> None:
+        """Bars from ``start`` up to ``until`` (the first stored bar; None: everything up to now)."""
+        bars = await self.crypto.fetch_bars(market, Timeframe.D1, start, until)
+        first_seen = bars[0].ts if bars else until
+        if first_seen is not None and first_seen > start:
+            self._set_history_floor(src, symbol, first_seen)   # the exchange has nothing earlier
+        self._store_bars(src, symbol, bars, state)
+
+    async def _fill_gaps(self, src: str, symbol: str, market: str, stored: list[Bar], state: _CycleState,
+                         now: datetime) -> None:
+        """Request the daily bars missing between the first and the last stored bar, and only those.
+
+        Holes come from a backfill that failed half-way, bars rejected as spikes, or a data directory filled
+        by hand. The missing bars are grouped so that one request (one page, ``feed.page_limit`` bars from
+        ``since``) brings a group; each request reaches one bar past its group, so that the spike filter sees
+        the stored neighbour on both sides. Bars the exchange did not deliver, or that were rejected, are
+        remembered for ``config.gap_retry`` and not asked for again before: an exchange that simply has no
+        bar for some day (an outage, a listing pause) is asked once, not every cycle.
+        """
+        tf = Timeframe.D1
+        step = timedelta(seconds=tf.seconds)
+        holes = self.store.missing_bar_ranges(symbol, tf, source=src, since=stored[0].ts, until=stored[-1].ts)
+        known = self._unfillable.setdefault((src, symbol), {})
+        for ts, noted in list(known.items()):
+            if now - noted >= self.config.gap_retry:
+                del known[ts]
+        missing = [first + i * step for first, last in holes for i in range((last - first) // step + 1)
+                   if first + i * step not in known]
+        if not missing:
+            return
+        page = getattr(self.crypto, "page_limit", None)
+        page = page if isinstance(page, int) and page > 0 else 1
+        groups: list[list[datetime]] = []
+        for ts in missing:
+            # contiguous, or the page from the group's start still reaches ts and the bar after it
+            if groups and (ts - groups[-1][-1] == step or (ts - groups[-1][0]) // step < page - 1):
+                groups[-1].append(ts)
+            else:
+                groups.append([ts])
+        stored_ts = [b.ts for b in stored]
+        for group in groups:
+            bars = await self.crypto.fetch_bars(market, tf, group[0], group[-1] + 2 * step)
+            i = bisect.bisect_left(stored_ts, group[0])
+            reference = stored[i - 1].close if i > 0 else None
+            result = filter_bar_spikes(bars, self.config.bar_rule, reference=reference)
+            wanted = set(group)
+            accepted = [b for b in result.accepted if b.ts in wanted]
+            for bar, reason in result.rejected:
+                if bar.ts in wanted:
+                    self.rejections.add(src, symbol, reason)
+            held = sum(1 for b in result.held if b.ts in wanted)
+            if held:
+                self.rejections.add(src, symbol, "unconfirmed_spike", held)
+            if accepted:
+                state.stored[symbol] = state.stored.get(symbol, 0) + self.store.upsert_bars(accepted)
+            filled = {b.ts for b in accepted}
+            for ts in group:
+                if ts not in filled:
+                    known[ts] = now
+            if len(filled) < len(group):
+                log.info("%s %s: %d of %d missing bars not available from %s, not asked again for %s", src,
+                         symbol, len(group) - len(filled), len(group), market, self.config.gap_retry)
 
     def _store_bars(self, src: str, symbol: str, bars: list[Bar], state: _CycleState) -> None:
         if not bars:
@@ -582,6 +647,10 @@ class MarketDataService:
         result = filter_bar_spikes(bars, self.config.bar_rule, reference=before[-1].close if before else None)
         for _bar, reason in result.rejected:
             self.rejections.add(src, symbol, reason)
+        if result.rejected:   # a hole now, but the exchange was asked already: no gap request right away
+            known = self._unfillable.setdefault((src, symbol), {})
+            for bar, _reason in result.rejected:
+                known[bar.ts] = self.clock.now()
         if result.held:
             self.rejections.add(src, symbol, "unconfirmed_spike", len(result.held))
         if result.accepted:
