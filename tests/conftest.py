@@ -72,3 +72,17 @@ def _collect_qt_garbage_on_the_gui_thread(request):
         import gc
 
         gc.collect()
+        _reset_language()
+
+
+def _reset_language() -> None:
+    """A test that opened a German window leaves its translator installed: back to English for the next."""
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

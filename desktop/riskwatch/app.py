@@ -68,6 +68,18 @@ def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None
 
 
 DERIVATIVES_URL_ENV = "RISKWATCH_DERIVATIVES_API_URL"
+INPROCESS_REPORT_ENV = "RISKWATCH_INPROCESS_REPORT"
+
+
+def build_report_computer():
+    """The desktop app computes each cycle's risk report in a worker process (see adapters/report_process.py),
+    started now so its imports are done before the first cycle needs it. ``RISKWATCH_INPROCESS_REPORT=1``
+    keeps the computation on the loop thread (None)."""
+    if os.environ.get(INPROCESS_REPORT_ENV) == "1":
+        return None
+    from riskwatch.adapters.report_process import ReportProcess
+
+    return ReportProcess().start()
 
 
 def build_liquidity(store, clock, market, args=None, settings=None):
@@ -185,10 +197,20 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
 
 
 def history_provider(store):
-    """symbol -> daily closes: the store's bars, with bundled days only before the first stored bar."""
-    from riskwatch.services.replay import history_closes
+    """symbol -> daily closes: the store's bars, with bundled days only before the first stored bar.
 
-    return history_closes(store, bundled_closes)
+    pandas is imported on the first call (the charts tab, a replay), not while the window is being built."""
+    provider = None
+
+    def closes(symbol: str):
+        nonlocal provider
+        if provider is None:
+            from riskwatch.services.replay import history_closes
+
+            provider = history_closes(store, bundled_closes)
+        return provider(symbol)
+
+    return closes
 
 
 def make_replay_service(store, rules=None):
@@ -281,6 +303,9 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     async def build():
         try:
             monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts)
+            monitor.report_computer = build_report_computer()
+            if monitor.report_computer is not None:
+                loop.add_closer(monitor.report_computer.aclose)
         except Exception as exc:  # a broken configuration is a status, not a crash
             monitor = exc
         ready.built.emit(monitor)

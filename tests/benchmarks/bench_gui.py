@@ -1,6 +1,6 @@
 """GUI responsiveness and soak against the loopback Kraken fake, with the main window open (offscreen).
 
-    python tests/benchmarks/bench_gui.py [--cycles 5000] [--positions 50]
+    python tests/benchmarks/bench_gui.py [--cycles 5000] [--positions 50] [--inprocess]
 
 1. Refresh of a portfolio of ``--positions`` positions (crypto through ccxt from the fake, stocks from stored
    history): the longest gap between ticks of a 5 ms Qt timer while cycles run (target: never > 50 ms). The
@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT)]
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
@@ -45,6 +45,8 @@ def main() -> int:
     ap.add_argument("--cycles", type=int, default=5000)
     ap.add_argument("--positions", type=int, default=50)
     ap.add_argument("--gap-cycles", type=int, default=30)
+    ap.add_argument("--inprocess", action="store_true",
+                    help="compute the risk report on the loop thread (the app's fallback) instead of the worker")
     a = ap.parse_args()
 
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -83,7 +85,12 @@ def main() -> int:
         crypto = CcxtFeed("kraken", api_url=fake.url, rate_limit_ms=1)
         market = MarketDataService(store, crypto, CsvEquityFeed(store, clock=clock), clock,
                                    MarketDataConfig(refresh_interval=__import__("datetime").timedelta(seconds=15)))
-        monitor = Monitor(store, alerts, clock, market, fallback_closes=rwapp.bundled_closes)
+        computer = None if a.inprocess else rwapp.build_report_computer()
+        monitor = Monitor(store, alerts, clock, market, fallback_closes=rwapp.bundled_closes,
+                          report_computer=computer)
+        worker = computer.pid() if computer is not None else None
+        where = f"in a worker process (pid {worker})" if worker else "on the loop thread"
+        print(f"risk report computed {where}")
         loop = LoopThread().start()
         loop.add_closer(market.close)
         bridge = MonitorBridge(loop, monitor, interval_s=3600)
@@ -172,9 +179,14 @@ def main() -> int:
         print(f"   threads {th0} -> {th1}, open fds {fd0} -> {fd1} -> "
               f"{'OK' if th1 <= th0 and fd1 <= fd0 else 'MISS'}")
         print(f"   skipped timer ticks {bridge.skipped_ticks}, fake requests {len(fake.requests())}")
+        if worker:
+            print(f"   worker process memory {rss_mb(worker):.1f} MB (reports computed there: "
+                  f"{computer.remote_reports}, in-process fallbacks: {computer.local_reports})")
         window.close()
         bridge.stop()
         loop.stop()
+        if computer is not None:
+            computer.close()
     store.close()
     return 0
 

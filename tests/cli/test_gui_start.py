@@ -25,3 +25,25 @@ def test_desktop_start_opens_the_window_and_seeds_the_example(data_dir):
 def test_bad_arguments_exit_2():
     r = run_cli("positions", "frobnicate")
     assert r.returncode == 2 and "invalid choice" in r.stderr
+
+
+def test_building_the_window_imports_no_heavy_module(data_dir):
+    """Cold start: pandas, numpy, pyqtgraph, ccxt and yfinance are imported after the first paint (on the
+    loop thread, or when a tab needs them), never while the window is built."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from riskwatch import app as rw\n"
+        f"store = rw.open_store(data_dir={str(data_dir)!r})\n"
+        "w = rw.create_main_window(store, language='de')\n"
+        "w.show(); app.processEvents()\n"
+        "print(','.join(m for m in ('pandas', 'numpy', 'pyqtgraph', 'ccxt', 'yfinance') if m in sys.modules))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       env=cli_env(QT_QPA_PLATFORM="offscreen"))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == ""

@@ -99,3 +99,43 @@ def test_offline_banner(qtbot, fixture):
     w.show()
     w.show_result(result)
     assert w.banner.isVisible() and "Offline – prices as of 2025-04-10" in w.banner_label.text()
+
+
+def test_painting_the_positions_table_runs_no_python(qtbot, fixture):
+    """The cells live in Qt's item model: a repaint needs no Python call (and so never waits for the
+    interpreter lock while a background thread computes). A Python ``data()`` here made a refresh of 50
+    positions block the event loop for 100+ ms."""
+    import sys
+
+    store, alerts, clock, result = fixture
+    for i in range(30):
+        store.add_position(Position(Asset("BTC", AssetKind.CRYPTO), Decimal(1 + i), Decimal("90"), f"Konto {i}"))
+    w = rwapp.create_main_window(store, language="de", alerts=alerts, clock=clock)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.tabs.setCurrentWidget(w.positions_view)
+    w.show()
+    qtbot.waitExposed(w)
+    w.positions_view.model.reload()
+    w.show_result(Monitor(store, alerts, clock, None).evaluate(store.portfolio(), None, offline=True))
+    table = w.positions_view.table
+    table.sortByColumn(COL_VALUE, Qt.SortOrder.DescendingOrder)
+    calls = []
+
+    def profile(frame, event, _arg):
+        if event == "call" and "riskwatch" in frame.f_code.co_filename:
+            calls.append(f"{frame.f_code.co_filename}:{frame.f_code.co_name}")
+
+    sys.setprofile(profile)
+    try:
+        table.viewport().repaint()
+        table.horizontalHeader().viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    assert calls == []
+    # and the painted cells carry the figures: 32 rows, sorted by value, colours on the drop column
+    model = table.model()
+    assert model.rowCount() == 32
+    values = [model.index(r, COL_VALUE).data(SORT_ROLE) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True)
+    assert model.index(0, COL_DROP).data(Qt.ItemDataRole.BackgroundRole) is not None

@@ -189,3 +189,20 @@ def test_shortcuts(window):
     assert window.action_new.shortcut().toString() == "Ctrl+N"
     assert window.action_import.shortcut().toString() == "Ctrl+I"
     assert window.action_quit.shortcut().toString() == "Ctrl+Q"
+
+
+def test_the_editor_gets_the_exact_ungrouped_number(qtbot, store):
+    """The table shows 1.234,5 (grouped) but the editor starts from 1234,5 so it parses back exactly."""
+    add_btc(store, qty="1234.5")
+    w = rwapp.create_main_window(store, language="de")
+    qtbot.addWidget(w)
+    w.show()
+    table = w.positions_view.table
+    index = w.positions_view.source_index(0, COL_QTY)
+    assert index.data() == "1.234,5"
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1234,5"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert store.list_positions()[0].quantity == Decimal("1234.5")

@@ -57,6 +57,10 @@ class Snapshot:
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
         object.__setattr__(self, "assets", MappingProxyType(dict(self.assets)))
 
+    def __reduce__(self):
+        """Picklable (the report is computed in a worker process): rebuilt from plain dicts."""
+        return (Snapshot, (self.ts, dict(self.values), dict(self.assets), self.online))
+
     def get(self, scope: str, key: str) -> MetricValue | None:
         return self.values.get((scope, key))
 

@@ -50,11 +50,16 @@ class Monitor:
 
     def __init__(self, store, alerts, clock, market=None, *, refresh_s: float = 15.0,
                  fallback_closes: Callable[[str], pd.Series | None] | None = None,
-                 calendar: UsEquityCalendar | None = None, liquidity=None):
-        """``liquidity``: optional collaborator with ``async collect(portfolio, report, market_result, offline)
+                 calendar: UsEquityCalendar | None = None, liquidity=None, report_computer=None):
+        """``report_computer``: optional object with ``async compute(inputs) -> RiskReport`` that runs
+        ``compute_risk_report(**inputs)`` elsewhere (the desktop app: a worker process, so the pandas work
+        never competes with the GUI thread); without it the report is computed on the calling thread.
+
+        ``liquidity``: optional collaborator with ``async collect(portfolio, report, market_result, offline)
         -> dict[(scope, metric_key), MetricValue]``; its values are merged into the Snapshot before the rules
         run (a failure there is logged and leaves the price rules unaffected)."""
         self.liquidity = liquidity
+        self.report_computer = report_computer
         self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
         self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
         self.store = store
@@ -76,16 +81,22 @@ class Monitor:
             market_result = await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill,
                                                         on_quotes=on_quotes)
         offline = offline or self.market is None
+        now = self.clock.now()
+        inputs, closes, sources = self._inputs(portfolio, market_result, now)
+        if self.report_computer is not None:
+            report = await self.report_computer.compute(inputs)
+        else:
+            report = compute_risk_report(**inputs, cache=self._figures_cache)
+        result = self._finish(report, market_result, offline, closes, sources,
+                              alerts=self.liquidity is None)
         if self.liquidity is None:
-            return self.evaluate(portfolio, market_result, offline=offline)
-        report_only = self.evaluate(portfolio, market_result, offline=offline, alerts=False)
+            return result
         try:
-            extra = await self.liquidity.collect(portfolio, report_only.report, market_result, offline)
+            extra = await self.liquidity.collect(portfolio, result.report, market_result, offline)
         except Exception:
             log.exception("liquidity signals failed")
             extra = {}
-        return self.evaluate(portfolio, market_result, offline=offline, extra_values=extra,
-                             precomputed=report_only)
+        return self.evaluate(portfolio, market_result, offline=offline, extra_values=extra, precomputed=result)
 
     def evaluate(self, portfolio: Portfolio, market_result=None, *, offline: bool = False,
                  now: datetime | None = None, alerts: bool = True, extra_values=None,
@@ -104,6 +115,13 @@ class Monitor:
             return dataclasses.replace(precomputed, report=report, events=events, active=active,
                                        liquidity=MappingProxyType(dict(extra_values or {})))
         now = now or self.clock.now()
+        inputs, closes, sources = self._inputs(portfolio, market_result, now)
+        report = compute_risk_report(**inputs, cache=self._figures_cache)
+        return self._finish(report, market_result, offline, closes, sources, alerts=alerts,
+                            extra_values=extra_values)
+
+    def _inputs(self, portfolio: Portfolio, market_result, now: datetime) -> tuple[dict, dict, dict]:
+        """The arguments of ``compute_risk_report`` (plain, picklable data), the closes and their sources."""
         symbols = list(dict.fromkeys([*portfolio.symbols, *BENCHMARKS]))
         closes, sources = self.load_closes(symbols, now)
         quotes: dict[str, Quote] = {}
@@ -131,9 +149,12 @@ class Monitor:
         extra = {s: a for s, a in BENCHMARK_ASSETS.items() if s not in portfolio.symbols and s in closes}
         online = market_result is not None and any(
             getattr(st, "state", None) == "online" for st in market_result.sources.values())
-        report = compute_risk_report(portfolio, closes, quotes, now, price_states=states,
-                                     usd_per_base=usd_per_base, online=online, extra_assets=extra,
-                                     cache=self._figures_cache)
+        inputs = dict(portfolio=portfolio, closes=closes, quotes=quotes, now=now, price_states=states,
+                      usd_per_base=usd_per_base, online=online, extra_assets=extra)
+        return inputs, closes, sources
+
+    def _finish(self, report: RiskReport, market_result, offline: bool, closes, sources, *, alerts: bool,
+                extra_values=None) -> CycleResult:
         if extra_values:
             report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
         events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import Asset, AssetKind, Position
@@ -19,34 +19,62 @@ COLUMN_COUNT = 16
 EDITABLE = {COL_SYMBOL, COL_KIND, COL_QTY, COL_COST, COL_CURRENCY, COL_ACCOUNT, COL_NOTE}
 NUMERIC = {COL_QTY, COL_COST, COL_PRICE, COL_AGE, COL_VALUE, COL_PNL, COL_PNL_PCT, COL_WEIGHT, COL_CHANGE, COL_DROP,
            COL_DRAWDOWN}
+LIVE_COLUMNS = tuple(c for c in range(COLUMN_COUNT) if c not in EDITABLE)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The text put into an editor (exact, ungrouped); Qt's items keep EditRole and DisplayRole as one value.
+EDIT_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGN = Qt.ItemDataRole.TextAlignmentRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+READ_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+EDIT_FLAGS = READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 GREEN, AMBER, RED = QColor("#d8f0d8"), QColor("#ffe9b3"), QColor("#f8c9c9")
 TEXT_GREEN, TEXT_RED = QColor("#146c2e"), QColor("#b00020")
+GREEN_BRUSH, RED_BRUSH, EXAMPLE_BRUSH = QBrush(TEXT_GREEN), QBrush(TEXT_RED), QBrush(QColor("#555555"))
+BRUSHES = {c.name(): QBrush(c) for c in (GREEN, AMBER, RED)}
 
 
-class PositionsTableModel(QAbstractTableModel):
-    """Rows are Position objects; the store is the source of truth (reloaded after each change)."""
+def _italic() -> QFont:
+    global _ITALIC
+    if _ITALIC is None:  # a QFont needs the application object: made on first use
+        _ITALIC = QFont()
+        _ITALIC.setItalic(True)
+    return _ITALIC
+
+
+_ITALIC: QFont | None = None
+
+
+class PositionsTableModel(QStandardItemModel):
+    """Rows are Position objects; the store is the source of truth (reloaded after each change).
+
+    The cells live in Qt's own item model (C++), so painting the table never calls into Python: with a
+    Python ``data()`` every visible cell and role needs the interpreter lock, and while a background thread
+    computes, a repaint of 50 rows took hundreds of milliseconds. Python only writes the roles that changed
+    when a report, a threshold, the language or a position changes.
+    """
 
     edit_rejected = Signal(str)
     positions_changed = Signal()
 
     def __init__(self, store, parent=None):
-        super().__init__(parent)
+        super().__init__(0, COLUMN_COUNT, parent)
         self._store = store
         self._rows: list[Position] = []
         self._report = None
         self._thresholds: dict[str, tuple[float | None, float | None]] = {}
         self._default_thresholds: tuple[float | None, float | None] = (-0.17, -0.25)
+        self._shown: list[list[dict]] = []  # per row and column: the roles currently in the item
+        self._set_headers()
         self.reload()
 
     # -- live figures -------------------------------------------------------------------------
     def set_report(self, report) -> None:
         """Show the figures of a RiskReport (immutable; replaces the previous one)."""
         self._report = report
-        self._cells = {}  # painting asks data() for many roles per cell: compute each cell once per report
-        if self._rows:
-            self.dataChanged.emit(self.index(0, COL_PRICE), self.index(len(self._rows) - 1, COL_DRAWDOWN))
+        self._refresh(LIVE_COLUMNS)
+        self._set_headers()
 
     def set_thresholds(self, thresholds: dict[str, tuple[float | None, float | None]],
                        default: tuple[float | None, float | None] | None = None) -> None:
@@ -54,12 +82,12 @@ class PositionsTableModel(QAbstractTableModel):
         self._thresholds = dict(thresholds)
         if default is not None:
             self._default_thresholds = default
-        self.set_report(self._report)
+        self._refresh((COL_DROP, COL_DRAWDOWN))
 
     def _figures(self, p: Position) -> dict:
         """Per-position figures (value, P&L, weight in the base currency) from the report's per-asset row."""
         rep = self._report
-        a = rep.asset(p.symbol) if rep is not None else None
+        a = self._by_symbol.get(p.symbol) if rep is not None else None
         if a is None:
             return {}
         out = {"price": a.price, "age": a.price_age_s, "state": a.price_state, "change": a.change_24h,
@@ -93,105 +121,104 @@ class PositionsTableModel(QAbstractTableModel):
                 AssetKind.INDEX: self.tr("Index"), AssetKind.STABLECOIN: self.tr("Stablecoin")}[kind]
 
     def retranslate(self) -> None:
-        self._cells = {}
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        self._set_headers()
+        self._refresh(range(COLUMN_COUNT))
 
-    # -- Qt model API -------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def _set_headers(self) -> None:
+        tips = self.header_tooltips()
+        for col, text in enumerate(self.headers()):
+            item = self.horizontalHeaderItem(col)
+            if item is None:
+                item = QStandardItem()
+                if col in NUMERIC:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setHorizontalHeaderItem(col, item)
+            if item.text() != text:
+                item.setText(text)
+            tip = tips.get(col)
+            if item.toolTip() != (tip or ""):
+                item.setToolTip(tip or "")
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            if section in NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tooltips().get(section)
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        p = self._rows[index.row()]
-        col = index.column()
+    # -- cells --------------------------------------------------------------------------------
+    def _cell(self, p: Position, col: int, figures: dict) -> dict:
+        """All roles of one cell (roles without a value are absent)."""
         if col not in EDITABLE:
-            return self._live_data(p, col, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(p, col)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(p, col)
-        if role == SORT_ROLE:
-            if col == COL_QTY:
-                return float(p.quantity)
-            if col == COL_COST:
-                return float(p.cost_basis)
-            return self._display(p, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and p.is_example:
-            return self.tr("Example position – remove the example portfolio with one click above the table.")
-        if role == Qt.ItemDataRole.ForegroundRole and p.is_example:
-            return QBrush(QColor("#555555"))
-        if role == Qt.ItemDataRole.FontRole and p.is_example:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return p
-        return None
+            return self._live_cell(p, col, figures)
+        out = {DISPLAY: self._display(p, col), EDIT_ROLE: self._edit_value(p, col)}
+        if col == COL_QTY:
+            out[SORT_ROLE] = float(p.quantity)
+        elif col == COL_COST:
+            out[SORT_ROLE] = float(p.cost_basis)
+        else:
+            out[SORT_ROLE] = out[DISPLAY]
+        if col in NUMERIC:
+            out[ALIGN] = RIGHT
+        if col == COL_SYMBOL:
+            out[Qt.ItemDataRole.UserRole] = p
+        if p.is_example:
+            out[Qt.ItemDataRole.ToolTipRole] = self.tr(
+                "Example position – remove the example portfolio with one click above the table.")
+            out[Qt.ItemDataRole.ForegroundRole] = EXAMPLE_BRUSH
+            out[Qt.ItemDataRole.FontRole] = _italic()
+        return out
+
+    def _live_cell(self, p: Position, col: int, f: dict) -> dict:
+        v = f.get(self._LIVE_KEYS[col])
+        out = {SORT_ROLE: float("-inf") if v is None else float(v), ALIGN: RIGHT}
+        if col == COL_AGE:
+            out[DISPLAY] = self.age_text(v, f.get("state"))
+        elif v is None:
+            out[DISPLAY] = "–"
+        elif col in (COL_PRICE, COL_VALUE, COL_PNL):
+            out[DISPLAY] = money_text(v, self._report.base_currency if self._report else "")
+        else:
+            out[DISPLAY] = percent_text(v)
+        if col in (COL_PNL, COL_PNL_PCT, COL_CHANGE) and v is not None and v != 0:
+            out[Qt.ItemDataRole.ForegroundRole] = GREEN_BRUSH if v > 0 else RED_BRUSH
+        elif col == COL_AGE and f.get("state") in ("stale", "missing"):
+            out[Qt.ItemDataRole.ForegroundRole] = RED_BRUSH
+        if col in (COL_DROP, COL_DRAWDOWN) and v is not None:
+            out[Qt.ItemDataRole.BackgroundRole] = BRUSHES[self.traffic_light(p.symbol, v).name()]
+        if col == COL_AGE and f.get("state") == "stale":
+            out[Qt.ItemDataRole.ToolTipRole] = self.tr(
+                "Price is stale: no fresh price for more than three refresh intervals.")
+        return out
+
+    def _refresh(self, columns, rows=None) -> None:
+        """Write the roles that changed into the items; one dataChanged for the touched rectangle."""
+        rep = self._report
+        self._by_symbol = {a.symbol: a for a in rep.assets} if rep is not None else {}
+        columns = tuple(columns)
+        touched_rows: list[int] = []
+        touched_cols: set[int] = set()
+        blocked = self.blockSignals(True)
+        try:
+            for r in (range(len(self._rows)) if rows is None else rows):
+                p = self._rows[r]
+                figures = self._figures(p) if any(c not in EDITABLE for c in columns) else {}
+                shown = self._shown[r]
+                for col in columns:
+                    new = self._cell(p, col, figures)
+                    old = shown[col]
+                    if new == old:
+                        continue
+                    item = self.item(r, col)
+                    for role in old.keys() - new.keys():
+                        item.setData(None, role)
+                    for role, value in new.items():
+                        if old.get(role) != value:
+                            item.setData(value, role)
+                    shown[col] = new
+                    touched_rows.append(r)
+                    touched_cols.add(col)
+        finally:
+            self.blockSignals(blocked)
+        if touched_rows:
+            self.dataChanged.emit(self.index(min(touched_rows), min(touched_cols)),
+                                  self.index(max(touched_rows), max(touched_cols)))
 
     _LIVE_KEYS = {COL_PRICE: "price", COL_AGE: "age", COL_VALUE: "value", COL_PNL: "pnl", COL_PNL_PCT: "pnl_pct",
                   COL_WEIGHT: "weight", COL_CHANGE: "change", COL_DROP: "drop", COL_DRAWDOWN: "drawdown"}
-
-    def _live_data(self, p: Position, col: int, role):
-        key = (p.id, col, role)
-        try:
-            return self._cells[key]
-        except KeyError:
-            pass
-        except AttributeError:
-            self._cells = {}
-        value = self._live_data_uncached(p, col, role)
-        self._cells[key] = value
-        return value
-
-    def _live_data_uncached(self, p: Position, col: int, role):
-        f = self._figures(p)
-        v = f.get(self._LIVE_KEYS[col])
-        if role == SORT_ROLE:
-            return float("-inf") if v is None else float(v)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_AGE:
-                return self.age_text(v, f.get("state"))
-            if v is None:
-                return "–"
-            if col in (COL_PRICE, COL_VALUE, COL_PNL):
-                return money_text(v, self._report.base_currency if self._report else "")
-            return percent_text(v)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col in (COL_PNL, COL_PNL_PCT, COL_CHANGE) and v is not None and v != 0:
-                return QBrush(TEXT_GREEN if v > 0 else TEXT_RED)
-            if col == COL_AGE and f.get("state") in ("stale", "missing"):
-                return QBrush(TEXT_RED)
-        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DROP, COL_DRAWDOWN) and v is not None:
-            return QBrush(self.traffic_light(p.symbol, v))
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_AGE and f.get("state") == "stale":
-            return self.tr("Price is stale: no fresh price for more than three refresh intervals.")
-        return None
 
     def traffic_light(self, symbol: str, value: float) -> QColor:
         warn, crit = self._thresholds.get(symbol, self._default_thresholds)
@@ -257,8 +284,7 @@ class PositionsTableModel(QAbstractTableModel):
             self.edit_rejected.emit(self.tr("The change was not saved: %1").replace("%1", str(exc)))
             return False
         self._rows[index.row()] = self._store.get_position(new.id) or new
-        self._cells = {}
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
+        self._refresh(range(COLUMN_COUNT), rows=(index.row(),))
         self.positions_changed.emit()
         return True
 
@@ -283,9 +309,21 @@ class PositionsTableModel(QAbstractTableModel):
 
     # -- store access -------------------------------------------------------------------------
     def reload(self) -> None:
-        self._cells = {}
         self.beginResetModel()
-        self._rows = self._store.list_positions()
+        blocked = self.blockSignals(True)
+        try:
+            self._rows = self._store.list_positions()
+            self.setRowCount(0)
+            self.setRowCount(len(self._rows))
+            self._shown = [[{} for _ in range(COLUMN_COUNT)] for _ in self._rows]
+            for r in range(len(self._rows)):
+                for col in range(COLUMN_COUNT):
+                    item = QStandardItem()
+                    item.setFlags(EDIT_FLAGS if col in EDITABLE else READ_FLAGS)
+                    self.setItem(r, col, item)
+        finally:
+            self.blockSignals(blocked)
+        self._refresh(range(COLUMN_COUNT))
         self.endResetModel()
 
     def position_at(self, row: int) -> Position | None:

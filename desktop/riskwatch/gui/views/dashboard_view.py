@@ -32,8 +32,13 @@ class Card(QFrame):
         lay.addWidget(self.sub)
 
     def set(self, value: str, sub: str = "", colour: str | None = None) -> None:
+        """Only what changed is touched: a style sheet change re-polishes the label (expensive per refresh)."""
+        shown = (value, sub, colour or "#111")
+        if shown == getattr(self, "_shown", None):
+            return
+        self._shown = shown
         self.value.setText(value)
-        self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {colour or '#111'};")
+        self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {shown[2]};")
         self.sub.setText(sub)
 
 
@@ -123,20 +128,25 @@ class DashboardView(QWidget):
                 beta_sub = self.tr("Weekend gap estimate: %1").replace("%1", moves)
             c["beta"].set(self.locale().toString(pf.miner_beta_btc, "f", 2) if pf.miner_beta_btc is not None
                           else "–", beta_sub)
-        self.alerts.clear()
-        if not self._active:
-            self.alerts.addItem(QListWidgetItem(self.tr("No active alerts.")))
+        rows = []
         for a in self._active:
             sev = str(getattr(a.severity, "value", a.severity))
             value = self._text.value(a.metric, a.last_value)
             text = f"{self._severity_label(sev)} · {self._text.member(a.member)} · {self._text.rule_name(a.rule_name)} · {value}"
             if a.acknowledged:
                 text += " · " + self.tr("acknowledged")
-            item = QListWidgetItem(text)
-            item.setForeground(Qt.GlobalColor.black)
-            item.setData(Qt.ItemDataRole.UserRole, a.alert_key)
-            item.setForeground(_qcolor(_SEVERITY_COLOURS.get(sev, "#111")))
-            self.alerts.addItem(item)
+            rows.append((text, a.alert_key, _SEVERITY_COLOURS.get(sev, "#111")))
+        if not rows:
+            rows.append((self.tr("No active alerts."), None, None))
+        if rows != getattr(self, "_alert_rows", None):  # rebuilt only when an alert changed
+            self._alert_rows = rows
+            self.alerts.clear()
+            for text, key, colour in rows:
+                item = QListWidgetItem(text)
+                if key is not None:
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+                    item.setForeground(_qcolor(colour))
+                self.alerts.addItem(item)
         notes = []
         if rep is not None and rep.missing:
             notes.append(self.tr("No price for: %1").replace("%1", ", ".join(rep.missing)))

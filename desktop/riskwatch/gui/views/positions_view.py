@@ -6,14 +6,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
+                               QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
                                QVBoxLayout, QWidget)
 
 from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
-from riskwatch.gui.models.positions_model import COL_KIND, SORT_ROLE, PositionsTableModel
+from riskwatch.gui.models.positions_model import COL_KIND, EDIT_ROLE, SORT_ROLE, PositionsTableModel
 from riskwatch.services.positions import import_positions, remove_example_portfolio
+
+
+class EditTextDelegate(QStyledItemDelegate):
+    """Puts the exact, ungrouped edit text (``EDIT_ROLE``) into the line editor instead of the shown text."""
+
+    def setEditorData(self, editor, index):
+        text = index.data(EDIT_ROLE)
+        if isinstance(editor, QLineEdit) and text is not None:
+            editor.setText(str(text))
+        else:
+            super().setEditorData(editor, index)
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -30,7 +41,7 @@ class KindDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        editor.setCurrentIndex(max(0, editor.findData(index.data(EDIT_ROLE))))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
@@ -70,6 +81,7 @@ class PositionsView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # store order until a header is clicked
+        self.table.setItemDelegate(EditTextDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_KIND, KindDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
