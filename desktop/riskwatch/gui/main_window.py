@@ -29,6 +29,12 @@ from riskwatch.services.settings import load_settings, save_settings
 _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinbase", "bitstamp": "Bitstamp"}
 
 
+TAB_STYLE = ("QTabBar::tab { padding: 5px 14px; margin-right: 2px; border: 1px solid #c4c4c4; border-bottom: none;"
+             " border-top-left-radius: 4px; border-top-right-radius: 4px; background: #e4e4e4; color: #333; }"
+             " QTabBar::tab:selected { background: #fafafa; color: #000; }"
+             " QTabBar::tab:hover:!selected { background: #ececec; }")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store, *, read_rows, write_positions, translator=None, bridge=None, alerts=None,
                  about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
@@ -64,6 +70,9 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
         self.tabs = QTabWidget()
+        # Fusion draws inactive tabs 2 px lower and clips the dots of a capital umlaut ("Übersicht" read
+        # "Ubersicht"); styled tabs with their own padding show the whole glyph.
+        self.tabs.tabBar().setStyleSheet(TAB_STYLE)
         self.dashboard = DashboardView()
         self.positions_view = PositionsView(store, read_rows=read_rows, write_text=write_positions)
         self.positions_view.status_message.connect(self._on_positions_view_status_message)

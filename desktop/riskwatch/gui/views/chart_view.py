@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
                                QWidget)
 
 from riskwatch.domain import metrics
+from riskwatch.gui.chart_axes import locale_axes
 from riskwatch.services.charts import ChartData
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222")
@@ -60,8 +61,8 @@ class ChartView(QWidget):
         top.addWidget(self.export_button)
 
         self.graphics = pg.GraphicsLayoutWidget()
-        self.price_plot = self.graphics.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.lower_plot = self.graphics.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        self.price_plot = self.graphics.addPlot(row=0, col=0, axisItems=locale_axes())
+        self.lower_plot = self.graphics.addPlot(row=1, col=0, axisItems=locale_axes())
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         self.lower_plot.setXLink(self.price_plot)

@@ -29,6 +29,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from riskwatch.gui.chart_axes import locale_axes
 from riskwatch.domain.liquidity import BOOK_METRICS, LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, number_text
@@ -201,7 +202,7 @@ class LiquidityView(QWidget):
         self.history_title.setStyleSheet("font-weight: 600;")
         self.history_status = QLabel()
         self.history_status.setWordWrap(True)
-        self.history_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self.history_plot = pg.PlotWidget(axisItems=locale_axes())
         self.history_plot.getAxis("left").enableAutoSIPrefix(False)
         self.history_plot.setObjectName("historyPlot")
         self.history_plot.showGrid(x=True, y=True, alpha=0.2)
