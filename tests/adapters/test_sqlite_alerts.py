@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import os
 import signal
 import sqlite3
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from riskwatch.adapters.rules_io import load_default_rules, parse_rules, rules_to_json
-from riskwatch.adapters.sqlite_alerts import SEEDED_KEY, AlertRepository
+from riskwatch.adapters.sqlite_alerts import FIRST_DEFAULT_KEYS, SEEDED_KEY, AlertRepository
 from riskwatch.adapters.sqlite_store import DB_FILENAME, MIGRATIONS, SCHEMA_VERSION, SqliteStore
 from riskwatch.domain.alerts import AlertState, EventKind, Rule, Scope, Severity, evaluate
 from riskwatch.domain.errors import InputError, StoreError
@@ -111,7 +113,34 @@ def test_defaults_are_seeded_once_only(store):
     repo.delete_rule("qqq_drop_30d_info")
     assert repo.seed_default_rules(defaults) is False  # a second start does not bring it back
     assert "qqq_drop_30d_info" not in [r.key for r in repo.list_rules()]
-    assert store.get_setting(SEEDED_KEY) == "1"
+    assert json.loads(store.get_setting(SEEDED_KEY)) == sorted(r.key for r in defaults)
+
+
+def test_a_default_rule_shipped_later_reaches_an_existing_data_directory_once(store):
+    repo = AlertRepository(store)
+    defaults = load_default_rules()
+    old, new = defaults[:-2], defaults[-2:]
+    assert repo.seed_default_rules(old) is True
+    repo.delete_rule(old[0].key)                      # the user removed one
+    assert repo.seed_default_rules(defaults) is True  # the next version ships two more
+    keys = [r.key for r in repo.list_rules()]
+    assert all(r.key in keys for r in new) and old[0].key not in keys
+    repo.delete_rule(new[0].key)
+    assert repo.seed_default_rules(defaults) is False  # offered once: a deleted new rule stays deleted
+    assert new[0].key not in [r.key for r in repo.list_rules()]
+
+
+def test_a_first_version_data_directory_gets_only_the_rules_it_never_had(store):
+    repo = AlertRepository(store)
+    defaults = load_default_rules()
+    first = [r for r in defaults if r.key in FIRST_DEFAULT_KEYS]
+    repo.seed_default_rules(first)
+    repo.delete_rule("qqq_drop_30d_info")
+    store.set_setting(SEEDED_KEY, "1")                 # how the first versions marked a seeded directory
+    assert repo.seed_default_rules(defaults) is True
+    keys = {r.key for r in repo.list_rules()}
+    assert keys == {r.key for r in defaults} - {"qqq_drop_30d_info"}   # the liquidity rules arrived
+    assert repo.seed_default_rules(defaults) is False
 
 
 def test_restore_defaults_resets_edits_recreates_deleted_and_keeps_user_rules(repo):

@@ -14,6 +14,7 @@ overwrite each other's state.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -34,6 +35,10 @@ from riskwatch.domain.alerts import (
 )
 from riskwatch.domain.errors import InputError, StoreError
 
+log = logging.getLogger(__name__)
+#: The default rules every data directory marked with the first versions' seeded flag ("1") was offered.
+FIRST_DEFAULT_KEYS = frozenset({"btc_drop_30d_warning", "btc_drop_30d_critical", "miner_drop_30d_warning",
+                                "portfolio_drawdown_warning", "qqq_drop_30d_info", "stale_price_info"})
 SEEDED_KEY = "alert_rules_seeded"
 _RULE_COLS = ('id, name, metric, scope, "window", comparator, threshold, severity, hysteresis, cooldown_s, '
               'enabled, builtin_key, escalation_group, message_code')
@@ -155,18 +160,45 @@ class AlertRepository:
             return cur.rowcount == 1
 
     def seed_default_rules(self, rules: Sequence[Rule]) -> bool:
-        """Insert the shipped rules on the first start only (a settings flag remembers it); idempotent.
+        """Insert the shipped rules that were never offered to this data directory; idempotent.
 
-        A default rule the user deleted later is not brought back; returns True when it seeded."""
+        The settings row ``alert_rules_seeded`` lists the keys of every default rule offered so far, so a rule
+        shipped by a newer version reaches an existing data directory once, while a default rule the user
+        deleted is not brought back. (Data directories of the first versions stored ``1`` there: the rules of
+        the first release and every default rule they still have count as offered.) Returns True when it
+        inserted a rule."""
         with self._tx() as conn:
-            if conn.execute("SELECT 1 FROM settings WHERE key=?", (SEEDED_KEY,)).fetchone():
-                return False
+            row = conn.execute("SELECT value FROM settings WHERE key=?", (SEEDED_KEY,)).fetchone()
+            offered = self._offered_keys(conn, row[0] if row else None)
+            added = []
             for r in rules:
                 self._require_builtin(r)
-                conn.execute(self._INSERT + " ON CONFLICT (builtin_key) DO NOTHING", (*self._rule_params(r), r.key))
-            check_rules(self._rules(conn))
-            self._mark_seeded(conn)
-            return True
+                if r.key in offered:
+                    continue
+                cur = conn.execute(self._INSERT + " ON CONFLICT (builtin_key) DO NOTHING",
+                                   (*self._rule_params(r), r.key))
+                if cur.rowcount:
+                    added.append(r.key)
+            if added:
+                check_rules(self._rules(conn))
+                if row is not None:
+                    log.info("new default alert rules added: %s", ", ".join(added))
+            self._mark_seeded(conn, offered | {r.key for r in rules})
+            return bool(added)
+
+    def _offered_keys(self, conn: sqlite3.Connection, value: str | None) -> set[str]:
+        if value is None:
+            return set()
+        try:
+            keys = json.loads(value)
+        except ValueError:
+            keys = None
+        if isinstance(keys, list):
+            return {str(k) for k in keys}
+        # the first versions' flag "1": they shipped at least FIRST_DEFAULT_KEYS; any other default rule the
+        # directory still has was offered too
+        present = {k for (k,) in conn.execute("SELECT builtin_key FROM alert_rules WHERE builtin_key IS NOT NULL")}
+        return present | FIRST_DEFAULT_KEYS
 
     def restore_default_rules(self, rules: Sequence[Rule]) -> list[Rule]:
         """Put every shipped rule back to its shipped settings (re-creating deleted ones, keeping row ids);
@@ -178,7 +210,8 @@ class AlertRepository:
                              (*self._rule_params(r), r.key))
             stored = self._rules(conn)
             check_rules(stored)
-            self._mark_seeded(conn)
+            row = conn.execute("SELECT value FROM settings WHERE key=?", (SEEDED_KEY,)).fetchone()
+            self._mark_seeded(conn, self._offered_keys(conn, row[0] if row else None) | {r.key for r in rules})
             return stored
 
     @staticmethod
@@ -187,9 +220,9 @@ class AlertRepository:
             raise ValueError(f"default rule '{rule.name}' needs a builtin key, got '{rule.key}'")
 
     @staticmethod
-    def _mark_seeded(conn: sqlite3.Connection) -> None:
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SEEDED_KEY,))
+    def _mark_seeded(conn: sqlite3.Connection, keys: set[str]) -> None:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SEEDED_KEY, json.dumps(sorted(keys))))
 
     # -- state ------------------------------------------------------------------------------------
     def _state(self, conn: sqlite3.Connection | None = None) -> AlertState:
