@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskwatch.domain import metrics as m
+from riskwatch.domain.metrics import _blocks
 from riskwatch.domain.errors import InputError
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -174,6 +176,34 @@ def test_ties_after_rounding_pick_the_first_reported_minimum():
     assert fam.worst_drop[1][0] == 1 == np.nanargmin(fam.drop[:, 0])
 
 
+def test_ties_across_slabs_pick_the_first_reported_minimum(monkeypatch):
+    r1 = 0.3
+    r2 = np.nextafter(r1, 1.0)       # the later, lower ratio reports the same fraction as the earlier one
+    x = np.ones((4800, 9))
+    x[1], x[3001] = r2, r1
+    monkeypatch.setattr(_blocks, "_SLAB_ELEMS", 100)   # rows 1 and 3001 fall into different slabs
+    fam = m.window_family(x, np.arange(len(x)) * 10**9, "2s", max_dd=True, drop=True, worst_drop=True)
+    assert fam.max_drawdown.trough[0] == 1 == m.max_drawdown_array(x[:, 0]).trough
+    assert fam.worst_drop[1][0] == 1 == np.nanargmin(fam.drop[:, 0])
+    assert m.max_drawdown_array(x).trough[0] == 1
+
+
+def test_scratch_buffers_are_per_thread_and_never_returned():
+    rng = np.random.default_rng(5)
+    x = 40 * np.exp(rng.normal(0, 0.01, (6000, 12)).cumsum(axis=0))
+    t = np.arange(len(x)) * 3_600 * 10**9
+    kw = dict(drawdown=True, drop=True, window_mdd=True, max_dd=True, worst_drop=True)
+    first = m.window_family(x, t, "30D", **kw)
+    copies = [None if v is None else np.copy(v) for v in first[:4]]
+    with ThreadPoolExecutor(4) as pool:            # concurrent computations on other threads and this one
+        others = list(pool.map(lambda k: m.window_family(x * (1 + k), t, "30D", **kw), range(8)))
+    again = m.window_family(x, t, "30D", **kw)
+    for a, b, c in zip(first[:4], copies, again[:4]):
+        assert (a is None and b is None) or (np.array_equal(a, b) and np.array_equal(a, c))
+    for k, fam in enumerate(others):
+        assert np.allclose(fam.drop, m.window_family(x * (1 + k), t, "30D", drop=True).drop, rtol=0, atol=1e-15)
+
+
 def test_time_slabs_do_not_change_results(monkeypatch):
     rng = np.random.default_rng(2)
     x = np.round(30 * np.exp(rng.normal(0, 0.05, (2000, 3)).cumsum(axis=0)), 1)  # ties
@@ -181,7 +211,7 @@ def test_time_slabs_do_not_change_results(monkeypatch):
     t = pd.bdate_range("2010-01-01", periods=2000, tz="UTC")
     kw = dict(drawdown=True, drop=True, window_mdd=True, max_dd=True, worst_drop=True)
     whole = m.window_family(x, t, "30D", **kw)
-    monkeypatch.setattr(m, "_SLAB_ELEMS", 100)
+    monkeypatch.setattr(_blocks, "_SLAB_ELEMS", 100)
     sliced = m.window_family(x, t, "30D", **kw)
     for a, b in zip(whole[:4], sliced[:4]):
         assert a is None or np.array_equal(a, b, equal_nan=True)

@@ -90,6 +90,26 @@ def test_var_and_es_match_empyrical(n):
     assert m.expected_shortfall(s, 0.95) == pytest.approx(ep.conditional_value_at_risk(s, 0.05), abs=1e-15)
 
 
+def test_var_and_es_column_groups_with_gaps_match_empyrical(monkeypatch):
+    from riskwatch.domain.metrics import risk
+
+    monkeypatch.setattr(risk, "_GROUP_BYTES", 3 * 8 * 5000)   # groups of 3 columns: boundaries inside the panel
+    r = fat_tailed(5000, 17, cols=11)
+    r[::7, 4] = np.nan
+    r[:, 9] = np.nan
+    r[3, 10] = np.nan
+    var, es = m.var_es_array(r, (0.99, 0.95, 0.5))
+    for a in range(11):
+        col = r[~np.isnan(r[:, a]), a]
+        for i, cutoff in enumerate((0.01, 0.05, 0.5)):
+            if not len(col):
+                assert np.isnan(var[i, a]) and np.isnan(es[i, a])
+                continue
+            assert var[i, a] == ep.value_at_risk(col, cutoff)
+            assert abs(es[i, a] - ep.conditional_value_at_risk(col, cutoff)) <= 1e-15
+    assert r[5, 0] == fat_tailed(5000, 17, cols=11)[5, 0]    # the input is not reordered
+
+
 def test_var_es_hand_worked():
     r = np.arange(1, 21) / -100.0  # −0.01 … −0.20, n = 20
     # 5 % quantile: virtual index 19 · 0.05 = 0.95 → −0.20 + 0.95 · 0.01

@@ -140,6 +140,40 @@ def test_panel_risk_equals_the_single_asset_functions():
     assert res.beta[0, 0] == pytest.approx(1.0)
 
 
+def test_panel_risk_without_gaps_uses_the_fused_return_statistics():
+    rng = np.random.default_rng(3)
+    idx = pd.date_range("2024-01-01", periods=24 * 120, freq="h", tz=UTC)
+    x = 20 * np.exp(rng.normal(0, 0.01, (len(idx), 19)).cumsum(axis=0))
+    btc = 100 * np.exp(rng.normal(0, 0.01, len(idx)).cumsum())
+    res = pm.panel_risk_arrays(x, idx, 8760.0, btc[:, None], beta_window="10D", rolling_series=True)
+    rb = m.simple_returns(pd.Series(btc, index=idx))
+    for a in (0, 7, 18):
+        s = pd.Series(x[:, a], index=idx)
+        r = m.simple_returns(s)
+        assert res.volatility[a] == pytest.approx(m.annualized_volatility(r, 8760), rel=1e-12)
+        assert res.parametric_var[1, a] == pytest.approx(m.parametric_var(r, 0.99), rel=1e-12)
+        assert res.var[0, a] == m.value_at_risk(r, 0.95) and res.var[1, a] == m.value_at_risk(r, 0.99)
+        assert res.es[0, a] == pytest.approx(m.expected_shortfall(r, 0.95), abs=1e-15)
+        assert res.beta[0, a] == pytest.approx(m.beta(r, rb), abs=1e-12)
+        assert res.correlation[0, a] == pytest.approx(m.correlation(r, rb), abs=1e-12)
+        roll = m.rolling_beta(r, rb, "10D")
+        assert res.rolling_beta[0, a] == pytest.approx(roll.iloc[-1], abs=1e-9)
+        assert np.allclose(res.rolling_beta_series[0, 1:, a], roll.to_numpy(), atol=1e-9, equal_nan=True)
+
+
+def test_panel_risk_of_one_asset_with_a_gap():
+    idx = pd.date_range("2025-01-01", periods=400, freq="h", tz=UTC)
+    rng = np.random.default_rng(8)
+    x = 30 * np.exp(rng.normal(0, 0.01, (400, 1)).cumsum(axis=0))
+    x[50:120, 0] = np.nan
+    btc = 100 * np.exp(rng.normal(0, 0.01, 400).cumsum())
+    res = pm.panel_risk_arrays(x, idx, 8760.0, btc[:, None], beta_window="3D")
+    s, b = pd.Series(x[:, 0], index=idx), pd.Series(btc, index=idx)
+    rs, rb = m.aligned_returns(s, b)
+    assert res.beta[0, 0] == pytest.approx(m.beta(rs, rb), abs=1e-12)
+    assert res.volatility[0] == pytest.approx(m.annualized_volatility(m.simple_returns(s), 8760), rel=1e-12)
+
+
 def test_panel_risk_dataframe_form_annualises_per_kind():
     rng = np.random.default_rng(1)
     idx = pd.bdate_range("2024-01-01", periods=300, tz=UTC)

@@ -30,6 +30,8 @@ from riskwatch.domain.metrics import (
     var_es_array,
     window_ns,
 )
+from riskwatch.domain.metrics.relations import _beta_corr
+from riskwatch.domain.metrics.risk import _price_stats, _return_stats
 from riskwatch.domain.model import Portfolio
 
 # --------------------------------------------------------------------------------------------------
@@ -125,17 +127,16 @@ def panel_risk_arrays(prices, times, periods_per_year, benchmarks=None, *, windo
     t = m.times_ns(times)
     m._check_len(x2, t)
     T, A = x2.shape
-    fam = m._family(x2, has_nan, t, window_ns(window), drawdown=True, drop=True, window_mdd=True, max_dd=True,
-                    worst_drop=True)
-    last = _last_valid_rows(x2, has_nan)
-    r = m._returns(x2, has_nan)[1:]
-    mom = m._moments(r)
-    ppy = np.broadcast_to(np.asarray(periods_per_year, dtype=float), (A,))
-    var, es = var_es_array(r, levels)
-    pvar = np.array([np.atleast_1d(m.parametric_var(r, q, _m=mom)) for q in levels]).reshape(len(levels), A)
     bench = np.empty((T, 0)) if benchmarks is None else m._as2d(np.asarray(benchmarks, dtype=float))
     if len(bench) != T:
         raise MetricInputError(f"{T} price rows but {len(bench)} benchmark rows")
+    fam = m._family(x2, has_nan, t, window_ns(window), drawdown=True, drop=True, window_mdd=True, max_dd=True,
+                    worst_drop=True)
+    last = _last_valid_rows(x2, has_nan)
+    stats = _return_stats(x2, has_nan, bench, levels)
+    mom, per_column = stats.moments, np.empty((0, A))   # per_column: the shape the figures come back in
+    ppy = np.broadcast_to(np.asarray(periods_per_year, dtype=float), (A,))
+    pvar = np.array([m.parametric_var(per_column, q, _m=mom) for q in levels]).reshape(len(levels), A)
     K = bench.shape[1]
     out_b, out_c, roll_b, roll_c = (np.full((K, A), np.nan) for _ in range(4))
     series_b = np.full((K, T, A), np.nan) if rolling_series else None
@@ -152,23 +153,34 @@ def panel_risk_arrays(prices, times, periods_per_year, benchmarks=None, *, windo
         sub_nan = (np.isnan(sub).any(axis=0) if has_nan else np.zeros(A, dtype=bool))
         groups = [(np.flatnonzero(~sub_nan), brows)] + [(np.array([a]), brows & ~np.isnan(x2[:, a]))
                                                           for a in np.flatnonzero(sub_nan)]
-        for cols, ok in groups:
+        for gi, (cols, ok) in enumerate(groups):
             rows = np.flatnonzero(ok)
             if len(cols) == 0 or len(rows) < 3:
                 continue
-            same = every_row and len(cols) == A
-            if same:
-                rk = r
-            elif len(cols) == A:
-                rk = m._returns(sub, False)[1:]
-            else:
-                rk = m._returns(x2[np.ix_(rows, cols)], False)[1:]
             bk = b[rows][1:] / b[rows][:-1] - 1.0
             tk = t[rows][1:]
-            out_b[k, cols], out_c[k, cols] = beta_corr_array(rk, bk, _m=mom if same else None)
             j = int(np.searchsorted(tk, tk[-1] - wns, side="right"))
-            roll_b[k, cols], roll_c[k, cols] = beta_corr_array(rk[j:], bk[j:])
+            if every_row or gi > 0:              # the asset's prices on the rows of the pairs
+                prices = x2[np.ix_(rows, cols)] if gi > 0 else x2 if len(cols) == A else x2[:, cols]
+            else:
+                prices = sub if len(cols) == A else sub[:, cols]
+            rk = None
+            if gi == 0:                          # NaN-free columns: sums from the fused return statistics
+                if k in stats.cross:             # every row: already summed with the panel's statistics
+                    n, cov, ss, bc = mom.n[cols], stats.cross[k][cols], mom.ss[cols], stats.centred[k]
+                else:
+                    bc = bk - bk.mean()
+                    st = _price_stats(prices, (), bc[None])
+                    n, cov, ss = st.moments.n, st.cross[0], st.moments.ss
+                vb = np.full_like(n, np.einsum("i,i->", bc, bc)) / n
+                out_b[k, cols], out_c[k, cols] = _beta_corr(n, cov / n, vb, ss / n)
+                roll_b[k, cols], roll_c[k, cols] = beta_corr_array(m._returns(prices[j:], False)[1:], bk[j:])
+            else:
+                rk = m._returns(prices, False)[1:]
+                out_b[k, cols], out_c[k, cols] = beta_corr_array(rk, bk)
+                roll_b[k, cols], roll_c[k, cols] = beta_corr_array(rk[j:], bk[j:])
             if rolling_series:
+                rk = m._returns(prices, False)[1:] if rk is None else rk
                 sb, sc = rolling_beta_corr_array(rk, bk, tk, beta_window)
                 series_b[k, rows[1:, None], cols] = sb[0]
                 series_c[k, rows[1:, None], cols] = sc[0]
@@ -178,9 +190,9 @@ def panel_risk_arrays(prices, times, periods_per_year, benchmarks=None, *, windo
         current_drop_from_high=_at_rows(fam.drop, last), worst_drop_from_high=fam.worst_drop[0],
         worst_drop_row=fam.worst_drop[1],
         trailing_returns={str(p): _trailing(x2, t, last, window_ns(p), has_nan) for p in trailing},
-        volatility=np.atleast_1d(m.annualized_volatility(r, ppy, _m=mom)), levels=tuple(levels), var=var, es=es,
-        parametric_var=pvar, beta=out_b, correlation=out_c, rolling_beta=roll_b, rolling_correlation=roll_c,
-        rolling_beta_series=series_b, rolling_correlation_series=series_c)
+        volatility=m.annualized_volatility(per_column, ppy, _m=mom), levels=tuple(levels), var=stats.var,
+        es=stats.es, parametric_var=pvar, beta=out_b, correlation=out_c, rolling_beta=roll_b,
+        rolling_correlation=roll_c, rolling_beta_series=series_b, rolling_correlation_series=series_c)
 
 
 def panel_risk(prices: pd.DataFrame, kinds: Mapping[str, object] | object = "crypto",
