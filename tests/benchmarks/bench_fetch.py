@@ -136,14 +136,20 @@ async def _limiter(server: FakeKraken, n: int) -> tuple[float, float, float]:
 
 
 def _qt_stall(url: str, data_dir: Path) -> tuple[float, int, float]:
-    """One refresh (markets, tickers, a 400-bar backfill of 3 assets) through the GUI's bridge against the fake
-    at ``url`` (started with 2 s latency), while a 5 ms QTimer ticks: (longest gap, ticks, refresh time)."""
+    """One refresh (markets, tickers, a 400-bar backfill of 3 held assets) through the GUI's bridge against the
+    fake at ``url`` (started with 2 s latency), while a 5 ms QTimer ticks: (longest gap, ticks, refresh time).
+    The cycle is the app's: the Monitor, its risk report computed in a worker process (``app.launch``)."""
+    from decimal import Decimal
+
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
+    from riskwatch import app as rwapp
     from riskwatch.adapters.loop_thread import LoopThread
     from riskwatch.adapters.sqlite_store import SqliteStore
-    from riskwatch.gui.bridge import MarketDataBridge
+    from riskwatch.domain.model import Position
+    from riskwatch.gui.monitor_bridge import MonitorBridge
     from riskwatch.services.market_data import MarketDataService
+    from riskwatch.services.monitor import Monitor
 
     class Clock:
         def now(self):
@@ -152,13 +158,19 @@ def _qt_stall(url: str, data_dir: Path) -> tuple[float, int, float]:
     app = QCoreApplication.instance() or QCoreApplication(sys.argv)
     loop = LoopThread().start()
     store = SqliteStore(data_dir / "bench.sqlite3")
+    for symbol in ("BTC", "ETH", "SOL"):
+        store.add_position(Position(Asset(symbol, AssetKind.CRYPTO), Decimal(1), Decimal(100)))
     feed = CcxtFeed("kraken", api_url=url, rate_limit_ms=1, timeout_ms=10_000)
     service = MarketDataService(store, feed, None, Clock())
     loop.add_closer(service.close)
-    assets = (Asset("BTC", AssetKind.CRYPTO), Asset("ETH", AssetKind.CRYPTO), Asset("SOL", AssetKind.CRYPTO))
-    bridge = MarketDataBridge(loop, service, lambda: (assets, "USD"), interval_s=3600)
+    computer = rwapp.build_report_computer()
+    if computer is not None:
+        loop.add_closer(computer.aclose)
+    monitor = Monitor(store, None, Clock(), service, fallback_closes=rwapp.bundled_closes, report_computer=computer)
+    bridge = MonitorBridge(loop, monitor, interval_s=3600)
     wait = QEventLoop()
     bridge.cycle_finished.connect(lambda _r: wait.quit())
+    bridge.cycle_failed.connect(lambda text: (print("cycle failed:", text, file=sys.stderr), wait.quit()))
     try:                                          # fresh data dir: markets, tickers and backfill all at 2 s each
         ticks: list[float] = []
         timer = QTimer()

@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 from riskwatch.adapters.ccxt_feed import import_ccxt_async, rewrite_api_urls
+from riskwatch.adapters.feed_errors import coded_error
 from riskwatch.domain.account_sync import ApiCredentials
 from riskwatch.domain.errors import AuthenticationFailed, DataUnavailable, InvalidData, RateLimited, RiskWatchError
 
@@ -188,12 +189,6 @@ def _failed(reason: str, exchange_id: str, detail: str) -> AuthenticationFailed:
     return err
 
 
-def _coded(cls: type[RiskWatchError], message: str, code: str) -> RiskWatchError:
-    err = cls(message)
-    err.code = code  # type: ignore[attr-defined]
-    return err
-
-
 def translate_account_error(ccxt_module: Any, exc: BaseException, exchange_id: str,
                             secrets: ApiCredentials | Iterable[str | None] | None) -> RiskWatchError:
     """A domain error for an exception of a private call, its text redacted (see the module docstring)."""
@@ -203,7 +198,8 @@ def translate_account_error(ccxt_module: Any, exc: BaseException, exchange_id: s
     if e is None or not isinstance(exc, e.BaseError):
         if isinstance(exc, (binascii.Error, UnicodeError)):  # the secret is not base64 where it must be
             return _failed("authentication", exchange_id, "the secret is not in the format the exchange issues")
-        return _coded(InvalidData, f"{exchange_id} answered with data that could not be read ({detail})", "malformed")
+        return coded_error(InvalidData, f"{exchange_id} answered with data that could not be read ({detail})",
+                           "malformed")
     if isinstance(exc, e.InvalidNonce):
         return _failed("clock", exchange_id, detail)
     if isinstance(exc, (e.PermissionDenied, e.AccountSuspended)):
@@ -213,7 +209,7 @@ def translate_account_error(ccxt_module: Any, exc: BaseException, exchange_id: s
             return _failed("clock", exchange_id, detail)
         return _failed("authentication", exchange_id, detail)
     if isinstance(exc, (e.RateLimitExceeded, e.DDoSProtection)):
-        return _coded(RateLimited, f"{exchange_id} asks to slow down ({detail})", "rate_limited")
+        return coded_error(RateLimited, f"{exchange_id} asks to slow down ({detail})", "rate_limited")
     if isinstance(exc, e.NetworkError):
         return _failed("unreachable", exchange_id, detail)
     if isinstance(exc, e.ExchangeError):
@@ -223,8 +219,8 @@ def translate_account_error(ccxt_module: Any, exc: BaseException, exchange_id: s
             return _failed("permission", exchange_id, detail)
         if any(h in text for h in _AUTH_HINTS):
             return _failed("authentication", exchange_id, detail)
-        return _coded(DataUnavailable, f"{exchange_id} refused the request ({detail})", "exchange_error")
-    return _coded(InvalidData, f"{exchange_id} answered with data that could not be read ({detail})", "malformed")
+        return coded_error(DataUnavailable, f"{exchange_id} refused the request ({detail})", "exchange_error")
+    return coded_error(InvalidData, f"{exchange_id} answered with data that could not be read ({detail})", "malformed")
 
 
 # -- the calls -----------------------------------------------------------------------------------------------
@@ -247,7 +243,8 @@ async def _private_exchange(exchange_id: str, creds: ApiCredentials, api_url: st
             ccxt = await _ccxt()
             cls = getattr(ccxt, exchange_id, None)
             if cls is None:
-                raise _coded(DataUnavailable, f"ccxt does not know the exchange '{exchange_id}'", "unknown_exchange")
+                raise coded_error(DataUnavailable, f"ccxt does not know the exchange '{exchange_id}'",
+                                  "unknown_exchange")
             config: dict[str, Any] = {"apiKey": creds.api_key, "secret": creds.secret, "enableRateLimit": True,
                                       "timeout": timeout_ms}
             if creds.passphrase:
@@ -279,17 +276,17 @@ async def _private_exchange(exchange_id: str, creds: ApiCredentials, api_url: st
 def _validated_info(exchange_id: str, balance: Any) -> dict:
     """The ``total`` mapping of a ccxt balance after checking that the answer parsed."""
     if not isinstance(balance, dict):
-        raise _coded(InvalidData, f"{exchange_id} returned no balance (malformed answer)", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned no balance (malformed answer)", "malformed")
     info = balance.get("info")
     if info is None or isinstance(info, (str, bytes)) or not isinstance(info, (dict, list)):
-        raise _coded(InvalidData, f"{exchange_id} returned a balance answer that could not be parsed", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned a balance answer that could not be parsed", "malformed")
     if exchange_id == "kraken" and not isinstance(info.get("result") if isinstance(info, dict) else None, dict):
-        raise _coded(InvalidData, f"{exchange_id} returned a balance answer without a result", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned a balance answer without a result", "malformed")
     total = balance.get("total")
     if total is None:
         total = {}
     if not isinstance(total, dict):
-        raise _coded(InvalidData, f"{exchange_id} returned balances in an unexpected shape", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned balances in an unexpected shape", "malformed")
     return total
 
 
@@ -297,16 +294,18 @@ def _amount(exchange_id: str, code: Any, value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise _coded(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not a number", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not a number",
+                          "malformed")
     if isinstance(value, float) and not math.isfinite(value):
-        raise _coded(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not finite", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not finite", "malformed")
     try:
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
     except InvalidOperation:
-        raise _coded(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not a number",
-                     "malformed") from None
+        raise coded_error(InvalidData, f"{exchange_id} returned a balance of {code!r} that is not a number",
+                          "malformed") from None
     if not amount.is_finite() or amount < 0:
-        raise _coded(InvalidData, f"{exchange_id} returned a negative or non-finite balance of {code!r}", "malformed")
+        raise coded_error(InvalidData, f"{exchange_id} returned a negative or non-finite balance of {code!r}",
+                          "malformed")
     return Decimal(format(amount.normalize(), "f")) if amount else Decimal("0")
 
 

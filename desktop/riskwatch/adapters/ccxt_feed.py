@@ -10,7 +10,7 @@ here and counted in ``self.rejections`` by reason. ccxt reports a zero last pric
 last price is first judged as the exchange sent it (``ticker['info']``, see :data:`RAW_LAST_PRICE`): a
 "0" there is counted as ``zero``, a field that is really absent as ``missing``, and a value ccxt cannot
 read at all ("NaN") rejects that market only, not the batch. ccxt errors become domain errors carrying
-``code`` (a stable string) and ``retryable``:
+``code`` (a stable string) and ``retryable`` (translated by :mod:`riskwatch.adapters.feed_errors`):
 
 =============================================  ===============  =====================  =========
 ccxt                                           domain           code                   retried
@@ -42,6 +42,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from riskwatch.adapters.feed_errors import coded_error, translate_ccxt_error
 from riskwatch.adapters.loop_thread import import_quietly
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited, RiskWatchError
 from riskwatch.domain.model import Bar, Quote, Timeframe, normalize_symbol
@@ -181,14 +182,6 @@ class RetryPolicy:
         return max(1, self.rate_limit_attempts if rate_limited else self.attempts)
 
 
-def _error(cls: type[RiskWatchError], message: str, code: str, retryable: bool, source: str) -> RiskWatchError:
-    err = cls(message)
-    err.code = code  # type: ignore[attr-defined]
-    err.retryable = retryable  # type: ignore[attr-defined]
-    err.source = source  # type: ignore[attr-defined]
-    return err
-
-
 def error_code(err: BaseException) -> str:
     """The stable code of a domain error raised by a feed (falls back on the error's class)."""
     code = getattr(err, "code", None)
@@ -201,27 +194,6 @@ def error_code(err: BaseException) -> str:
         if isinstance(err, cls):
             return name
     return "error"
-
-
-def translate_ccxt_error(ccxt_module: Any, exc: BaseException, source: str, what: str) -> RiskWatchError:
-    """Map a ccxt exception to a domain error (see the module docstring's table)."""
-    text = f"{source} {what}: {type(exc).__name__}: {str(exc)[:300]}"
-    e = ccxt_module
-    if isinstance(exc, (e.RateLimitExceeded, e.DDoSProtection)):
-        return _error(RateLimited, text, "rate_limited", True, source)
-    if isinstance(exc, e.RequestTimeout):
-        return _error(DataUnavailable, text, "timeout", True, source)
-    if isinstance(exc, e.ExchangeNotAvailable):
-        return _error(DataUnavailable, text, "unavailable", True, source)
-    if isinstance(exc, e.NetworkError):
-        return _error(DataUnavailable, text, "network", True, source)
-    if isinstance(exc, e.BadSymbol):
-        return _error(BadSymbol, text, "bad_symbol", False, source)
-    if isinstance(exc, e.AuthenticationError):
-        return _error(DataUnavailable, text, "auth", False, source)
-    if isinstance(exc, e.BaseError):
-        return _error(DataUnavailable, text, "exchange_error", False, source)
-    return _error(InvalidData, text, "malformed", False, source)
 
 
 def _tolerate_unreadable_tickers(exchange: Any) -> None:
@@ -339,8 +311,8 @@ class CcxtFeed:
             try:
                 cls = getattr(self._ccxt, self.exchange_id)
             except AttributeError:
-                raise _error(DataUnavailable, f"ccxt does not know the exchange '{self.exchange_id}'",
-                             "unknown_exchange", False, self.source) from None
+                raise coded_error(DataUnavailable, f"ccxt does not know the exchange '{self.exchange_id}'",
+                                  "unknown_exchange", False, self.source) from None
             config: dict[str, Any] = {"enableRateLimit": self.enable_rate_limit, "timeout": self.timeout_ms,
                                       "options": dict(profile(self.exchange_id).options)}
             if self.rate_limit_override is not None:
@@ -406,8 +378,8 @@ class CcxtFeed:
                     return exchange
                 raise
             if not isinstance(markets, dict) or not markets:
-                raise _error(InvalidData, f"{self.source} returned no markets (malformed answer)", "malformed",
-                             False, self.source)
+                raise coded_error(InvalidData, f"{self.source} returned no markets (malformed answer)", "malformed",
+                                  False, self.source)
             self._markets_at = now
         return exchange
 
@@ -426,8 +398,8 @@ class CcxtFeed:
             market = exchange.markets.get(symbol)
             if market and market.get("active") is not False:
                 return symbol
-        raise _error(BadSymbol, f"{self.source} lists no {asset} market in {currency}", "no_market", False,
-                     self.source)
+        raise coded_error(BadSymbol, f"{self.source} lists no {asset} market in {currency}", "no_market", False,
+                          self.source)
 
     async def fetch_quotes(self, markets: Sequence[str]) -> dict[str, Quote | RiskWatchError]:
         """Latest ticker per market. Whole-source failures raise; per-market problems are returned."""
@@ -438,7 +410,7 @@ class CcxtFeed:
             if m in exchange.markets:
                 known.append(m)
             else:
-                out[m] = _error(BadSymbol, f"{self.source} has no market {m}", "no_market", False, self.source)
+                out[m] = coded_error(BadSymbol, f"{self.source} has no market {m}", "no_market", False, self.source)
         if not known:
             return out
         tickers: dict[str, Any]
@@ -527,10 +499,10 @@ class CcxtFeed:
         """
         exchange = await self._ready()
         if market not in exchange.markets:
-            raise _error(BadSymbol, f"{self.source} has no market {market}", "no_market", False, self.source)
+            raise coded_error(BadSymbol, f"{self.source} has no market {market}", "no_market", False, self.source)
         tf = timeframe.value
         if exchange.timeframes and tf not in exchange.timeframes:
-            raise _error(BadSymbol, f"{self.source} has no {tf} bars", "no_timeframe", False, self.source)
+            raise coded_error(BadSymbol, f"{self.source} has no {tf} bars", "no_timeframe", False, self.source)
         base = exchange.markets[market].get("base") or market.split("/")[0]
         step = timeframe.seconds * 1000
         until_ms = _ms(until) if until is not None else None
@@ -610,7 +582,7 @@ class CcxtFeed:
         """A validated order-book snapshot (levels with bad price or amount are dropped)."""
         exchange = await self._ready()
         if market not in exchange.markets:
-            raise _error(BadSymbol, f"{self.source} has no market {market}", "no_market", False, self.source)
+            raise coded_error(BadSymbol, f"{self.source} has no market {market}", "no_market", False, self.source)
         base = exchange.markets[market].get("base") or market.split("/")[0]
         raw = await self._call("fetch_order_book", exchange.fetch_order_book, market, limit)
         raw = raw if isinstance(raw, dict) else {}

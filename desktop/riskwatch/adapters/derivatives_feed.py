@@ -12,7 +12,8 @@ second), never at module import, so this module is safe on the GUI startup path.
 Every answer is validated: a 200 with malformed JSON makes ccxt return None fields or raise ``NullResponse``.
 A missing / non-finite funding rate or one beyond ±10 % per interval, and a missing, zero or negative open
 interest, raise :class:`~riskwatch.domain.errors.InvalidData`. ccxt errors become domain errors carrying
-``code`` (stable string), ``retryable`` and ``source``:
+``code`` (stable string), ``retryable`` and ``source`` (:mod:`riskwatch.adapters.feed_errors` with the rules
+of :data:`DERIVATIVES_RULES`):
 
 ==============================================  ===============  ===============
 ccxt                                           domain           code
@@ -48,7 +49,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from riskwatch.adapters.ccxt_feed import import_ccxt_async, rewrite_urls
-from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited, RiskWatchError
+from riskwatch.adapters.feed_errors import CCXT_RULES, CcxtRule, coded_error, translate_ccxt_error
+from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RiskWatchError
 from riskwatch.domain.liquidity import (
     AssetLiquidity,
     FundingSignal,
@@ -94,39 +96,14 @@ def rewrite_api_urls(api: Any, base_url: str) -> Any:
     return rewrite_urls(api, base)
 
 
-def _error(cls: type[RiskWatchError], message: str, code: str, retryable: bool, source: str) -> RiskWatchError:
-    err = cls(message)
-    err.code = code  # type: ignore[attr-defined]
-    err.retryable = retryable  # type: ignore[attr-defined]
-    err.source = source  # type: ignore[attr-defined]
-    return err
-
-
-def translate_error(ccxt_module: Any, exc: BaseException, source: str, what: str) -> RiskWatchError:
-    """Map a ccxt (or parsing) exception to a domain error (see the module docstring's table)."""
-    text = f"{source} {what}: {type(exc).__name__}: {str(exc)[:300]}"
-    e = ccxt_module
-    if e is None or not isinstance(exc, e.BaseError):
-        return _error(InvalidData, text, "malformed", False, source)
-    if isinstance(exc, (e.RateLimitExceeded, e.DDoSProtection)):
-        return _error(RateLimited, text, "rate_limited", True, source)
-    if isinstance(exc, e.RequestTimeout):
-        return _error(DataUnavailable, text, "timeout", True, source)
-    if isinstance(exc, e.ExchangeNotAvailable):
-        return _error(DataUnavailable, text, "unavailable", True, source)
-    if isinstance(exc, e.NetworkError):
-        return _error(DataUnavailable, text, "network", True, source)
-    if isinstance(exc, e.BadResponse):
-        return _error(InvalidData, text, "malformed", False, source)
-    if isinstance(exc, e.OperationFailed):  # e.g. Binance -1000 "unknown error" on an HTTP 500
-        return _error(DataUnavailable, text, "unavailable", True, source)
-    if isinstance(exc, e.BadSymbol):
-        return _error(BadSymbol, text, "bad_symbol", False, source)
-    if isinstance(exc, e.NotSupported):
-        return _error(DataUnavailable, text, "not_supported", False, source)
-    if isinstance(exc, e.AuthenticationError):
-        return _error(DataUnavailable, text, "auth", False, source)
-    return _error(DataUnavailable, text, "exchange_error", False, source)
+#: The ccxt feeds' translation (see the module docstring's table), plus what this venue answers beyond it.
+#: The additions are disjoint from the shared rules' BadSymbol and AuthenticationError, so their place after
+#: them does not change which rule matches.
+DERIVATIVES_RULES: tuple[CcxtRule, ...] = CCXT_RULES + (
+    (("BadResponse",), InvalidData, "malformed", False),           # also NullResponse
+    (("OperationFailed",), DataUnavailable, "unavailable", True),  # e.g. Binance -1000 "unknown error" on a 500
+    (("NotSupported",), DataUnavailable, "not_supported", False),
+)
 
 
 # -- results --------------------------------------------------------------------------------------------
@@ -268,7 +245,7 @@ class DerivativesFeed:
         except RiskWatchError:
             raise
         except Exception as exc:
-            raise translate_error(self._ccxt, exc, self.source, what) from exc
+            raise translate_ccxt_error(self._ccxt, exc, self.source, what, DERIVATIVES_RULES) from exc
 
     async def _ready(self) -> Any:
         """The exchange with its markets loaded; an empty (malformed) market list is reloaded next time."""
@@ -279,16 +256,16 @@ class DerivativesFeed:
             if not exchange.markets:
                 markets = await self._call("load_markets", exchange.load_markets, True)
                 if not isinstance(markets, dict) or not markets:
-                    raise _error(InvalidData, f"{self.source} returned no markets (malformed answer)", "malformed",
-                                 False, self.source)
+                    raise coded_error(InvalidData, f"{self.source} returned no markets (malformed answer)", "malformed",
+                                      False, self.source)
         if self.symbol not in exchange.markets:
-            raise _error(BadSymbol, f"{self.source} lists no market {self.symbol}", "bad_symbol", False,
-                         self.source)
+            raise coded_error(BadSymbol, f"{self.source} lists no market {self.symbol}", "bad_symbol", False,
+                              self.source)
         return exchange
 
     def _invalid(self, what: str, value: Any) -> RiskWatchError:
-        return _error(InvalidData, f"{self.source} {self.symbol}: {what} rejected: {value!r}", "invalid_data",
-                      False, self.source)
+        return coded_error(InvalidData, f"{self.source} {self.symbol}: {what} rejected: {value!r}", "invalid_data",
+                           False, self.source)
 
     async def fetch_funding(self) -> FundingReading:
         """The current funding rate (validated)."""

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from riskwatch.domain.errors import DataUnavailable, RateLimited, RiskWatchError
+from riskwatch.adapters.feed_errors import coded_error
+from riskwatch.domain.errors import DataUnavailable, RateLimited
 from riskwatch.domain.model import Bar, Quote, Timeframe
 from riskwatch.domain.validation import RejectionCounter, UsEquityCalendar, optional_amount, price_problem
 
@@ -24,14 +25,6 @@ log = logging.getLogger(__name__)
 
 #: History requested when nothing is stored yet: enough calendar days for ≥ 400 trading days.
 DEFAULT_HISTORY_DAYS = 600
-
-
-def _error(cls: type[RiskWatchError], message: str, code: str, retryable: bool, source: str) -> RiskWatchError:
-    err = cls(message)
-    err.code = code  # type: ignore[attr-defined]
-    err.retryable = retryable  # type: ignore[attr-defined]
-    err.source = source  # type: ignore[attr-defined]
-    return err
 
 
 def _to_utc(stamp: Any) -> datetime | None:
@@ -93,9 +86,9 @@ class YFinanceEquityFeed:
                                    timeout=self.timeout, multi_level_index=True, actions=False, **kwargs)
         except Exception as exc:
             if "RateLimit" in type(exc).__name__:
-                raise _error(RateLimited, f"yfinance: {exc}", "rate_limited", True, self.source) from exc
-            raise _error(DataUnavailable, f"yfinance: {type(exc).__name__}: {exc}", "unavailable", True,
-                         self.source) from exc
+                raise coded_error(RateLimited, f"yfinance: {exc}", "rate_limited", True, self.source) from exc
+            raise coded_error(DataUnavailable, f"yfinance: {type(exc).__name__}: {exc}", "unavailable", True,
+                              self.source) from exc
 
     @staticmethod
     def _split(frame: Any, symbols: Sequence[str]) -> dict[str, Any]:
@@ -157,8 +150,8 @@ class YFinanceEquityFeed:
                 ts, close, _ = rows[-1]
                 out[sym] = Quote(sym, close, ts, self.source)
         if not out:
-            raise _error(DataUnavailable, "yfinance returned no quotes (offline, or no data)", "empty", True,
-                         self.source)
+            raise coded_error(DataUnavailable, "yfinance returned no quotes (offline, or no data)", "empty", True,
+                              self.source)
         return out
 
     def fetch_history(self, symbols: Sequence[str], since: datetime | None) -> dict[str, list[Bar]]:
@@ -180,8 +173,8 @@ class YFinanceEquityFeed:
             if bars:
                 out[sym] = bars
         if not out:
-            raise _error(DataUnavailable, "yfinance returned no history (offline, or no data)", "empty", True,
-                         self.source)
+            raise coded_error(DataUnavailable, "yfinance returned no history (offline, or no data)", "empty", True,
+                              self.source)
         return out
 
 

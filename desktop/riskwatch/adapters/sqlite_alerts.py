@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range
 from riskwatch.domain.alerts import (
     AlertEvent,
     AlertRecord,
@@ -45,12 +45,6 @@ _RULE_COLS = ('id, name, metric, scope, "window", comparator, threshold, severit
 _EVENT_COLS = "id, kind, severity, scope_key, metric, value, threshold, ts, payload, alert_key, rule_key"
 
 UpdateFn = Callable[[list[Rule], AlertState], tuple[Sequence[AlertEvent], AlertState]]
-
-
-def _ms(ts: datetime) -> int:
-    if ts.tzinfo is None:
-        raise ValueError("naive datetime given to the store")
-    return int(round(ts.timestamp() * 1000))
 
 
 def _many(value) -> list[str] | None:
@@ -242,7 +236,7 @@ class AlertRepository:
         gone = [(k,) for k in old if k not in new]
         if gone:
             conn.executemany("DELETE FROM alert_state WHERE alert_key=?", gone)
-        rows = [(k, int(r.active), r.severity.value, r.member, _ms(r.changed_at), new[k])
+        rows = [(k, int(r.active), r.severity.value, r.member, epoch_ms(r.changed_at), new[k])
                 for k, r in state.records.items() if old.get(k) != new[k]]
         if rows:
             conn.executemany(
@@ -269,7 +263,7 @@ class AlertRepository:
                 "INSERT INTO alert_events (rule_id, kind, severity, scope_key, metric, value, threshold, ts, "
                 "payload, alert_key, rule_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (ids.get(e.rule_key), e.kind.value, e.severity.value, e.member, e.metric, e.value, e.threshold,
-                 _ms(e.ts), json.dumps(payload, sort_keys=True, default=str), e.alert_key, e.rule_key))
+                 epoch_ms(e.ts), json.dumps(payload, sort_keys=True, default=str), e.alert_key, e.rule_key))
             out.append(replace(e, id=cur.lastrowid))
         return out
 
@@ -310,12 +304,9 @@ class AlertRepository:
         value or several."""
         sql = f"SELECT {_EVENT_COLS} FROM alert_events WHERE 1=1"
         params: list = []
-        if since is not None:
-            sql += " AND ts >= ?"
-            params.append(_ms(since))
-        if until is not None:
-            sql += " AND ts <= ?"
-            params.append(_ms(until))
+        between, bounds = ts_range(since, until)
+        sql += between
+        params += bounds
         for column, value in (("severity", severity), ("kind", kind), ("scope_key", scope), ("alert_key", alert_key)):
             values = _many(value)
             if values is not None:

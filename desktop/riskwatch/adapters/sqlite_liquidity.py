@@ -13,21 +13,11 @@ import math
 import sqlite3
 import statistics
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 
-from riskwatch.adapters.sqlite_store import SqliteStore
+from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range, utc_from_ms
 from riskwatch.domain.errors import StoreError
 from riskwatch.domain.snapshot import MetricStatus, MetricValue
-
-
-def _ms(ts: datetime) -> int:
-    if ts.tzinfo is None:
-        raise ValueError("naive datetime given to the store")
-    return int(round(ts.timestamp() * 1000))
-
-
-def _dt(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
 
 
 def _finite(value: float | None) -> float | None:
@@ -58,7 +48,7 @@ class LiquidityHistory:
         A value that is not usable (status other than ok, or not a finite number) is stored as ``NULL`` with its
         status, so the history shows the gap. Writing the same (scope, metric, ts) again replaces the row.
         """
-        t = _ms(ts)
+        t = epoch_ms(ts)
         rows = []
         for (scope, metric), mv in values.items():
             value = _finite(mv.value) if mv.status == MetricStatus.OK else None
@@ -81,14 +71,11 @@ class LiquidityHistory:
         """``[(ts, value), ...]`` oldest first; ``value`` is None where the signal was unavailable."""
         sql = "SELECT ts, value FROM liquidity_signals WHERE scope = ? AND metric = ?"
         params: list = [scope, metric]
-        if since is not None:
-            sql += " AND ts >= ?"
-            params.append(_ms(since))
-        if until is not None:
-            sql += " AND ts <= ?"
-            params.append(_ms(until))
+        between, bounds = ts_range(since, until)
+        sql += between
+        params += bounds
         sql += " ORDER BY ts"
-        return [(_dt(ts), None if v is None else float(v)) for ts, v in self._read(sql, params)]
+        return [(utc_from_ms(ts), None if v is None else float(v)) for ts, v in self._read(sql, params)]
 
     def median(self, scope: str, metric: str, since: datetime, until: datetime | None = None) -> float | None:
         """Median of the available values in [since, until]; None when there is none."""
@@ -101,7 +88,7 @@ class LiquidityHistory:
         if not rows:
             return None
         ts, v = rows[0]
-        return _dt(ts), None if v is None else float(v)
+        return utc_from_ms(ts), None if v is None else float(v)
 
     def series(self) -> list[tuple[str, str]]:
         """Every stored (scope, metric) pair."""
@@ -112,7 +99,7 @@ class LiquidityHistory:
         """Delete rows older than ``before`` (one transaction); returns how many went."""
         try:
             with self._store.transaction() as conn:
-                return conn.execute("DELETE FROM liquidity_signals WHERE ts < ?", (_ms(before),)).rowcount
+                return conn.execute("DELETE FROM liquidity_signals WHERE ts < ?", (epoch_ms(before),)).rowcount
         except sqlite3.Error as exc:
             raise StoreError(f"cannot prune the liquidity history: {exc}") from None
 

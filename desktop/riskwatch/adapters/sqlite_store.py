@@ -113,14 +113,31 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def _ms(ts: datetime) -> int:
+# -- helpers shared by the repositories on this store (sqlite_alerts, sqlite_liquidity) ---------------------
+def epoch_ms(ts: datetime) -> int:
+    """An aware datetime as the epoch milliseconds the store keeps in its ``ts`` columns."""
     if ts.tzinfo is None:
         raise ValueError("naive datetime given to the store")
     return int(round(ts.timestamp() * 1000))
 
 
-def _dt(ms: int) -> datetime:
+def utc_from_ms(ms: int) -> datetime:
+    """A stored epoch-milliseconds value as an aware UTC datetime."""
     return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+def ts_range(since: datetime | None, until: datetime | None) -> tuple[str, list[int]]:
+    """The SQL conditions ``AND ts >= ? AND ts <= ?`` for the bounds given (both inclusive; a None bound is
+    left out) and their parameters, to append to a ``WHERE`` clause."""
+    sql = ""
+    params: list[int] = []
+    if since is not None:
+        sql += " AND ts >= ?"
+        params.append(epoch_ms(since))
+    if until is not None:
+        sql += " AND ts <= ?"
+        params.append(epoch_ms(until))
+    return sql, params
 
 
 class SqliteStore:
@@ -314,7 +331,7 @@ class SqliteStore:
 
     def upsert_bars(self, bars: Iterable[Bar]) -> int:
         """Insert or replace bars keyed by (symbol, source, timeframe, ts). Idempotent; one transaction."""
-        rows = [(b.symbol, b.source, b.timeframe.value, _ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
+        rows = [(b.symbol, b.source, b.timeframe.value, epoch_ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
                 for b in bars]
         if not rows:
             return 0
@@ -329,7 +346,7 @@ class SqliteStore:
 
     def replace_bars(self, symbol: str, source: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int:
         """Replace the whole series (symbol, source, timeframe) by ``bars`` in one transaction."""
-        rows = [(b.symbol, b.source, b.timeframe.value, _ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
+        rows = [(b.symbol, b.source, b.timeframe.value, epoch_ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
                 for b in bars]
         self._bump([symbol])
         with self.transaction() as conn:
@@ -348,12 +365,9 @@ class SqliteStore:
         if source is not None:
             sql += " AND source = ?"
             params.append(source)
-        if since is not None:
-            sql += " AND ts >= ?"
-            params.append(_ms(since))
-        if until is not None:
-            sql += " AND ts <= ?"
-            params.append(_ms(until))
+        between, bounds = ts_range(since, until)
+        sql += between
+        params += bounds
         sql += " ORDER BY ts, source"
         out: list[Bar] = []
         last_ts = None
@@ -361,7 +375,7 @@ class SqliteStore:
             if ts == last_ts:  # several sources for one bar time: keep the first by source name
                 continue
             last_ts = ts
-            out.append(Bar(sym, _dt(ts), c, o, h, lo, v, Timeframe(tf), src))
+            out.append(Bar(sym, utc_from_ms(ts), c, o, h, lo, v, Timeframe(tf), src))
         return out
 
     def load_closes(self, symbol: str, timeframe: Timeframe = Timeframe.D1, *,
@@ -370,9 +384,9 @@ class SqliteStore:
         Bar objects: the fast path for the metrics."""
         sql = "SELECT ts, close FROM price_bars WHERE symbol = ? AND timeframe = ?"
         params: list = [symbol, timeframe.value]
-        if since is not None:
-            sql += " AND ts >= ?"
-            params.append(_ms(since))
+        between, bounds = ts_range(since, None)
+        sql += between
+        params += bounds
         sql += " ORDER BY ts, source"
         ts_out: list[int] = []
         close_out: list[float] = []
@@ -393,7 +407,7 @@ class SqliteStore:
             sql += " AND source = ?"
             params.append(source)
         value = self._query(sql, params)[0][0]
-        return _dt(value) if value is not None else None
+        return utc_from_ms(value) if value is not None else None
 
     def missing_bar_ranges(self, symbol: str, timeframe: Timeframe, *, source: str | None = None,
                            since: datetime, until: datetime) -> list[tuple[datetime, datetime]]:
@@ -404,7 +418,7 @@ class SqliteStore:
         hundred daily bars every cycle is cheap. Stored bars off the grid are ignored.
         """
         step = timeframe.seconds * 1000
-        lo, hi = _ms(since), _ms(until)
+        lo, hi = epoch_ms(since), epoch_ms(until)
         if hi < lo:
             return []
         sql = "SELECT DISTINCT ts FROM price_bars WHERE symbol = ? AND timeframe = ? AND ts >= ? AND ts <= ?"
@@ -418,19 +432,20 @@ class SqliteStore:
         for ts in range(lo, hi + step, step):
             if ts in present:
                 if first is not None:
-                    out.append((_dt(first), _dt(ts - step)))
+                    out.append((utc_from_ms(first), utc_from_ms(ts - step)))
                     first = None
             elif first is None:
                 first = ts
         if first is not None:
-            out.append((_dt(first), _dt(hi - (hi - lo) % step)))
+            out.append((utc_from_ms(first), utc_from_ms(hi - (hi - lo) % step)))
         return out
 
     def price_series(self) -> list[PriceSeriesInfo]:
         rows = self._query(
             "SELECT symbol, source, timeframe, COUNT(*), MIN(ts), MAX(ts) FROM price_bars "
             "GROUP BY symbol, source, timeframe ORDER BY symbol, source, timeframe")
-        return [PriceSeriesInfo(s, src, Timeframe(tf), n, _dt(a), _dt(b)) for s, src, tf, n, a, b in rows]
+        return [PriceSeriesInfo(s, src, Timeframe(tf), n, utc_from_ms(a), utc_from_ms(b))
+                for s, src, tf, n, a, b in rows]
 
     # -- settings -----------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

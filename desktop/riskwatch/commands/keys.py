@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import getpass
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from riskwatch.i18n import cli_language
@@ -203,6 +205,42 @@ def api_url_for(args, exchange: str) -> str | None:
     return None
 
 
+def keyed_command(run: Callable[..., int]) -> Callable[[Any], int]:
+    """A sub-command that works with the key of ``args.exchange``, called as ``run(args, lang, exchange,
+    resolver)`` after the steps they all take first: the exchange checked (exit code 2 after saying why it is
+    not one), logging started, the key resolver made and the notice printed when the system has no secure
+    keyring."""
+
+    @functools.wraps(run)
+    def command(args) -> int:
+        lang = cli_language()
+        exchange = exchange_arg(args.exchange, lang)
+        if exchange is None:
+            return 2
+        start_logging(args)
+        resolver = make_resolver()
+        if not resolver.secure_backend:
+            print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
+        return run(args, lang, exchange, resolver)
+
+    return command
+
+
+def key_in_use(resolver, exchange: str, lang: str, *, out=None):
+    """The key the resolver has for ``exchange``, after saying where it comes from (on ``out``, default stdout);
+    None after printing that there is none (exit code 1)."""
+    from riskwatch.domain.account_sync import account_name
+    from riskwatch.services.account_sync import missing_credentials
+
+    creds, source = resolver.credentials(exchange), resolver.source(exchange)
+    if creds is None:
+        print("riskwatch: " + failure_sentence(missing_credentials(exchange), exchange, lang), file=sys.stderr)
+        return None
+    print(say("Using the API key for {name} from {where}.", lang, name=account_name(exchange),
+              where=where(source, resolver, exchange, lang)), file=out or sys.stdout)
+    return creds
+
+
 # -- reading key material ----------------------------------------------------------------------------------------
 class BadKeyInput(Exception):
     """The key material on stdin is not what was expected (the message never contains it)."""
@@ -275,27 +313,15 @@ def run_set(args) -> int:
     return 0
 
 
-def run_test(args) -> int:
+@keyed_command
+def run_test(args, lang: str, exchange: str, resolver) -> int:
     from riskwatch.adapters.ccxt_account import test_credentials
     from riskwatch.domain.account_sync import account_name
     from riskwatch.domain.errors import RiskWatchError
-    from riskwatch.services.account_sync import missing_credentials
 
-    lang = cli_language()
-    exchange = exchange_arg(args.exchange, lang)
-    if exchange is None:
-        return 2
-    start_logging(args)
-    resolver = make_resolver()
-    name = account_name(exchange)
-    if not resolver.secure_backend:
-        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
-    creds, source = resolver.credentials(exchange), resolver.source(exchange)
+    creds = key_in_use(resolver, exchange, lang)
     if creds is None:
-        print("riskwatch: " + failure_sentence(missing_credentials(exchange), exchange, lang), file=sys.stderr)
         return 1
-    print(say("Using the API key for {name} from {where}.", lang, name=name,
-              where=where(source, resolver, exchange, lang)))
     try:
         asyncio.run(test_credentials(exchange, creds, api_url_for(args, exchange)))
     except RiskWatchError as exc:
@@ -303,25 +329,20 @@ def run_test(args) -> int:
         print("riskwatch: " + failure_sentence(exc, exchange, lang), file=sys.stderr)
         return 1
     log.info("keys test %s: the key works", exchange)
-    print(say("The API key for {name} works: read access to the balance confirmed.", lang, name=name))
+    print(say("The API key for {name} works: read access to the balance confirmed.", lang,
+              name=account_name(exchange)))
     return 0
 
 
-def run_delete(args) -> int:
+@keyed_command
+def run_delete(args, lang: str, exchange: str, resolver) -> int:
     from riskwatch.adapters.keyring_secrets import env_var
     from riskwatch.domain.account_sync import account_name
     from riskwatch.domain.errors import SecretStoreUnavailable
 
-    lang = cli_language()
-    exchange = exchange_arg(args.exchange, lang)
-    if exchange is None:
-        return 2
-    start_logging(args)
-    resolver = make_resolver()
-    name = account_name(exchange)
     if not resolver.secure_backend:
-        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
         return 1
+    name = account_name(exchange)
     try:
         cleared = resolver.delete(exchange)
     except SecretStoreUnavailable as exc:

@@ -14,17 +14,7 @@ import logging
 import sys
 from decimal import Decimal
 
-from riskwatch.commands.keys import (
-    api_url_for,
-    exchange_arg,
-    failure_sentence,
-    make_resolver,
-    no_backend_notice,
-    say,
-    start_logging,
-    where,
-)
-from riskwatch.i18n import cli_language
+from riskwatch.commands.keys import api_url_for, failure_sentence, key_in_use, keyed_command, say
 
 log = logging.getLogger("riskwatch.commands.sync")
 
@@ -96,27 +86,16 @@ def _confirm(lang: str) -> bool:
     return answer.strip().lower() in _YES
 
 
-def run_sync(args) -> int:
+@keyed_command
+def run_sync(args, lang: str, exchange: str, resolver) -> int:
     from riskwatch.adapters.ccxt_account import fetch_balances
     from riskwatch.app import open_store
-    from riskwatch.domain.account_sync import account_name
     from riskwatch.domain.errors import RiskWatchError
-    from riskwatch.services.account_sync import SyncService, missing_credentials
+    from riskwatch.services.account_sync import SyncService
 
-    lang = cli_language()
-    exchange = exchange_arg(args.exchange, lang)
-    if exchange is None:
-        return 2
-    start_logging(args)
-    resolver = make_resolver()
-    if not resolver.secure_backend:
-        print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
-    creds, source = resolver.credentials(exchange), resolver.source(exchange)
+    creds = key_in_use(resolver, exchange, lang, out=sys.stderr)  # stdout carries the diff
     if creds is None:
-        print("riskwatch: " + failure_sentence(missing_credentials(exchange), exchange, lang), file=sys.stderr)
         return 1
-    print(say("Using the API key for {name} from {where}.", lang, name=account_name(exchange),
-              where=where(source, resolver, exchange, lang)), file=sys.stderr)
     api_url = api_url_for(args, exchange)
     try:
         balances = asyncio.run(fetch_balances(exchange, creds, api_url))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -18,6 +18,7 @@ from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import MINER_SYMBOLS
 from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.dialogs.rule_editor import RulesView
+from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.alert_history_view import AlertHistoryView
 from riskwatch.gui.views.alert_window import AlertWindow
 from riskwatch.gui.views.dashboard_view import DashboardView
@@ -35,7 +36,7 @@ TAB_STYLE = ("QTabBar::tab { padding: 5px 14px; margin-right: 2px; border: 1px s
              " QTabBar::tab:hover:!selected { background: #ececec; }")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     def __init__(self, store, *, read_rows, write_positions, translator=None, bridge=None, alerts=None,
                  about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
                  write_alert_csv=None, extra_symbols=(), closes=None, make_replay=None, example_loader=None,
@@ -431,11 +432,6 @@ class MainWindow(QMainWindow):
         n = self.positions_view.model.rowCount()
         self.status_label.setText(self.tr("%n position(s)", "", n))
         self._update_banner()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- commands -----------------------------------------------------------------------------
     def refresh_now(self) -> None:

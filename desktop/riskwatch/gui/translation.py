@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 LANGUAGES = ("system", "de", "en")
 
@@ -14,6 +14,18 @@ def resolve_language(choice: str) -> str:
     if choice in ("de", "en"):
         return choice
     return "de" if QLocale.system().language() == QLocale.Language.German else "en"
+
+
+
+class Retranslatable:
+    """Mixin for a widget with a ``retranslate()`` method, which sets every text it shows through ``tr()``:
+    Qt sends each widget ``QEvent.LanguageChange`` when :class:`Translator` switches the language, and this
+    calls ``retranslate()`` then. Name it before the Qt base class: ``class View(Retranslatable, QWidget)``."""
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class Translator(QObject):

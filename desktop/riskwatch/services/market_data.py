@@ -1,8 +1,9 @@
 """One market-data cycle: quotes for every held asset, history backfill, validation, store, status.
 
 The core is async and free of Qt. The GUI runs :meth:`MarketDataService.run_cycle` on the loop thread
-(through ``gui.bridge``); ``riskwatch check`` runs it with ``asyncio.run``. A cycle never raises (except
-cancellation): every failure ends up in the result as a source status or a per-asset issue.
+(within the monitor's cycle, through ``gui.monitor_bridge``); ``riskwatch check`` runs it with
+``asyncio.run``. A cycle never raises (except cancellation): every failure ends up in the result as a source
+status or a per-asset issue.
 
 Per cycle:
 
@@ -228,8 +229,8 @@ class MarketDataService:
             for tracker in self._sources.values():
                 tracker.cycle_problem = None
             plan: dict[str, tuple[str | None, str | None]] = {}
-            await self._guarded(asyncio.gather(self._guarded(self._crypto_quotes(crypto, state, plan)),
-                                               self._guarded(self._equity_quotes(equity, state))))
+            await self._guarded(asyncio.gather(self._step(self._crypto_quotes, crypto, state, plan),
+                                               self._step(self._equity_quotes, equity, state)))
             try:
                 quotes = self._compose_quotes(crypto + equity, state)
             except Exception:  # a bug must not take the cycle down: report no quotes rather than raise
@@ -241,8 +242,8 @@ class MarketDataService:
                 except Exception:
                     log.exception("quote listener failed")
             if backfill:
-                await self._guarded(asyncio.gather(self._guarded(self._crypto_history(crypto, state, plan)),
-                                                   self._guarded(self._equity_history(equity, state))))
+                await self._guarded(asyncio.gather(self._step(self._crypto_history, crypto, state, plan),
+                                                   self._step(self._equity_history, equity, state)))
             self._finish_sources()
             now = self.clock.now()
             fx = self._fx.get(base) if base != "USD" else None
@@ -282,6 +283,12 @@ class MarketDataService:
                     log.exception("closing %s failed", getattr(feed, "source", feed))
 
     # -- helpers ------------------------------------------------------------------------------------------
+    @classmethod
+    async def _step(cls, fn: Callable[..., Any], *args: Any) -> Any:
+        """``_guarded(fn(*args))``, with the coroutine made only once the step runs: a cycle cancelled before
+        its steps started leaves no never-awaited coroutine behind."""
+        return await cls._guarded(fn(*args))
+
     @staticmethod
     async def _guarded(aw: Any) -> Any:
         try:
@@ -542,7 +549,7 @@ class MarketDataService:
         if self._tracker(feed.source).status.state is not SourceState.ONLINE:
             return
         jobs = [(a, plan[a.symbol][1]) for a in assets if plan.get(a.symbol, (None, None))[1]]
-        await asyncio.gather(*(self._guarded(self._sync_crypto(a.symbol, m, state)) for a, m in jobs))
+        await asyncio.gather(*(self._step(self._sync_crypto, a.symbol, m, state) for a, m in jobs))
 
     async def _sync_crypto(self, symbol: str, market: str, state: _CycleState) -> None:
         feed, tf, cfg = self.crypto, Timeframe.D1, self.config

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
 
 from riskwatch.domain.account_sync import ApiCredentials, account_name
 from riskwatch.domain.errors import AuthenticationFailed, DataUnavailable, InvalidData, RateLimited, \
     SecretStoreUnavailable
+from riskwatch.gui.translation import Retranslatable
 
 EXCHANGES = ("kraken", "binance", "coinbase", "bitstamp")
 _OK_STYLE = "color: #1b5e20;"
@@ -69,7 +70,7 @@ class AccountText(QObject):
         return self.tr("No API key stored.")
 
 
-class ApiKeysDialog(QDialog):
+class ApiKeysDialog(Retranslatable, QDialog):
     #: the exchange id whose key was saved / removed
     key_saved = Signal(str)
     key_removed = Signal(str)
@@ -201,11 +202,6 @@ class ApiKeysDialog(QDialog):
         self._refresh()
         if self._result_kind is not None:
             self._show_result(*self._result_kind)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- result line -------------------------------------------------------------------------------------------
     def _show_result(self, kind: str, payload: Any = None) -> None:

@@ -21,11 +21,10 @@ from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from riskwatch.domain.alerts import (MAX_COOLDOWN, METRIC_RANGES, WINDOWED_METRICS, Comparator, Rule, Scope,
                                      ScopeType, Severity, preview)
@@ -33,9 +32,11 @@ from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import normalize_symbol
 from riskwatch.domain.numbers import parse_number
 from riskwatch.domain.snapshot import Snapshot, metric_key
+from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import (EDITOR_METRICS, FRACTION_METRICS, SECONDS_METRICS, AlertText, arg,
-                                      local_datetime_text, number_text, severity_colors)
+                                      local_datetime_text, number_text)
 from riskwatch.gui.format import percent_text
+from riskwatch.gui.translation import Retranslatable
 
 COMPARATOR_SYMBOLS = {Comparator.LE: "≤", Comparator.LT: "<", Comparator.GE: "≥", Comparator.GT: ">"}
 COL_NAME, COL_METRIC, COL_SCOPE, COL_COMPARATOR, COL_THRESHOLD, COL_SEVERITY, COL_ENABLED = range(7)
@@ -72,7 +73,7 @@ def _edit_text(value: Decimal, point: str) -> str:
 
 
 # -- the dialog ---------------------------------------------------------------------------------------------
-class RuleDialog(QDialog):
+class RuleDialog(Retranslatable, QDialog):
     """Add or edit one rule. Errors are shown next to the fields; ``save(rule)`` runs on OK (its errors, e.g.
     an escalation group out of order, are shown too). ``result_rule()`` is the rule as saved."""
 
@@ -208,11 +209,6 @@ class RuleDialog(QDialog):
         self.preview_title.setText(self.tr("Current value"))
         self._update_units()
         self.update_preview()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_units(self) -> None:
         metric = self.current_metric()
@@ -471,7 +467,7 @@ class RuleDialog(QDialog):
 
 
 # -- the tab ------------------------------------------------------------------------------------------------
-class RulesView(QWidget):
+class RulesView(Retranslatable, QWidget):
     """The "Regeln" tab: the rule list with add / edit / delete / restore defaults; an enabled box per rule."""
 
     #: The rule set changed (saved, deleted, restored, switched on/off).
@@ -492,15 +488,8 @@ class RulesView(QWidget):
         self._rules: list[Rule] = []
         self.last_dialog: RuleDialog | None = None
 
-        self.table = QTableWidget(0, COLUMN_COUNT)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = alert_table(COLUMN_COUNT)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -537,11 +526,6 @@ class RulesView(QWidget):
         self.restore_button.setText(self.tr("Restore default rules"))
         self._fill()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- data ---------------------------------------------------------------------------------------
     def rules(self) -> list[Rule]:
         return list(self._rules)
@@ -565,14 +549,9 @@ class RulesView(QWidget):
                 cells = (t.rule_name(r.name), t.metric(r.metric_key), t.scope(r.scope), COMPARATOR_SYMBOLS[r.comparator],
                          t.value(r.metric_key, r.threshold), t.severity(r.severity), "")
                 for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
+                    item = table_item(text, number=col == COL_THRESHOLD,
+                                      severity=r.severity if col == COL_SEVERITY else None)
                     item.setData(Qt.ItemDataRole.UserRole, r.key)
-                    if col == COL_THRESHOLD:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    if col == COL_SEVERITY:
-                        bg, fg = severity_colors(r.severity)
-                        item.setBackground(QBrush(bg))
-                        item.setForeground(QBrush(fg))
                     if col == COL_ENABLED:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                       | Qt.ItemFlag.ItemIsUserCheckable)

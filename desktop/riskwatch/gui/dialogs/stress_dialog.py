@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -24,6 +24,7 @@ from riskwatch.domain.errors import InputError
 from riskwatch.domain.stress import Basis, Flag
 from riskwatch.gui.alert_text import AlertText, arg, number_text, severity_colors
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.translation import Retranslatable
 
 # Result table columns.
 COL_SYMBOL, COL_SHOCK, COL_BEFORE, COL_AFTER, COL_PNL, COL_WEIGHT, COL_BASIS = range(7)
@@ -45,7 +46,7 @@ def parse_percent(text: str) -> float | None:
     return -value if m.group(1) in ("-", "\u2212") else value
 
 
-class StressDialog(QDialog):
+class StressDialog(Retranslatable, QDialog):
     """``report``: the latest RiskReport; ``rules``: the current alert rules; ``closes(symbol)``: daily closes
     for the historical scenarios (None: those scenarios are not offered)."""
 
@@ -224,11 +225,6 @@ class StressDialog(QDialog):
                 "terra_celsius_3ac_2022": self.tr("May–June 2022 (Terra, Celsius, 3AC)"),
                 "ftx_2022": self.tr("November 2022 (FTX)"),
                 "selloff_2025": self.tr("October–November 2025 (sell-off)")}
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _beta_text(self, beta) -> str:
         return number_text(beta, 2) if beta is not None else "–"

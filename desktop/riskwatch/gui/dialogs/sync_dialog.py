@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
@@ -25,11 +25,12 @@ from riskwatch.domain.account_sync import SyncPlan, account_name
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.api_keys_dialog import AccountText
 from riskwatch.gui.format import decimal_text
+from riskwatch.gui.translation import Retranslatable
 
 _COLORS = {"added": "#1b5e20", "changed": "#5d4000", "removed": "#b00020"}
 
 
-class SyncDialog(QDialog):
+class SyncDialog(Retranslatable, QDialog):
     #: the SyncPlan that was applied
     sync_applied = Signal(object)
     #: the plan arrived (or was handed in)
@@ -182,11 +183,6 @@ class SyncDialog(QDialog):
             self._fill()
         elif self._error is not None:
             self._on_fetch_failed(self._error)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- applying ------------------------------------------------------------------------------------------------
     def apply_plan(self) -> bool:

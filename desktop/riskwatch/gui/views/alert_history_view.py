@@ -20,15 +20,15 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from riskwatch.domain.alerts import AlertEvent, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
-from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, long_year_date_format, severity_colors
+from riskwatch.gui.alert_table import alert_table, table_item
+from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, long_year_date_format
+from riskwatch.gui.translation import Retranslatable
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def _day_start_utc(day: QDate) -> datetime:
     return datetime.fromtimestamp(msecs / 1000, tz=UTC)
 
 
-class AlertHistoryView(QWidget):
+class AlertHistoryView(Retranslatable, QWidget):
     """The "Alarmverlauf" tab. ``service``: has ``history(**filters)``; ``write_text(path, text)`` writes the export."""
 
     #: A short confirmation for the status bar (exports).
@@ -138,14 +138,7 @@ class AlertHistoryView(QWidget):
         filters.addWidget(self.reset_button)
         filters.addStretch(1)
 
-        self.table = QTableWidget(0, COLUMN_COUNT)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = alert_table(COLUMN_COUNT)
 
         self.count_label = QLabel()
         bottom = QHBoxLayout()
@@ -184,11 +177,6 @@ class AlertHistoryView(QWidget):
         self.export_button.setText(self.tr("Export CSV…"))
         self.table.setHorizontalHeaderLabels(self.headers())
         self._fill()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- filters ------------------------------------------------------------------------------------
     def filters(self) -> dict:
@@ -266,13 +254,8 @@ class AlertHistoryView(QWidget):
                          t.member(e.member), t.metric(e.metric), t.value(e.metric, e.value),
                          t.value(e.metric, e.threshold), t.rule_name(e.rule_name))
                 for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if col in (COL_VALUE, COL_THRESHOLD):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    if col == COL_SEVERITY:
-                        bg, fg = severity_colors(e.severity)
-                        item.setBackground(QBrush(bg))
-                        item.setForeground(QBrush(fg))
+                    item = table_item(text, number=col in (COL_VALUE, COL_THRESHOLD),
+                                      severity=e.severity if col == COL_SEVERITY else None)
                     if col == COL_KIND and e.previous_severity is not None:
                         item.setToolTip(arg(self.tr("%1 → %2"), t.severity(e.previous_severity),
                                             t.severity(e.severity)))

@@ -19,15 +19,16 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QStyle, QSystemTrayIcon, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
 
 from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
-from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, severity_colors
+from riskwatch.gui.alert_table import alert_table, table_item
+from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text
+from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.alerting import SNOOZE_CHOICES
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def needs_popup(event: AlertEvent) -> bool:
     return event.kind in POPUP_KINDS and Severity(event.severity).rank >= Severity.WARNING.rank
 
 
-class AlertWindow(QWidget):
+class AlertWindow(Retranslatable, QWidget):
     """The Alarmfenster. ``service``: AlertService-like; ``tray``: a QSystemTrayIcon to use (else one is made
     when a tray is available); ``notify_tray`` / ``play_sound``: the two notification switches."""
 
@@ -77,15 +78,9 @@ class AlertWindow(QWidget):
         font.setBold(True)
         self.summary_label.setFont(font)
 
-        self.table = QTableWidget(0, COLUMN_COUNT)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = alert_table(COLUMN_COUNT, alternating_rows=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
 
         self.status_label = QLabel()
@@ -129,11 +124,6 @@ class AlertWindow(QWidget):
         self.close_button.setText(self.tr("&Close"))
         self.status_label.clear()
         self._fill()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- notification switches ------------------------------------------------------------------------------
     def set_notifications(self, *, tray: bool | None = None, sound: bool | None = None) -> None:
@@ -184,14 +174,10 @@ class AlertWindow(QWidget):
                          t.value(r.metric, r.last_value), t.value(r.metric, r.threshold),
                          local_datetime_text(r.changed_at), self._state_text(r))
                 for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
+                    item = table_item(text, number=col in (COL_VALUE, COL_THRESHOLD),
+                                      severity=r.severity if col == COL_SEVERITY else None)
                     item.setData(_KEY_ROLE, r.alert_key)
-                    if col in (COL_VALUE, COL_THRESHOLD):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if col == COL_SEVERITY:
-                        bg, fg = severity_colors(r.severity)
-                        item.setBackground(QBrush(bg))
-                        item.setForeground(QBrush(fg))
                         if Severity(r.severity) is Severity.CRITICAL:
                             bold = QFont(item.font())
                             bold.setBold(True)

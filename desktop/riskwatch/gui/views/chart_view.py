@@ -11,12 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from riskwatch.domain import metrics
 from riskwatch.gui.chart_axes import locale_axes
+from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.charts import ChartData
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222")
@@ -30,7 +31,7 @@ def _epoch(index: pd.DatetimeIndex) -> np.ndarray:
     return idx.as_unit("ns").asi8 / 1e9
 
 
-class ChartView(QWidget):
+class ChartView(Retranslatable, QWidget):
     selection_changed = Signal(str)
 
     def __init__(self, parent=None):
@@ -109,11 +110,6 @@ class ChartView(QWidget):
             b.setText(labels[key])
         self.export_button.setText(self.tr("Export PNG…"))
         self._schedule()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------
     def set_data(self, data: ChartData) -> None:

@@ -3,11 +3,12 @@ position, miner beta to BTC, the weekend-gap estimate and the currently firing a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from riskwatch.gui.alert_text import AlertText
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.translation import Retranslatable
 
 _SEVERITY_COLOURS = {"critical": "#b00020", "warning": "#a15c00", "info": "#1f5fa8"}
 
@@ -42,7 +43,7 @@ class Card(QFrame):
         self.sub.setText(sub)
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslatable, QWidget):
     KEYS = ("value", "pnl", "drawdown", "drop", "var", "es", "largest", "beta")
 
     def __init__(self, parent=None):
@@ -80,11 +81,6 @@ class DashboardView(QWidget):
             self.cards[k].title.setText(t)
         self.alerts_title.setText(self.tr("Active alerts"))
         self._render()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_report(self, report) -> None:
         self._report = report

@@ -24,7 +24,7 @@ from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -34,6 +34,7 @@ from riskwatch.domain.liquidity import BOOK_METRICS, LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, number_text
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.translation import Retranslatable
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#222")
 
@@ -146,7 +147,7 @@ def _levels(rows) -> np.ndarray:
     return arr.reshape(arr.shape[0], -1)[:, :2]
 
 
-class LiquidityView(QWidget):
+class LiquidityView(Retranslatable, QWidget):
     def __init__(self, *, fetch_book: FetchBook | None = None, load_history: LoadHistory | None = None,
                  runner: Runner | None = None, parent=None):
         super().__init__(parent)
@@ -326,11 +327,6 @@ class LiquidityView(QWidget):
         self._render_table()
         self._render_book()
         self._render_history()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def metric_label(self, metric: str) -> tuple[str, str]:
         """(column title, explanation) of a metric code."""

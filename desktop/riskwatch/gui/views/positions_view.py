@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
                                QVBoxLayout, QWidget)
@@ -13,6 +13,7 @@ from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
 from riskwatch.gui.models.positions_model import COL_KIND, EDIT_ROLE, SORT_ROLE, PositionsTableModel
+from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.positions import import_positions, remove_example_portfolio
 
 
@@ -47,7 +48,7 @@ class KindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PositionsView(QWidget):
+class PositionsView(Retranslatable, QWidget):
     status_message = Signal(str)
 
     def __init__(self, store, *, read_rows, write_text, parent=None):
@@ -126,11 +127,6 @@ class PositionsView(QWidget):
         self.edit_button.setText(self.tr("&Edit…"))
         self.delete_button.setText(self.tr("&Delete"))
         self.model.retranslate()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from riskwatch.gui.translation import Retranslatable
 
 _STATE_COLOURS = {"online": "#146c2e", "degraded": "#a15c00", "offline": "#b00020", "unknown": "#555555"}
 
 
-class StatusPanel(QWidget):
+class StatusPanel(Retranslatable, QWidget):
     cancel_requested = Signal()
 
     def __init__(self, parent=None):
@@ -44,11 +46,6 @@ class StatusPanel(QWidget):
     def retranslate(self) -> None:
         self.cancel.setText(self.tr("Cancel"))
         self._render()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def state_label(self, state: str) -> str:
         return {"online": self.tr("online"), "degraded": self.tr("degraded"), "offline": self.tr("offline"),
