@@ -11,7 +11,7 @@ import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from riskwatch import app as rwapp
 from riskwatch.adapters.ccxt_feed import CcxtFeed
@@ -219,3 +219,28 @@ def test_gui_event_loop_never_stalls_during_a_slow_refresh(qtbot, stack, fake_kr
     print(f"refresh against 2 s latency: {len(ticks)} timer ticks, longest gap {longest * 1000:.1f} ms")
     assert ticks[-1] - ticks[0] >= 1.9
     assert longest < 0.25                                # generous sanity bound; the benchmark prints the figure
+
+
+def test_a_refresh_asked_for_by_a_finished_cycle_is_not_skipped(qtbot, stack):
+    """A slot of cycle_finished (or cycle_failed) may start the next cycle at once: the bridge is idle
+    before those signals are sent, even though the loop thread has not quite returned yet."""
+    bridge = stack.bridge
+    warm_up(qtbot, bridge)
+    accepted: list[bool] = []
+    left = {"n": 5}
+
+    def next_cycle(_result):
+        if left["n"] > 0:
+            left["n"] -= 1
+            accepted.append(bridge.refresh())   # directly in the slot, no delay
+
+    def slow_end(busy: bool) -> None:  # runs on the loop thread: widens the window before the task returns
+        if not busy:
+            time.sleep(0.1)
+
+    bridge.busy_changed.connect(slow_end, Qt.ConnectionType.DirectConnection)
+    bridge.cycle_finished.connect(next_cycle)
+    with qtbot.waitSignals([bridge.cycle_finished] * 6, timeout=60000):
+        assert bridge.refresh()
+    qtbot.waitUntil(lambda: not bridge.busy and left["n"] == 0, timeout=10000)
+    assert accepted == [True] * 5 and bridge.skipped_ticks == 0 and bridge.cycles == 7

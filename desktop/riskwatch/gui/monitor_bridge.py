@@ -34,6 +34,10 @@ class MonitorBridge(QObject):
         self._loop = loop
         self.monitor = monitor
         self._future: concurrent.futures.Future | None = None
+        # True from refresh() until the cycle's last signal is sent. The future itself completes a moment
+        # later on the loop thread: a refresh asked for by a slot of cycle_finished must not count as
+        # "still running" (it was skipped, and a chain of refreshes stopped).
+        self._running = False
         self.skipped_ticks = 0
         self.cycles = 0
         self.offline = monitor.market is None
@@ -54,12 +58,14 @@ class MonitorBridge(QObject):
         future, self._future = self._future, None
         if future is not None:
             future.cancel()
+        self._running = False
 
     def cancel_current(self) -> None:
         """Cancel the running cycle (the timer keeps going; the next tick starts a fresh one)."""
         future = self._future
         if future is not None and not future.done():
             future.cancel()
+            self._running = False
             self.busy_changed.emit(False)
 
     def set_interval(self, seconds: float) -> None:
@@ -67,15 +73,17 @@ class MonitorBridge(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._future is not None and not self._future.done()
+        return self._running
 
     def refresh(self) -> bool:
         if self.busy:
             self.skipped_ticks += 1
             return False
+        self._running = True
         try:
             self._future = self._loop.submit(self._cycle())
         except Exception as exc:
+            self._running = False
             self.cycle_failed.emit(f"{type(exc).__name__}: {exc}")
             return False
         self.busy_changed.emit(True)
@@ -103,16 +111,21 @@ class MonitorBridge(QObject):
 
     # -- loop thread ----------------------------------------------------------------------------------
     async def _cycle(self) -> None:
+        result = failure = None
         try:
             result = await self.monitor.run_cycle(offline=self.offline, on_quotes=self.quotes_updated.emit)
             self.last_result = result
             self.cycles += 1
-            self.cycle_finished.emit(result)
         except Exception as exc:  # a cycle never takes the app down; it is a status
             log.exception("monitoring cycle failed")
-            self.cycle_failed.emit(f"{type(exc).__name__}: {exc}")
+            failure = f"{type(exc).__name__}: {exc}"
         finally:
+            self._running = False  # before the signals: their slots may ask for the next refresh
             self.busy_changed.emit(False)
+        if failure is not None:
+            self.cycle_failed.emit(failure)
+        else:
+            self.cycle_finished.emit(result)
 
     # -- slots (GUI thread) ---------------------------------------------------------------------------
     @Slot()
