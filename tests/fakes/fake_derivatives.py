@@ -40,12 +40,12 @@ Use the pytest fixture ``fake_derivatives`` or ``with FakeBinanceFutures() as se
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
+
+from tests.fakes.loopback import LoopbackExchange, QuietHandler
 
 try:  # the fixture is optional: the server also runs as a plain script
     import pytest
@@ -74,13 +74,6 @@ class RequestRecord:
     fault: str | None
 
 
-@dataclass
-class _Fault:
-    kind: str
-    remaining: int | None
-    params: dict = field(default_factory=dict)
-
-
 def _contract(symbol: str, base: str, quote: str = "USDT") -> dict:
     return {
         "symbol": symbol, "pair": symbol, "contractType": "PERPETUAL", "deliveryDate": 4133404800000,
@@ -106,60 +99,19 @@ def _contract(symbol: str, base: str, quote: str = "USDT") -> dict:
     }
 
 
-class FakeBinanceFutures:
+class FakeBinanceFutures(LoopbackExchange):
     """The fake venue. ``now`` returns epoch seconds (default ``time.time``)."""
 
     endpoints = tuple(ROUTES.values())
+    thread_name = "fake-binance-futures"
 
     def __init__(self, *, now: Callable[[], float] | None = None, host: str = "127.0.0.1", port: int = 0):
-        self.now = now or time.time
-        self.latency = 0.0
-        self._host, self._port = host, port
-        self._lock = threading.RLock()
-        self._faults: dict[str, list[_Fault]] = {}
-        self._log: list[RequestRecord] = []
-        self._stop = threading.Event()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(now=now, host=host, port=port)
         self.contracts = {"BTCUSDT": _contract("BTCUSDT", "BTC"), "ETHUSDT": _contract("ETHUSDT", "ETH")}
         self.funding = {"BTCUSDT": 0.0001, "ETHUSDT": 0.00005}
         self.mark_price = {"BTCUSDT": 60000.0, "ETHUSDT": 3000.0}
         self.open_interest = {"BTCUSDT": (80000.0, 75000.0), "ETHUSDT": (2.0e6, 2.0e6)}
 
-    # -- lifecycle --------------------------------------------------------------------------------
-    def start(self) -> FakeBinanceFutures:
-        handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer((self._host, self._port), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-binance-futures", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> FakeBinanceFutures:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("server not started")
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    # -- state and faults -------------------------------------------------------------------------
     def set_funding(self, symbol: str, rate: float) -> None:
         with self._lock:
             self.funding[symbol] = rate
@@ -179,16 +131,7 @@ class FakeBinanceFutures:
         """Queue a fault for ``endpoint`` (a name from :attr:`endpoints`, or ``"*"``). ``times=None``: forever."""
         if endpoint != "*" and endpoint not in self.endpoints:
             raise ValueError(f"unknown endpoint {endpoint!r}")
-        with self._lock:
-            self._faults.setdefault(endpoint, []).append(_Fault(kind, times, dict(params)))
-
-    def clear_faults(self) -> None:
-        with self._lock:
-            self._faults.clear()
-
-    def requests(self, endpoint: str | None = None) -> list[RequestRecord]:
-        with self._lock:
-            return [r for r in self._log if endpoint is None or r.endpoint == endpoint]
+        super().inject(endpoint, kind, times, **params)
 
     # -- answers ----------------------------------------------------------------------------------
     def respond(self, endpoint: str, params: dict[str, str], nulls: bool = False) -> tuple[int, object]:
@@ -249,49 +192,9 @@ class FakeBinanceFutures:
                          "CMCCirculatingSupply": "19800000.000", "timestamp": None if nulls else t})
         return 200, rows
 
-    # -- plumbing used by the handler -------------------------------------------------------------
-    def take_fault(self, endpoint: str) -> _Fault | None:
-        with self._lock:
-            for key in (endpoint, "*"):
-                queue = self._faults.get(key)
-                if not queue:
-                    continue
-                fault = queue[0]
-                if fault.remaining is not None:
-                    fault.remaining -= 1
-                    if fault.remaining <= 0:
-                        queue.pop(0)
-                return fault
-        return None
-
-    def record(self, rec: RequestRecord) -> None:
-        with self._lock:
-            self._log.append(rec)
-
-    def wait(self, seconds: float) -> None:
-        if seconds > 0:
-            self._stop.wait(seconds)
-
-
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     fake: FakeBinanceFutures
     server_version = "FakeBinanceFutures/1.0"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def _handle(self) -> None:
         fake = self.fake
@@ -328,6 +231,8 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             fake.record(RequestRecord(arrived, endpoint, url.path, params, status, kind))
 
+
+FakeBinanceFutures.handler = _Handler
 
 if pytest is not None:
     @pytest.fixture

@@ -53,14 +53,14 @@ import hmac
 import json
 import math
 import random
-import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from tests.fakes.loopback import Fault, LoopbackExchange, QuietHandler
 
 try:  # the fixture is optional: the server also runs as a plain script
     import pytest
@@ -89,13 +89,6 @@ class RequestRecord:
     fault: str | None
     auth_headers: tuple[str, ...] = ()   # names of the authentication headers present (never their values)
     signature_ok: bool | None = None     # private calls: did API-Key and API-Sign check out
-
-
-@dataclass
-class _Fault:
-    kind: str
-    remaining: int | None
-    params: dict = field(default_factory=dict)
 
 
 ASSETS = {  # id -> (altname, decimals)
@@ -166,33 +159,26 @@ def _ohlc_row(r: tuple[int, float, float, float, float, float], px: Callable[[fl
     return [ts, _fmt(px(o)), _fmt(px(h)), _fmt(px(lo)), _fmt(px(c)), _fmt(px((o + c) / 2)), _fmt(v), 10]
 
 
-class FakeKraken:
+class FakeKraken(LoopbackExchange):
     """The fake exchange. ``now`` returns epoch seconds (default ``time.time``)."""
 
     endpoints = ("Time", "Assets", "AssetPairs", "Ticker", "OHLC", "Depth")
     private_endpoints = ("Balance", "BalanceEx")
     rate_limit_ms = 1000  # what ccxt declares for Kraken's public API
+    thread_name = "fake-kraken"
 
     def __init__(self, *, now: Callable[[], float] | None = None, daily_bars: int = 1500,
                  intraday_bars: int = 2000, ohlc_max_rows: int = 720, host: str = "127.0.0.1", port: int = 0):
-        self.now = now or time.time
+        super().__init__(now=now, host=host, port=port)
         self.daily_bars = daily_bars
         self.intraday_bars = intraday_bars
         self.ohlc_max_rows = ohlc_max_rows
-        self.latency = 0.0
-        self._host, self._port = host, port
-        self._lock = threading.RLock()
-        self._faults: dict[str, list[_Fault]] = {}
-        self._log: list[RequestRecord] = []
         self._price_override: dict[str, float] = {}
         self._series: dict[tuple[str, int], tuple[int, list[float]]] = {}  # (pair, minutes) -> (start ts, closes)
         self._explicit_daily: dict[str, list[tuple[int, float, float, float, float, float]]] = {}
         self._bar_cache: dict[tuple[str, int], list[tuple[int, float, float, float, float, float]]] = {}
         self._ohlc_text: dict[tuple[str, int], list[list]] = {}   # formatted OHLC rows, parallel to the bars
         self._origin = int(self.now())
-        self._stop = threading.Event()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self.pairs = {p.pair_id: p for p in PAIRS}
         self._api_key: str | None = None
         self._api_secret: bytes | None = None
@@ -200,55 +186,7 @@ class FakeKraken:
         self._balances: dict[str, str] = dict(DEFAULT_BALANCES)
         self._last_nonce: dict[str, int] = {}
 
-    # -- lifecycle --------------------------------------------------------------------------------
-    def start(self) -> FakeKraken:
-        handler = type("Handler", (_Handler,), {"fake": self})
-        server_cls = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})  # bursts of connects
-        self._server = server_cls((self._host, self._port), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-kraken", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(5)
-            self._thread = None
-
-    def __enter__(self) -> FakeKraken:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        assert self._server is not None, "server not started"
-        return self._server.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
     # -- control ----------------------------------------------------------------------------------
-    def inject(self, endpoint: str, kind: str, times: int | None = None, **params: object) -> None:
-        """Apply fault ``kind`` to the next ``times`` requests of ``endpoint`` ("*" = any); None = until cleared."""
-        with self._lock:
-            self._faults.setdefault(endpoint, []).append(_Fault(kind, times, dict(params)))
-
-    def clear_faults(self, endpoint: str | None = None) -> None:
-        with self._lock:
-            if endpoint is None:
-                self._faults.clear()
-            else:
-                self._faults.pop(endpoint, None)
-
     def set_price(self, pair: str, price: float | None) -> None:
         """Override the ticker's last price of ``pair`` (id, altname or "BTC/USD"); None restores the series."""
         pid = self.resolve_pair(pair)
@@ -296,14 +234,6 @@ class FakeKraken:
         """Balances by Kraken asset id (``XXBT``, ``ZUSD``, ``USDT`` …); amounts as strings keep their digits."""
         with self._lock:
             self._balances = {k: v if isinstance(v, str) else _fmt(float(v)) for k, v in balances.items()}
-
-    def requests(self, endpoint: str | None = None) -> list[RequestRecord]:
-        with self._lock:
-            return [r for r in self._log if endpoint is None or r.endpoint == endpoint]
-
-    def clear_log(self) -> None:
-        with self._lock:
-            self._log.clear()
 
     def resolve_pair(self, name: str) -> str:
         for p in PAIRS:
@@ -502,58 +432,18 @@ class FakeKraken:
         bids = [[_fmt(px(last * (1 - 0.0001 * (i + 0.5)))), _fmt(0.05 + rng.random() * 2), now] for i in range(count)]
         return {"error": [], "result": {pid: {"asks": asks, "bids": bids}}}
 
-    # -- plumbing used by the handler --------------------------------------------------------------
-    def take_fault(self, endpoint: str) -> _Fault | None:
-        with self._lock:
-            for key in (endpoint, "*"):
-                queue = self._faults.get(key)
-                if not queue:
-                    continue
-                fault = queue[0]
-                if fault.remaining is not None:
-                    fault.remaining -= 1
-                    if fault.remaining <= 0:
-                        queue.pop(0)
-                return fault
-        return None
-
-    def record(self, rec: RequestRecord) -> None:
-        with self._lock:
-            self._log.append(rec)
-
-    def wait(self, seconds: float) -> None:
-        if seconds > 0:
-            self._stop.wait(seconds)
-
-
 def kraken_signature(path: str, nonce: str, postdata: str, secret: bytes) -> str:
     """API-Sign as Kraken defines it (and ccxt computes it): HMAC-SHA512 of path + SHA256(nonce + postdata)."""
     digest = hashlib.sha256((nonce + postdata).encode()).digest()
     return base64.b64encode(hmac.new(secret, path.encode() + digest, hashlib.sha512).digest()).decode()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     fake: FakeKraken
     server_version = "FakeKraken/1.0"
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self._handle()
-
     def do_POST(self) -> None:
         self._handle()
-
-    def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def _handle(self) -> None:
         fake = self.fake
@@ -601,7 +491,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, payload, content_type)
 
     def _answer(self, endpoint: str, parts: list[str], params: dict[str, str],
-                fault: _Fault | None) -> tuple[int, bytes, str]:
+                fault: Fault | None) -> tuple[int, bytes, str]:
         kind = fault.kind if fault is not None else None
         if len(parts) < 3 or parts[0] != "0" or parts[1] not in ("public", "private"):
             return 404, b'{"error":["EGeneral:Unknown method"]}', "application/json"
@@ -629,6 +519,8 @@ class _Handler(BaseHTTPRequestHandler):
                                             omit=("c",) if kind == "no_last" else ())
         return status, json.dumps(payload).encode(), "application/json"
 
+
+FakeKraken.handler = _Handler
 
 if pytest is not None:
     @pytest.fixture
