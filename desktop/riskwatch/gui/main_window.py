@@ -481,17 +481,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.last_result = result
         self.positions_view.model.set_report(result.report)
         self.positions_view.report_shown()
-        self.dashboard.set_report(result.report)
-        self.dashboard.set_active_alerts(result.active)
-        self._liquidity_state["values"] = getattr(result, "liquidity", None) or {}
-        if self._liquidity_view is not None:
-            self._liquidity_view.set_liquidity(self._liquidity_state["values"])
         try:
             from riskwatch.domain.stress import weekend_gap_for_report
 
-            self.dashboard.set_weekend_gap(weekend_gap_for_report(result.report, result.closes.get("BTC")) or None)
+            gap = weekend_gap_for_report(result.report, result.closes.get("BTC")) or None
         except Exception:  # an estimate must never break the display
-            self.dashboard.set_weekend_gap(None)
+            gap = None
+        self.dashboard.show(result.report, result.active, gap)
+        self._liquidity_state["values"] = getattr(result, "liquidity", None) or {}
+        if self._liquidity_view is not None:
+            self._liquidity_view.set_liquidity(self._liquidity_state["values"])
         market = result.market
         if market is not None:
             crypto = [s for n, s in market.sources.items() if n != "equity" and not n.startswith("yfinance")]

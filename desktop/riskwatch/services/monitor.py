@@ -107,13 +107,10 @@ class Monitor:
         computed by an earlier ``evaluate(..., alerts=False)`` of the same cycle.
         """
         if precomputed is not None:
-            report = precomputed.report
-            if extra_values:
-                report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
-            events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()
-            active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
-            return dataclasses.replace(precomputed, report=report, events=events, active=active,
-                                       liquidity=MappingProxyType(dict(extra_values or {})))
+            p = precomputed
+            result = self._finish(p.report, p.market, p.offline, p.closes, p.history_sources, alerts=alerts,
+                                  extra_values=extra_values)
+            return dataclasses.replace(result, liquidity=MappingProxyType(dict(extra_values or {})))
         now = now or self.clock.now()
         inputs, closes, sources = self._inputs(portfolio, market_result, now)
         report = compute_risk_report(**inputs, cache=self._figures_cache)

@@ -72,9 +72,11 @@ class PositionsTableModel(QStandardItemModel):
     # -- live figures -------------------------------------------------------------------------
     def set_report(self, report) -> None:
         """Show the figures of a RiskReport (immutable; replaces the previous one)."""
+        base = getattr(self._report, "base_currency", None)
         self._report = report
         self._refresh(LIVE_COLUMNS)
-        self._set_headers()
+        if getattr(report, "base_currency", None) != base:  # the header tooltips name the base currency
+            self._set_headers()
 
     def set_thresholds(self, thresholds: dict[str, tuple[float | None, float | None]],
                        default: tuple[float | None, float | None] | None = None) -> None:

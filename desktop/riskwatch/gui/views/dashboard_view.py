@@ -86,6 +86,11 @@ class DashboardView(Retranslatable, QWidget):
         self._report = report
         self._render()
 
+    def show(self, report, active, gap) -> None:
+        """A cycle's report, active alerts and weekend-gap estimate, drawn once."""
+        self._report, self._active, self._gap = report, tuple(active), gap
+        self._render()
+
     def set_active_alerts(self, active) -> None:
         self._active = tuple(active)
         self._render()
