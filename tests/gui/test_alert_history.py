@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 
 from riskwatch.domain.alerts import EventKind, Severity
 from riskwatch.domain.errors import InputError
@@ -15,16 +14,14 @@ from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.views.alert_history_view import (COL_ASSET, COL_KIND, COL_METRIC, COL_SEVERITY, COL_TIME,
                                                     COL_VALUE, CSV_HEADER, AlertHistoryView, events_to_csv)
 from tests.gui.alert_fixtures import T0, German, local_text, make_stack, snap
+from tests.gui.message_boxes import record_message_boxes
 
 H = timedelta(hours=1)
 
 
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
-    shown = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: shown.append((_n, a))))
-    return shown
+    return record_message_boxes(monkeypatch, answer_questions=False)
 
 
 @pytest.fixture

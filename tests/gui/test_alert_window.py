@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from riskwatch.domain.alerts import EventKind, Severity
 from riskwatch.gui.alert_bridge import AlertBridge
@@ -16,16 +16,14 @@ from riskwatch.gui.alert_text import local_datetime_text
 from riskwatch.gui.views.alert_window import (COL_ASSET, COL_METRIC, COL_SEVERITY, COL_STATE, COL_THRESHOLD,
                                               COL_TIME, COL_VALUE, AlertWindow)
 from tests.gui.alert_fixtures import T0, German, local_text, make_stack, snap
+from tests.gui.message_boxes import record_message_boxes
 
 BTC_KEY = "btc_drop_30d|BTC"
 
 
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
-    shown = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: shown.append((_n, a))))
-    return shown
+    return record_message_boxes(monkeypatch, answer_questions=False)
 
 
 @pytest.fixture(autouse=True)

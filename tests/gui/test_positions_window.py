@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from riskwatch import app as rwapp
 from riskwatch.adapters.sqlite_store import SqliteStore
@@ -12,16 +12,12 @@ from riskwatch.domain.model import Asset, AssetKind, Position
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
 from riskwatch.gui.models.positions_model import COL_ACCOUNT, COL_QTY
 from riskwatch.services.positions import seed_example_portfolio
+from tests.gui.message_boxes import record_message_boxes
 
 
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
-    """Message boxes would block offscreen: record them instead."""
-    shown = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: shown.append((_n, a))))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    return shown
+    return record_message_boxes(monkeypatch)
 
 
 @pytest.fixture

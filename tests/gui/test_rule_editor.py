@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.domain.alerts import Comparator, ScopeType, Severity
@@ -15,17 +14,14 @@ from riskwatch.gui.dialogs.rule_editor import (COL_COMPARATOR, COL_ENABLED, COL_
                                                COL_SEVERITY, COL_THRESHOLD, RuleDialog, RulesView, to_display,
                                                to_stored)
 from tests.gui.alert_fixtures import German, make_stack, snap
+from tests.gui.message_boxes import record_message_boxes
 
 KNOWN = ("BTC", "ETH", "MARA", "QQQ")
 
 
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
-    shown = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: shown.append((_n, a))))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    return shown
+    return record_message_boxes(monkeypatch)
 
 
 @pytest.fixture
