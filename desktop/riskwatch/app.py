@@ -331,6 +331,9 @@ def run_gui(args) -> int:
         QMessageBox.critical(None, "RiskWatch", str(exc))
         return 1
     desktop = launch(args, store)
+    from riskwatch.gui.os_signals import SignalQuitter
+
+    quitter = SignalQuitter(desktop.window.close)
     if os.environ.get("RISKWATCH_STARTUP_PROBE"):  # tests/benchmarks/bench_startup.py
         def probe():
             heavy = [m for m in ("pandas", "pyqtgraph", "ccxt", "yfinance") if m in sys.modules]
@@ -343,5 +346,6 @@ def run_gui(args) -> int:
     try:
         return app.exec()
     finally:
+        quitter.uninstall()
         desktop.stop()
         store.close()

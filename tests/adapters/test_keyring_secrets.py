@@ -108,7 +108,7 @@ def test_status_of_absent_plaintext_and_broken_backends():
     assert st == BackendStatus(False, st.name, "absent") and "no secure" in st.describe()
     assert backend_status(PlaintextKeyring()).problem == "plaintext"
     locked = backend_status(LockedKeyring())
-    assert not locked.secure and locked.problem == "error"
+    assert not locked.secure and locked.problem == "locked" and "locked" in locked.describe()
     assert backend_status(MemoryKeyring()).secure
 
 

@@ -123,3 +123,42 @@ def test_a_monitor_cycle_through_the_worker_fires_the_alerts_once(env, worker):
     second = asyncio.run(monitor.run_cycle(offline=True))
     assert second.events == () and worker.remote_reports == 2
     assert {a.member for a in second.active} >= {"BTC"}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie waiting for its reaper counts as gone
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_worker_ends_by_itself_when_its_parent_is_killed(tmp_path):
+    """SIGKILL of the app never shuts the pool down; the worker must notice and go within 5 s."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, time\n"
+        "from riskwatch.adapters.report_process import ReportProcess\n"
+        "p = ReportProcess()\n"
+        "print(p.pid(), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        assert _alive(child)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(5)
+        deadline = time.monotonic() + 5
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(child), "the worker outlived its killed parent by more than 5 s"
+    finally:
+        parent.kill()
+        parent.wait(5)

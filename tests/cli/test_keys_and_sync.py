@@ -212,3 +212,23 @@ def test_german_messages(data_dir, env):
     assert r.returncode == 1 and "Für Kraken ist kein API-Schlüssel gespeichert" in r.stderr
     r = run_cli("keys", "set", "kraken", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=de)
     assert r.returncode == 0 and "Schlüsselbund" in r.stdout and "nur Lesezugriff" in r.stdout
+
+
+def test_a_locked_keyring_is_called_locked_not_absent_or_empty(tmp_path, data_dir):
+    locked = cli_env(PYTHON_KEYRING_BACKEND="tests.fakes.memory_keyring.LockedMemoryKeyring",
+                     XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="C.UTF-8")
+    r = run_cli("keys", "test", "kraken", data_dir=data_dir, env=locked)
+    assert r.returncode == 1
+    assert "is locked" in r.stderr and "unlock it" in r.stderr
+    assert "No API key" not in r.stderr and "No secure keyring" not in r.stderr
+    r = run_cli("keys", "set", "kraken", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=locked)
+    assert r.returncode == 1 and "is locked" in r.stderr and "was not stored" in r.stderr
+    de = run_cli("keys", "test", "kraken", data_dir=data_dir, env=dict(locked, LANG="de_DE.UTF-8"))
+    assert "ist gesperrt" in de.stderr
+    assert_no_secret(r.stdout + r.stderr, "output")
+
+
+def test_keys_set_help_gives_the_stdin_format():
+    r = run_cli("keys", "set", "--help")
+    assert r.returncode == 0
+    assert "line 1  the API key" in r.stdout and "line 2  the secret" in r.stdout and "passphrase" in r.stdout

@@ -65,3 +65,15 @@ class MemoryKeyring(KeyringBackend):
     def clear(cls) -> None:
         """Forget every value held in memory (tests call it between cases)."""
         cls._store.clear()
+
+
+class LockedMemoryKeyring(MemoryKeyring):
+    """A Secret Service whose collection is locked (the desktop session never unlocked it): every call raises
+    ``KeyringLocked``, as secretstorage's backend does."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("Failed to unlock the collection!")
+
+    set_password = delete_password = get_password  # type: ignore[assignment]

@@ -370,3 +370,20 @@ def test_collect_never_raises_and_marks_what_failed():
     assert all(mv.value is None or math.isfinite(mv.value) for mv in v.values())
     # even a portfolio object that breaks the collector only loses the liquidity values
     assert asyncio.run(collector.collect(object(), None, None, False)) == {}
+
+
+def test_no_book_is_asked_for_while_the_exchange_backs_off(env):
+    """Offline all night, the books must back off with the quotes instead of timing out (and logging) each
+    cycle: a paused exchange gets no Depth request, and its book signals read as errors, never zero."""
+    env.kraken.inject("*", "500")
+    env.cycle()
+    env.advance(seconds=1)
+    second = env.cycle()
+    status = second.market.sources["kraken"]
+    assert status.retry_at is not None and status.retry_at > env.clock.now()
+    asked = len(env.kraken.requests())
+    env.advance(seconds=1)
+    third = env.cycle()
+    assert env.kraken.requests()[asked:] == []  # no book, no market list, nothing
+    assert third.liquidity[("BTC", "spread_bps")].status == MetricStatus.ERROR
+    assert third.liquidity[("BTC", "spread_bps")].value is None

@@ -69,7 +69,8 @@ def _check_item(item: str) -> str:
 # -- backend classification ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class BackendStatus:
-    """Whether the keyring can hold secrets safely. ``problem``: None, "absent", "plaintext" or "error"."""
+    """Whether the keyring can hold secrets safely. ``problem``: None, "absent", "plaintext", "locked" (a
+    Secret Service the session never unlocked: keys may well be stored in it) or "error"."""
 
     secure: bool
     name: str
@@ -80,6 +81,8 @@ class BackendStatus:
             return f"system keyring ({self.name})"
         if self.problem == "plaintext":
             return f"the keyring backend {self.name} stores secrets in plain text; RiskWatch does not use it"
+        if self.problem == "locked":
+            return f"the system keyring ({self.name}) is locked"
         if self.problem == "error":
             return f"the system keyring ({self.name}) is not usable"
         return "no secure system keyring is available"
@@ -146,7 +149,7 @@ def backend_status(backend: Any = None, *, probe: bool = True) -> BackendStatus:
             backend.get_password(SERVICE, _PROBE_USER)
         except Exception as exc:
             log.warning("keyring backend %s failed a read probe (%s)", name, type(exc).__name__)
-            problem = "absent" if type(exc).__name__ == "NoKeyringError" else "error"
+            problem = {"NoKeyringError": "absent", "KeyringLocked": "locked"}.get(type(exc).__name__, "error")
             return BackendStatus(False, name, problem)
     return BackendStatus(True, name)
 

@@ -61,6 +61,11 @@ _DE = {
         "Auf diesem System ist kein sicherer Schlüsselbund verfügbar ({backend}): RiskWatch speichert "
         "API-Schlüssel nie im Klartext. Setzen Sie stattdessen die Umgebungsvariablen {key_var} und "
         "{secret_var} (nur für diese Shell).",
+    "The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open it in your "
+    "keyring manager) and try again. Nothing was read or stored.":
+        "Der Schlüsselbund des Systems ({backend}) ist gesperrt: Entsperren Sie ihn (an der Desktop-Sitzung "
+        "anmelden oder in der Schlüsselbundverwaltung öffnen) und versuchen Sie es erneut. Es wurde nichts "
+        "gelesen oder gespeichert.",
     "The API key for {name} was not stored.": "Der API-Schlüssel für {name} wurde nicht gespeichert.",
     "The API key for {name} works: read access to the balance confirmed.":
         "Der API-Schlüssel für {name} funktioniert: Lesezugriff auf das Guthaben bestätigt.",
@@ -97,11 +102,26 @@ def say(text: str, lang: str, **values: Any) -> str:
     return out.format(**values) if values else out
 
 
+STDIN_FORMAT = """standard input, one item per line (at a terminal you are asked without echo):
+  line 1  the API key
+  line 2  the secret
+  line 3  the passphrase (optional; only some exchanges use one)
+
+example:
+  printf '%s\\n%s\\n' "$KEY" "$SECRET" | riskwatch keys set kraken
+
+A key on the command line is refused: it would end up in the shell history and the process list.
+Exit codes: 0 stored, 1 not stored (no usable keyring), 2 bad input."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("keys", help="store, test or delete an exchange API key (key material on stdin, never argv)")
     ksub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     p_set = ksub.add_parser("set", help="store a key in the OS keyring: API key, secret, optional passphrase, one per "
-                                        "line on stdin")
+                                        "line on stdin",
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            description="Store an exchange API key in the OS keyring (never in a file).",
+                            epilog=STDIN_FORMAT)
     p_set.add_argument("exchange", metavar="EXCHANGE")
     p_set.set_defaults(func=run_set)
     p_test = ksub.add_parser("test", help="make one read-only call (the balance) with the stored key")
@@ -155,6 +175,10 @@ def where(source: str | None, resolver, exchange: str, lang: str) -> str:
 def no_backend_notice(resolver, exchange: str, lang: str) -> str:
     from riskwatch.adapters.keyring_secrets import env_var
 
+    if resolver.status.problem == "locked":  # a key may be stored there: never say "no key"
+        return say("The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open "
+                   "it in your keyring manager) and try again. Nothing was read or stored.", lang,
+                   backend=resolver.backend_name)
     return say("No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain "
                "text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).", lang,
                backend=resolver.backend_name, key_var=env_var(exchange, "api_key"),
@@ -233,6 +257,8 @@ def key_in_use(resolver, exchange: str, lang: str, *, out=None):
     from riskwatch.services.account_sync import missing_credentials
 
     creds, source = resolver.credentials(exchange), resolver.source(exchange)
+    if creds is None and resolver.status.problem == "locked":
+        return None  # the notice said the keyring is locked; whether it holds a key is unknown
     if creds is None:
         print("riskwatch: " + failure_sentence(missing_credentials(exchange), exchange, lang), file=sys.stderr)
         return None

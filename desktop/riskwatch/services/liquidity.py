@@ -35,9 +35,8 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.liquidity import (
@@ -58,39 +57,11 @@ from riskwatch.domain.liquidity import (
 )
 from riskwatch.domain.model import AssetKind, Bar, Portfolio, Timeframe
 from riskwatch.domain.snapshot import MetricStatus, MetricValue
+from riskwatch.services.liquidity_config import PEGGED_STABLECOINS, LiquidityConfig, SignalHistory
 
 log = logging.getLogger(__name__)
 
-PEGGED_STABLECOINS = ("USDT", "USDC")
 EQUITY_KINDS = frozenset({AssetKind.EQUITY, AssetKind.INDEX})
-
-
-class SignalHistory(Protocol):
-    """What the collector needs of the history store (``adapters.sqlite_liquidity.LiquidityHistory``)."""
-
-    def append(self, values: Mapping[tuple[str, str], MetricValue], ts: datetime) -> int: ...
-
-    def load(self, scope: str, metric: str, since: datetime | None = None,
-             until: datetime | None = None) -> list[tuple[datetime, float | None]]: ...
-
-
-@dataclass(frozen=True)
-class LiquidityConfig:
-    quote_currency: str = "USD"                 # the books are read in this (USD-like) currency
-    book_limit: int | None = 500                # levels per side asked for (the exchange may cap it)
-    peg_book_limit: int | None = 10             # a stablecoin's mid needs only the top of its book
-    max_books: int = 8                          # books per cycle (largest crypto positions first)
-    concurrency: int = 3                        # books fetched at the same time
-    fetch_timeout_s: float = 20.0               # per book / per derivatives call
-    stablecoins: tuple[str, ...] = PEGGED_STABLECOINS
-    depth_window: timedelta = timedelta(days=7)
-    depth_min_samples: int = 12                 # stored depth values needed for depth_2pct_ratio
-    volume_history_days: int = 60               # calendar days of daily bars read for volume figures
-    adv_window: int = 20
-    adv_min_periods: int = 15
-    participation: float = 0.20
-    history_interval: timedelta = timedelta(minutes=5)
-    history_retention: timedelta = timedelta(days=90)
 
 
 def _finite(x: Any) -> float | None:
@@ -202,6 +173,8 @@ class LiquidityCollector:
         online = not offline and self.market is not None
         if not online:
             return liquidity_metric_values(scopes.values(), as_of=now)
+        paused = self._exchange_paused(market_result, now)
+
 
         crypto = sorted((s for s, (a, _) in holdings.items() if a.kind is AssetKind.CRYPTO),
                         key=lambda s: -(values_by_symbol[s] or 0.0))
@@ -210,8 +183,8 @@ class LiquidityCollector:
         peg_books = [s for s, price in pegs.items() if price is None]
         results = await asyncio.gather(
             self._leverage(),
-            *(self._book(s, cfg.book_limit) for s in wanted),
-            *(self._book(s, cfg.peg_book_limit) for s in peg_books))
+            *(self._book(s, cfg.book_limit, paused) for s in wanted),
+            *(self._book(s, cfg.peg_book_limit, paused) for s in peg_books))
         leverage, book_results = results[0], results[1:]
         books: dict[str, OrderBook] = {}
         for sym, res in zip(wanted, book_results[:len(wanted)]):
@@ -234,7 +207,19 @@ class LiquidityCollector:
         return liquidity_metric_values(scopes.values(), portfolio=profile, as_of=now)
 
     # -- order books ------------------------------------------------------------------------------------------
-    async def _book(self, symbol: str, limit: int | None) -> OrderBook | Unavailable:
+    def _exchange_paused(self, market_result: Any, now: datetime) -> bool:
+        """True while the cycle's quotes found the exchange unreachable and backing off: asking it for books
+        then would only time out again (and log) once per book and cycle, all night long when offline."""
+        source = getattr(getattr(self.market, "crypto", None), "source", None)
+        status = (getattr(market_result, "sources", None) or {}).get(source) if source else None
+        if status is None:
+            return False
+        retry_at = getattr(status, "retry_at", None)
+        return retry_at is not None and now < retry_at
+
+    async def _book(self, symbol: str, limit: int | None, paused: bool = False) -> OrderBook | Unavailable:
+        if paused:
+            return Unavailable(MetricStatus.ERROR, "source_paused")
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(max(1, self.config.concurrency))
         async with self._semaphore:
