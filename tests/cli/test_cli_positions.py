@@ -153,3 +153,18 @@ def test_prices_import_rejects_bad_rows_and_changes_nothing(tmp_path, data_dir):
     assert r.returncode == 2
     assert "line 3" in r.stderr and "line 4" in r.stderr and "duplicate date 2024-01-04" in r.stderr
     assert store_digest(data_dir) == before
+
+
+def test_a_reader_that_leaves_early_is_no_error(data_dir):
+    """`riskwatch positions list | head -1`: the pipe closes before we write; no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    run_cli("positions", "import", str(ROOT / "resources" / "data" / "example_portfolio.csv"), data_dir=data_dir)
+    proc = subprocess.Popen([sys.executable, "-m", "riskwatch", "--data-dir", str(data_dir), "positions", "list"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env())
+    proc.stdout.close()  # the reader is gone before the first line is written
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
