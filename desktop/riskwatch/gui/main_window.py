@@ -618,7 +618,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- geometry -----------------------------------------------------------------------------
     def _settings_store(self) -> QSettings:
-        return QSettings("RiskWatch", "RiskWatch")
+        """Window state beside the store it shows: a new ``--data-dir`` must not open on another's last tab."""
+        path = getattr(self._store, "path", None)
+        if path is None or str(path) == ":memory:":
+            return QSettings("RiskWatch", "RiskWatch")
+        return QSettings(str(path.parent / "window.ini"), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
         s = self._settings_store()

@@ -1,0 +1,31 @@
+"""Window state (geometry, last tab) belongs to the data directory, not to the user account."""
+
+from riskwatch import app as rwapp
+from riskwatch.adapters.sqlite_store import SqliteStore
+
+
+def _window(qtbot, directory):
+    store = SqliteStore.in_dir(directory)
+    window = rwapp.create_main_window(store, language="en")
+    qtbot.addWidget(window)
+    return store, window
+
+
+def test_each_data_directory_keeps_its_own_last_tab(qtbot, tmp_path):
+    store, w = _window(qtbot, tmp_path / "a")
+    default_tab = w.tabs.currentIndex()
+    other = (default_tab + 2) % w.tabs.count()
+    w.tabs.setCurrentIndex(other)
+    w.close()
+    store.close()
+    assert (tmp_path / "a" / "window.ini").is_file()
+
+    store, fresh = _window(qtbot, tmp_path / "b")
+    assert fresh.tabs.currentIndex() == default_tab  # a new data directory: the default, not a's tab
+    fresh.close()
+    store.close()
+
+    store, again = _window(qtbot, tmp_path / "a")
+    assert again.tabs.currentIndex() == other
+    again.close()
+    store.close()
