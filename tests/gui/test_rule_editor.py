@@ -47,8 +47,8 @@ def make_dialog(qtbot, stack, rule=None, snapshot=None):
 def fill(dialog, *, name="ETH 10 % down", metric="drop_from_high", window="7D", scope=ScopeType.ASSET,
          symbol="ETH", threshold="-10", severity=Severity.INFO, hysteresis="1", cooldown="1"):
     dialog.name.setText(name)
-    dialog.metric.setCurrentIndex(dialog.metric.findData(metric))
-    dialog.window.setText(window)
+    dialog.metric_combo.setCurrentIndex(dialog.metric_combo.findData(metric))
+    dialog.window_edit.setText(window)
     dialog.scope.setCurrentIndex(dialog.scope.findData(scope.value))
     dialog.symbol.setCurrentText(symbol)
     dialog.comparator.setCurrentIndex(dialog.comparator.findData(Comparator.LE.value))
@@ -87,7 +87,7 @@ def test_editing_a_rule_shows_its_values_in_user_units(qtbot, stack):
     dialog = make_dialog(qtbot, stack, rule)
     assert dialog.windowTitle() == "Edit rule"
     assert (dialog.threshold.text(), dialog.hysteresis.text(), dialog.cooldown.text()) == ("-17", "2", "12")
-    assert dialog.threshold_unit.text() == "%" and dialog.window.text() == "30D"
+    assert dialog.threshold_unit.text() == "%" and dialog.window_edit.text() == "30 days"
     assert dialog.symbol.currentText() == "BTC"
 
 

@@ -38,7 +38,31 @@ SEVERITY_COLORS = {
     Severity.CRITICAL: ("#f6c3c3", "#b00020"),
 }
 
+#: What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule
+#: still matches, its translated shipped name is shown; once the user changed it, a name is generated.
+SHIPPED_RULES = {
+    "BTC 17 % below its 30-day high": ("asset:BTC", "drop_from_high:30D", "<=", -0.17),
+    "BTC 25 % below its 30-day high": ("asset:BTC", "drop_from_high:30D", "<=", -0.25),
+    "Miner 30 % below its 30-day high": ("miners", "drop_from_high:30D", "<=", -0.30),
+    "Portfolio 15 % below its peak": ("portfolio", "drawdown", "<=", -0.15),
+    "QQQ (Nasdaq-100) 7 % below its 30-day high": ("asset:QQQ", "drop_from_high:30D", "<=", -0.07),
+    "Bid-ask spread above 50 bp": ("crypto", "spread_bps", ">", 50.0),
+    "Order-book depth (±2 %) below half its 7-day median": ("crypto", "depth_2pct_ratio", "<", 0.5),
+    "Selling the position would cost more than 2 % slippage": ("crypto", "slippage_exit", ">", 0.02),
+    "USDT more than 0.5 % off its peg": ("asset:USDT", "peg_deviation", ">", 0.005),
+    "USDT more than 2 % off its peg": ("asset:USDT", "peg_deviation", ">", 0.02),
+    "USDC more than 0.5 % off its peg": ("asset:USDC", "peg_deviation", ">", 0.005),
+    "USDC more than 2 % off its peg": ("asset:USDC", "peg_deviation", ">", 0.02),
+    "BTC funding below −0.05 % per 8 h (shorts crowded)": ("asset:BTC", "funding_8h", "<", -0.0005),
+    "BTC funding above 0.1 % per 8 h (longs crowded)": ("asset:BTC", "funding_8h", ">", 0.001),
+    "Volume below half its 30-day median": ("all", "volume_ratio", "<", 0.5),
+    "Position needs more than 3 days to sell at 20 % of the volume": ("all", "days_to_liquidate", ">", 3.0),
+    "Price older than 15 minutes": ("all", "price_age", ">", 900.0),
+}
+COMPARATOR_SYMBOLS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
 _DAYS_RE = re.compile(r"^([1-9][0-9]*)[dD]$")
+_WINDOW_PARTS_RE = re.compile(r"^([1-9][0-9]*)([a-zA-Z]+)$")
 _MINUS = "\u2212"
 
 
@@ -161,7 +185,39 @@ class AlertText(QObject):
         name = self.metric_name(metric)
         if name is None:
             return key
-        return f"{name} ({window})" if window else name
+        return f"{name} ({self.window(window)})" if window else name
+
+    def window(self, code: str | None) -> str:
+        """A metric window code as words: ``"30D"`` -> "30 days" ("30 Tage"), ``"4H"`` -> "4 hours"."""
+        parts = _WINDOW_PARTS_RE.match((code or "").strip())
+        if not parts:
+            return code or ""
+        n, unit = int(parts.group(1)), parts.group(2).upper()
+        one = n == 1  # singular and plural spelled out: the source text must read well untranslated
+        words = {"D": self.tr("%1 day") if one else self.tr("%1 days"),
+                 "H": self.tr("%1 hour") if one else self.tr("%1 hours"),
+                 "W": self.tr("%1 week") if one else self.tr("%1 weeks")}.get(unit)
+        return arg(words, number_text(n, 0)) if words else (code or "")
+
+    def rule_display_name(self, rule) -> str:
+        """A rule's name in the user's language. A shipped rule keeps its translated name while it still does
+        what the name says; once its scope, metric, condition or threshold changed (and the user kept the
+        shipped name), the name is generated from the rule: "BTC: Drop from 30-day high ≤ −20.5%"."""
+        signature = SHIPPED_RULES.get(rule.name)
+        if signature is None:
+            return rule.name
+        comparator = getattr(rule.comparator, "value", rule.comparator)
+        scope, key, comp, threshold = signature
+        if (rule.scope.encode(), rule.metric_key, comparator) == (scope, key, comp) and math.isclose(
+                float(rule.threshold), threshold, rel_tol=1e-9, abs_tol=1e-12):
+            return self.rule_name(rule.name)
+        return self.generated_rule_name(rule)
+
+    def generated_rule_name(self, rule) -> str:
+        """A name made of scope, metric, condition and threshold, in the user's language."""
+        comparator = getattr(rule.comparator, "value", rule.comparator)
+        return arg(self.tr("%1: %2 %3 %4"), self.scope(rule.scope), self.metric(rule.metric_key),
+                   COMPARATOR_SYMBOLS.get(comparator, comparator), self.value(rule.metric_key, rule.threshold))
 
     def rule_name(self, name: str) -> str:
         """The shipped rules' names in the user's language; names the user typed are shown as typed."""
@@ -227,5 +283,5 @@ class AlertText(QObject):
         return arg(self.tr("%1 days"), number_text(round(s / 86400.0, 1), 1))
 
 
-__all__ = ["AlertText", "arg", "EDITOR_METRICS", "FRACTION_METRICS", "SECONDS_METRICS",
-           "SEVERITY_COLORS", "local_datetime_text", "long_year_date_format", "number_text", "severity_colors", "split_metric_key"]
+__all__ = ["AlertText", "arg", "COMPARATOR_SYMBOLS", "EDITOR_METRICS", "FRACTION_METRICS", "SECONDS_METRICS",
+           "SEVERITY_COLORS", "SHIPPED_RULES", "local_datetime_text", "long_year_date_format", "number_text", "severity_colors", "split_metric_key"]

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
 
 from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
@@ -40,6 +40,8 @@ POPUP_KINDS = frozenset({EventKind.FIRED, EventKind.ESCALATED, EventKind.SNOOZE_
 SNOOZE_HOUR, SNOOZE_DAY = SNOOZE_CHOICES
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 _MUTED = QColor("#777777")
+#: The main window's quit shortcut (MainWindow.action_quit).
+QUIT_KEYS = "Ctrl+Q"
 
 
 def needs_popup(event: AlertEvent) -> bool:
@@ -81,11 +83,18 @@ class AlertWindow(Retranslatable, QWidget):
         self.table = alert_table(COLUMN_COUNT, alternating_rows=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()  # the metric elides (tooltip), the state is never cut
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_METRIC, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
 
         self.status_label = QLabel()
         self.status_label.setObjectName("alertStatus")
         self.acknowledge_button = QPushButton()
+        self.acknowledge_all_button = QPushButton()
+        self.acknowledge_all_button.setObjectName("acknowledgeAll")
+        self.acknowledge_all_button.clicked.connect(self.acknowledge_all)
         self.snooze_hour_button = QPushButton()
         self.snooze_day_button = QPushButton()
         self.close_button = QPushButton()
@@ -95,9 +104,12 @@ class AlertWindow(Retranslatable, QWidget):
         self.snooze_day_button.clicked.connect(lambda: self.snooze_selected(SNOOZE_DAY))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        #: Ctrl+Q quits the application from here too, through the main window's own quit action.
+        self.quit_shortcut = QShortcut(QKeySequence(QUIT_KEYS), self, self._on_quit_shortcut_activated)
 
         buttons = QHBoxLayout()
-        for b in (self.acknowledge_button, self.snooze_hour_button, self.snooze_day_button):
+        for b in (self.acknowledge_button, self.acknowledge_all_button, self.snooze_hour_button,
+                  self.snooze_day_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -107,7 +119,7 @@ class AlertWindow(Retranslatable, QWidget):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         self.retranslate()
-        self.resize(820, 320)
+        self.resize(920, 340)
 
     # -- text ---------------------------------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -119,6 +131,8 @@ class AlertWindow(Retranslatable, QWidget):
         self.table.setHorizontalHeaderLabels(self.headers())
         self.acknowledge_button.setText(self.tr("&Acknowledge"))
         self.acknowledge_button.setToolTip(self.tr("Confirm that you have seen the selected alerts"))
+        self.acknowledge_all_button.setText(self.tr("Acknowledge a&ll"))
+        self.acknowledge_all_button.setToolTip(self.tr("Confirm that you have seen every listed alert"))
         self.snooze_hour_button.setText(self.tr("Snooze for 1 &hour"))
         self.snooze_day_button.setText(self.tr("Snooze for 1 &day"))
         self.close_button.setText(self.tr("&Close"))
@@ -185,7 +199,7 @@ class AlertWindow(Retranslatable, QWidget):
                     elif muted:
                         item.setForeground(QBrush(_MUTED))
                     if col == COL_METRIC:
-                        item.setToolTip(self._text.rule_name(r.rule_name))
+                        item.setToolTip(f"{text}\n{self._text.rule_name(r.rule_name)}")
                     table.setItem(row, col, item)
             rows = [i for i, r in enumerate(self._records) if r.alert_key in selected]
             if not rows:  # preselect the most severe alert that needs attention, so "Acknowledge" is one click
@@ -232,12 +246,21 @@ class AlertWindow(Retranslatable, QWidget):
         can = bool(self._open_selected())
         for b in (self.acknowledge_button, self.snooze_hour_button, self.snooze_day_button):
             b.setEnabled(can)
+        self.acknowledge_all_button.setEnabled(bool(self._unacknowledged()))
+
+    def _unacknowledged(self) -> list[str]:
+        return [r.alert_key for r in self._records if not r.acknowledged]
 
     # -- actions ------------------------------------------------------------------------------------------
     @Slot()
     def acknowledge_selected(self) -> int:
         """Acknowledge the selected alerts; returns how many were acknowledged."""
         return self.acknowledge(self._open_selected())
+
+    @Slot()
+    def acknowledge_all(self) -> int:
+        """Acknowledge every listed alert that is not acknowledged yet (snoozed ones too)."""
+        return self.acknowledge(self._unacknowledged())
 
     def snooze_selected(self, duration: timedelta) -> int:
         return self.snooze(self._open_selected(), duration)
@@ -277,8 +300,13 @@ class AlertWindow(Retranslatable, QWidget):
     # -- the slot for AlertBridge.alerts_raised -----------------------------------------------------------------
     @Slot(object)
     def show_events(self, events: Sequence[AlertEvent]) -> None:
-        """New events were stored: refresh; pop up (and notify) for warning / critical alerts."""
+        """New events were stored: refresh and select the most severe, newest new alert; pop up (and notify)
+        for warning / critical alerts."""
         self.refresh()
+        new = {e.alert_key for e in events if e.kind in POPUP_KINDS and e.alert_key in self._attention}
+        first = next((r.alert_key for r in self._records if r.alert_key in new), None)  # display order
+        if first is not None:
+            self.select_alert(first)
         urgent = tuple(e for e in events if needs_popup(e) and e.alert_key in self._attention)
         if not urgent:
             return
@@ -289,8 +317,6 @@ class AlertWindow(Retranslatable, QWidget):
         self.raise_()
         self.activateWindow()
         self.last_popup_perf = time.perf_counter()
-        if len(urgent) == 1:
-            self.select_alert(urgent[0].alert_key)
         self._notify(urgent)
         self.alerts_shown.emit(urgent)
 
@@ -327,6 +353,19 @@ class AlertWindow(Retranslatable, QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    @Slot()
+    def _on_quit_shortcut_activated(self) -> None:
+        """Quit as the main window's File > Quit does (it saves the layout and stops the workers); without a
+        main window, close every window."""
+        owner = self.parentWidget()
+        keys = QKeySequence(QUIT_KEYS)
+        action = next((a for a in owner.window().findChildren(QAction) if a.shortcut() == keys),
+                      None) if owner is not None else None
+        if action is not None:
+            action.trigger()
+        else:
+            QApplication.closeAllWindows()
 
     @Slot()
     def _on_table_item_selection_changed(self) -> None:
