@@ -13,12 +13,33 @@ from riskwatch import paths
 log = logging.getLogger("riskwatch")
 
 
-def open_store(args=None, *, data_dir: str | Path | None = None):
-    """Open (creating and migrating if needed) the SQLite store in the data directory."""
-    from riskwatch.adapters.sqlite_store import SqliteStore
+BUSY_TIMEOUT_ENV = "RISKWATCH_BUSY_TIMEOUT_S"
 
-    directory = paths.data_dir(data_dir or getattr(args, "data_dir", None))
-    return SqliteStore.in_dir(directory)
+
+def open_store(args=None, *, data_dir: str | Path | None = None, on_damaged_row=None):
+    """Open (creating and migrating if needed) the SQLite store in the data directory.
+
+    The folder is created 0700; the default data folder is also tightened to 0700 when it exists with looser
+    permissions (a folder given with --data-dir is left as it is). ``on_damaged_row(DamagedRow)`` hears of
+    each stored row that was skipped because it does not parse. A write waits ``RISKWATCH_BUSY_TIMEOUT_S``
+    seconds (default 5) for another process's lock before the store reports it is locked."""
+    from riskwatch.adapters.private_fs import ensure_private_dir
+    from riskwatch.adapters.sqlite_store import BUSY_TIMEOUT_S, SqliteStore
+
+    directory = private_data_dir(paths.data_dir(data_dir or getattr(args, "data_dir", None)), ensure_private_dir)
+    timeout = float(os.environ.get(BUSY_TIMEOUT_ENV) or BUSY_TIMEOUT_S)
+    return SqliteStore.in_dir(directory, busy_timeout=timeout, on_damaged_row=on_damaged_row)
+
+
+def private_data_dir(directory: Path, ensure) -> Path:
+    from riskwatch.domain.errors import StoreReadOnly
+
+    try:
+        is_default = directory.expanduser().resolve() == paths.default_data_dir().resolve()
+        return ensure(directory, tighten=is_default)
+    except PermissionError as exc:
+        raise StoreReadOnly(f"cannot create the data folder {directory} ({exc.strerror}); choose another folder "
+                            f"with --data-dir", path=str(directory), detail=str(exc)) from None
 
 
 def open_alerts(store, clock):
@@ -139,8 +160,11 @@ def example_positions():
 
 
 def setup_logging(data_dir: Path) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(data_dir / "riskwatch.log", encoding="utf-8")
+    """Log to ``riskwatch.log`` (mode 0600) in the data folder (created 0700)."""
+    from riskwatch.adapters.private_fs import ensure_private_dir, private_file
+
+    private_data_dir(data_dir, ensure_private_dir)
+    handler = logging.FileHandler(private_file(data_dir / "riskwatch.log"), encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("riskwatch")
     root.setLevel(logging.INFO)
@@ -267,6 +291,11 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     window = create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
                                 accounts=build_accounts(store, args))
     window.show()
+    skipped = store.skipped_rows()
+    if skipped:  # damaged stored rows were skipped while the window was filled: say so
+        from riskwatch.gui.store_messages import damaged_rows_text
+
+        window.statusBar().showMessage(damaged_rows_text(skipped))
     loop = LoopThread().start()
     desktop = Desktop(store, window, loop)
     if offline is None:
@@ -316,7 +345,7 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
 
 def run_gui(args) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from riskwatch.domain.errors import StoreError
 
@@ -326,11 +355,19 @@ def run_gui(args) -> int:
     directory = paths.data_dir(getattr(args, "data_dir", None))
     try:
         setup_logging(directory)
+    except OSError as exc:  # no log file (e.g. a read-only folder): the store below says what is wrong
+        log.warning("no log file in %s: %s", directory, exc)
+    store = None
+    try:
         store = open_store(args)
-    except (StoreError, OSError) as exc:
-        QMessageBox.critical(None, "RiskWatch", str(exc))
-        return 1
-    desktop = launch(args, store)
+        desktop = launch(args, store)
+    except StoreError as exc:  # locked, full, read-only, damaged: a dialog, never a traceback
+        log.error("%s", exc)
+        if store is not None:
+            store.close()
+        from riskwatch.gui.store_messages import show_store_error
+
+        return show_store_error(app, exc, paths.resource("translations"))
     from riskwatch.gui.os_signals import SignalQuitter
 
     quitter = SignalQuitter(desktop.window.close)

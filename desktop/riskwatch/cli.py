@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def warn_damaged_row(row) -> None:
+    """A stored row the store skipped because it does not parse: one warning line on stderr."""
+    print(f"riskwatch: warning: {row.describe()}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         code = _run(argv)

@@ -169,7 +169,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red.</extracomment>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red. What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>Hinweis</translation>
     </message>
     <message>
@@ -328,6 +328,30 @@
         </translation>
     </message>
     <message>
+        <source>%1 day</source>
+        <translation>%1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 hour</source>
+        <translation>%1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>%1 week</source>
+        <translation>%1 Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4</source>
+        <translation>%1: %2 %3 %4</translation>
+    </message>
+    <message>
         <source>BTC 17 % below its 30-day high</source>
         <translation>BTC 17 % unter dem 30-Tage-Hoch</translation>
     </message>
@@ -420,7 +444,7 @@
     <name>AlertWindow</name>
     <message>
         <source>Severity</source>
-        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark.</extracomment>
+        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
         <translation>Schweregrad</translation>
     </message>
     <message>
@@ -458,6 +482,14 @@
     <message>
         <source>Confirm that you have seen the selected alerts</source>
         <translation>Bestätigen, dass Sie die ausgewählten Alarme gesehen haben</translation>
+    </message>
+    <message>
+        <source>Acknowledge a&amp;ll</source>
+        <translation>A&amp;lle quittieren</translation>
+    </message>
+    <message>
+        <source>Confirm that you have seen every listed alert</source>
+        <translation>Bestätigen, dass Sie alle aufgeführten Alarme gesehen haben</translation>
     </message>
     <message>
         <source>Snooze for 1 &amp;hour</source>
@@ -1300,6 +1332,7 @@
     <name>PositionsTableModel</name>
     <message>
         <source>Symbol</source>
+        <extracomment>The text put into an editor (exact, ungrouped); Qt's items keep EditRole and DisplayRole as one value.</extracomment>
         <translation>Symbol</translation>
     </message>
     <message>
@@ -1546,6 +1579,7 @@
     <name>RuleDialog</name>
     <message>
         <source>Edit rule</source>
+        <extracomment>The name a shipped rule shows while the user keeps it ("" for other rules); see name_is_generated.</extracomment>
         <translation>Regel bearbeiten</translation>
     </message>
     <message>
@@ -1597,12 +1631,20 @@
         <translation>z. B. BTC 17 % unter dem 30-Tage-Hoch</translation>
     </message>
     <message>
-        <source>e.g. 30D (days) or 4H (hours)</source>
-        <translation>z. B. 30D (Tage) oder 4H (Stunden)</translation>
+        <source>e.g. 30 days or 4 hours</source>
+        <translation>z. B. 30 Tage oder 4 Stunden</translation>
     </message>
     <message>
-        <source>Time window of the metric: a count and a unit, e.g. 30D or 4H</source>
-        <translation>Zeitfenster der Kennzahl: Anzahl und Einheit, z. B. 30D oder 4H</translation>
+        <source>Time window of the metric: a count and a unit, e.g. 30 days or 4 hours</source>
+        <translation>Zeitfenster der Kennzahl: Anzahl und Einheit, z. B. 30 Tage oder 4 Stunden</translation>
+    </message>
+    <message>
+        <source>This metric needs a time window such as 30 days or 4 hours.</source>
+        <translation>Diese Kennzahl braucht ein Zeitfenster wie 30 Tage oder 4 Stunden.</translation>
+    </message>
+    <message>
+        <source>Enter a count and a unit such as 30 days or 4 hours.</source>
+        <translation>Bitte Anzahl und Einheit eingeben, z. B. 30 Tage oder 4 Stunden.</translation>
     </message>
     <message>
         <source>An alert ends only when the value has recovered past the threshold by this much, so it does not flicker</source>
@@ -1633,20 +1675,8 @@
         <translation>Minuten</translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
         <source>Enter a name (at most 100 characters).</source>
         <translation>Bitte einen Namen eingeben (höchstens 100 Zeichen).</translation>
-    </message>
-    <message>
-        <source>This metric needs a time window such as 30D (days) or 4H (hours).</source>
-        <translation>Diese Kennzahl braucht ein Zeitfenster wie 30D (Tage) oder 4H (Stunden).</translation>
-    </message>
-    <message>
-        <source>Enter a count and a unit such as 30D (days) or 4H (hours).</source>
-        <translation>Bitte Anzahl und Einheit eingeben, z. B. 30D (Tage) oder 4H (Stunden).</translation>
     </message>
     <message>
         <source>Enter a symbol such as BTC or IREN.</source>
@@ -1659,18 +1689,6 @@
     <message>
         <source>Enter a number.</source>
         <translation>Bitte eine Zahl eingeben.</translation>
-    </message>
-    <message>
-        <source>Enter a value between %1 and %2.</source>
-        <translation>Bitte einen Wert zwischen %1 und %2 eingeben.</translation>
-    </message>
-    <message>
-        <source>Enter a value of at least %1.</source>
-        <translation>Bitte einen Wert von mindestens %1 eingeben.</translation>
-    </message>
-    <message>
-        <source>Enter a value of at most %1.</source>
-        <translation>Bitte einen Wert von höchstens %1 eingeben.</translation>
     </message>
     <message>
         <source>Enter a number (0 for none).</source>
@@ -1693,13 +1711,71 @@
         <translation>Bitte zwischen 0 und %1 Stunden eingeben.</translation>
     </message>
     <message>
+        <source>The rule was not saved: %1</source>
+        <translation>Die Regel wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleMessages</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>Enter a value between %1 and %2.</source>
+        <translation>Bitte einen Wert zwischen %1 und %2 eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>Bitte einen Wert von mindestens %1 eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>Bitte einen Wert von höchstens %1 eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter a name (at most 100 characters).</source>
+        <translation>Bitte einen Namen eingeben (höchstens 100 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Enter a count and a unit such as 30 days or 4 hours.</source>
+        <translation>Bitte Anzahl und Einheit eingeben, z. B. 30 Tage oder 4 Stunden.</translation>
+    </message>
+    <message>
         <source>Enter a number in the metric's range.</source>
         <translation>Bitte eine Zahl im Wertebereich der Kennzahl eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter 0 or more.</source>
+        <translation>Bitte 0 oder mehr eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter between 0 and %1 hours.</source>
+        <translation>Bitte zwischen 0 und %1 Stunden eingeben.</translation>
     </message>
     <message>
         <source>The rule is not valid: %1</source>
         <translation>Die Regel ist ungültig: %1</translation>
     </message>
+    <message>
+        <source>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</source>
+        <translation>Die Regel passt nicht zu ihrer Eskalationsgruppe „%1“: Eine schwerere Regel der Gruppe braucht einen Schwellwert weiter in der ungünstigen Richtung, und alle Regeln einer Gruppe teilen Kennzahl, Zeitfenster, Geltungsbereich und Richtung.</translation>
+    </message>
+    <message>
+        <source>The symbol is not known.</source>
+        <translation>Das Symbol ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Another rule already uses this key.</source>
+        <translation>Eine andere Regel verwendet diesen Schlüssel bereits.</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>Die Regel wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulePreviewText</name>
     <message>
         <source>– (no data yet)</source>
         <translation>– (noch keine Daten)</translation>
@@ -1724,28 +1800,12 @@
         <source>%1: %2 – would not fire</source>
         <translation>%1: %2 – würde nicht auslösen</translation>
     </message>
-    <message>
-        <source>The rule was not saved: %1</source>
-        <translation>Die Regel wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</source>
-        <translation>Die Regel passt nicht zu ihrer Eskalationsgruppe „%1“: Eine schwerere Regel der Gruppe braucht einen Schwellwert weiter in der ungünstigen Richtung, und alle Regeln einer Gruppe teilen Kennzahl, Zeitfenster, Geltungsbereich und Richtung.</translation>
-    </message>
-    <message>
-        <source>The symbol is not known.</source>
-        <translation>Das Symbol ist nicht bekannt.</translation>
-    </message>
-    <message>
-        <source>Another rule already uses this key.</source>
-        <translation>Eine andere Regel verwendet diesen Schlüssel bereits.</translation>
-    </message>
 </context>
 <context>
     <name>RulesView</name>
     <message>
         <source>Name</source>
-        <extracomment>The rule set changed (saved, deleted, restored, switched on/off). A short confirmation for the status bar.</extracomment>
+        <extracomment>How long a confirmation ("Rule … saved.") stays in the tab, in milliseconds. The rule set changed (saved, deleted, restored, switched on/off). A short confirmation ("Rule … saved."), also shown in the tab itself (``message_label``) for a few seconds.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1973,6 +2033,37 @@
     <message>
         <source>Base currency: %1</source>
         <translation>Basiswährung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <source>The data store {path} is locked by another process (another RiskWatch window or command). Close it, or wait until it has finished, and start RiskWatch again.</source>
+        <translation>Der Datenspeicher {path} ist von einem anderen Prozess gesperrt (einem anderen RiskWatch-Fenster oder -Befehl). Schließen Sie ihn oder warten Sie, bis er fertig ist, und starten Sie RiskWatch erneut.</translation>
+    </message>
+    <message>
+        <source>The disk holding the data store {path} is full; nothing was changed. Free some disk space and try again.</source>
+        <translation>Der Datenträger mit dem Datenspeicher {path} ist voll; es wurde nichts geändert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is read-only: there is no write permission for the file or its folder. Make both writable for your user or choose another folder with --data-dir.</source>
+        <translation>Der Datenspeicher {path} ist schreibgeschützt: Für die Datei oder ihren Ordner fehlt die Schreibberechtigung. Machen Sie beide für Ihren Benutzer beschreibbar oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is damaged. A backup made before the last upgrade is {backup}: move the damaged file away and copy the backup in its place.</source>
+        <translation>Der Datenspeicher {path} ist beschädigt. Eine Sicherung von vor dem letzten Update liegt unter {backup}: Verschieben Sie die beschädigte Datei und kopieren Sie die Sicherung an ihre Stelle.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is damaged. Move it away to start with an empty store, or put back a copy from your own backup.</source>
+        <translation>Der Datenspeicher {path} ist beschädigt. Verschieben Sie die Datei, um mit einem leeren Speicher zu beginnen, oder spielen Sie eine Kopie aus Ihrer eigenen Sicherung zurück.</translation>
+    </message>
+    <message>
+        <source>The data store could not be used: {message}</source>
+        <translation>Der Datenspeicher konnte nicht verwendet werden: {message}</translation>
+    </message>
+    <message>
+        <source>{n} damaged row(s) in the data store were skipped: {rows}</source>
+        <translation>{n} beschädigte Zeile(n) im Datenspeicher wurden übersprungen: {rows}</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red.</extracomment>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red. What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>Info</translation>
     </message>
     <message>
@@ -328,6 +328,30 @@
         </translation>
     </message>
     <message>
+        <source>%1 day</source>
+        <translation>%1 day</translation>
+    </message>
+    <message>
+        <source>%1 hour</source>
+        <translation>%1 hour</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>%1 week</source>
+        <translation>%1 week</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 weeks</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4</source>
+        <translation>%1: %2 %3 %4</translation>
+    </message>
+    <message>
         <source>BTC 17 % below its 30-day high</source>
         <translation>BTC 17 % below its 30-day high</translation>
     </message>
@@ -420,7 +444,7 @@
     <name>AlertWindow</name>
     <message>
         <source>Severity</source>
-        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark.</extracomment>
+        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
         <translation>Severity</translation>
     </message>
     <message>
@@ -458,6 +482,14 @@
     <message>
         <source>Confirm that you have seen the selected alerts</source>
         <translation>Confirm that you have seen the selected alerts</translation>
+    </message>
+    <message>
+        <source>Acknowledge a&amp;ll</source>
+        <translation>Acknowledge a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Confirm that you have seen every listed alert</source>
+        <translation>Confirm that you have seen every listed alert</translation>
     </message>
     <message>
         <source>Snooze for 1 &amp;hour</source>
@@ -1300,6 +1332,7 @@
     <name>PositionsTableModel</name>
     <message>
         <source>Symbol</source>
+        <extracomment>The text put into an editor (exact, ungrouped); Qt's items keep EditRole and DisplayRole as one value.</extracomment>
         <translation>Symbol</translation>
     </message>
     <message>
@@ -1546,6 +1579,7 @@
     <name>RuleDialog</name>
     <message>
         <source>Edit rule</source>
+        <extracomment>The name a shipped rule shows while the user keeps it ("" for other rules); see name_is_generated.</extracomment>
         <translation>Edit rule</translation>
     </message>
     <message>
@@ -1597,12 +1631,20 @@
         <translation>e.g. BTC 17 % below its 30-day high</translation>
     </message>
     <message>
-        <source>e.g. 30D (days) or 4H (hours)</source>
-        <translation>e.g. 30D (days) or 4H (hours)</translation>
+        <source>e.g. 30 days or 4 hours</source>
+        <translation>e.g. 30 days or 4 hours</translation>
     </message>
     <message>
-        <source>Time window of the metric: a count and a unit, e.g. 30D or 4H</source>
-        <translation>Time window of the metric: a count and a unit, e.g. 30D or 4H</translation>
+        <source>Time window of the metric: a count and a unit, e.g. 30 days or 4 hours</source>
+        <translation>Time window of the metric: a count and a unit, e.g. 30 days or 4 hours</translation>
+    </message>
+    <message>
+        <source>This metric needs a time window such as 30 days or 4 hours.</source>
+        <translation>This metric needs a time window such as 30 days or 4 hours.</translation>
+    </message>
+    <message>
+        <source>Enter a count and a unit such as 30 days or 4 hours.</source>
+        <translation>Enter a count and a unit such as 30 days or 4 hours.</translation>
     </message>
     <message>
         <source>An alert ends only when the value has recovered past the threshold by this much, so it does not flicker</source>
@@ -1633,20 +1675,8 @@
         <translation>minutes</translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
         <source>Enter a name (at most 100 characters).</source>
         <translation>Enter a name (at most 100 characters).</translation>
-    </message>
-    <message>
-        <source>This metric needs a time window such as 30D (days) or 4H (hours).</source>
-        <translation>This metric needs a time window such as 30D (days) or 4H (hours).</translation>
-    </message>
-    <message>
-        <source>Enter a count and a unit such as 30D (days) or 4H (hours).</source>
-        <translation>Enter a count and a unit such as 30D (days) or 4H (hours).</translation>
     </message>
     <message>
         <source>Enter a symbol such as BTC or IREN.</source>
@@ -1659,18 +1689,6 @@
     <message>
         <source>Enter a number.</source>
         <translation>Enter a number.</translation>
-    </message>
-    <message>
-        <source>Enter a value between %1 and %2.</source>
-        <translation>Enter a value between %1 and %2.</translation>
-    </message>
-    <message>
-        <source>Enter a value of at least %1.</source>
-        <translation>Enter a value of at least %1.</translation>
-    </message>
-    <message>
-        <source>Enter a value of at most %1.</source>
-        <translation>Enter a value of at most %1.</translation>
     </message>
     <message>
         <source>Enter a number (0 for none).</source>
@@ -1693,13 +1711,71 @@
         <translation>Enter between 0 and %1 hours.</translation>
     </message>
     <message>
+        <source>The rule was not saved: %1</source>
+        <translation>The rule was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RuleMessages</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Enter a value between %1 and %2.</source>
+        <translation>Enter a value between %1 and %2.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at least %1.</source>
+        <translation>Enter a value of at least %1.</translation>
+    </message>
+    <message>
+        <source>Enter a value of at most %1.</source>
+        <translation>Enter a value of at most %1.</translation>
+    </message>
+    <message>
+        <source>Enter a name (at most 100 characters).</source>
+        <translation>Enter a name (at most 100 characters).</translation>
+    </message>
+    <message>
+        <source>Enter a count and a unit such as 30 days or 4 hours.</source>
+        <translation>Enter a count and a unit such as 30 days or 4 hours.</translation>
+    </message>
+    <message>
         <source>Enter a number in the metric's range.</source>
         <translation>Enter a number in the metric's range.</translation>
+    </message>
+    <message>
+        <source>Enter 0 or more.</source>
+        <translation>Enter 0 or more.</translation>
+    </message>
+    <message>
+        <source>Enter between 0 and %1 hours.</source>
+        <translation>Enter between 0 and %1 hours.</translation>
     </message>
     <message>
         <source>The rule is not valid: %1</source>
         <translation>The rule is not valid: %1</translation>
     </message>
+    <message>
+        <source>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</source>
+        <translation>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</translation>
+    </message>
+    <message>
+        <source>The symbol is not known.</source>
+        <translation>The symbol is not known.</translation>
+    </message>
+    <message>
+        <source>Another rule already uses this key.</source>
+        <translation>Another rule already uses this key.</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>The rule was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulePreviewText</name>
     <message>
         <source>– (no data yet)</source>
         <translation>– (no data yet)</translation>
@@ -1724,28 +1800,12 @@
         <source>%1: %2 – would not fire</source>
         <translation>%1: %2 – would not fire</translation>
     </message>
-    <message>
-        <source>The rule was not saved: %1</source>
-        <translation>The rule was not saved: %1</translation>
-    </message>
-    <message>
-        <source>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</source>
-        <translation>The rule does not fit its escalation group '%1': a more severe rule of the group needs a threshold further in the bad direction, and all rules of a group share metric, window, scope and direction.</translation>
-    </message>
-    <message>
-        <source>The symbol is not known.</source>
-        <translation>The symbol is not known.</translation>
-    </message>
-    <message>
-        <source>Another rule already uses this key.</source>
-        <translation>Another rule already uses this key.</translation>
-    </message>
 </context>
 <context>
     <name>RulesView</name>
     <message>
         <source>Name</source>
-        <extracomment>The rule set changed (saved, deleted, restored, switched on/off). A short confirmation for the status bar.</extracomment>
+        <extracomment>How long a confirmation ("Rule … saved.") stays in the tab, in milliseconds. The rule set changed (saved, deleted, restored, switched on/off). A short confirmation ("Rule … saved."), also shown in the tab itself (``message_label``) for a few seconds.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1973,6 +2033,37 @@
     <message>
         <source>Base currency: %1</source>
         <translation>Base currency: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <source>The data store {path} is locked by another process (another RiskWatch window or command). Close it, or wait until it has finished, and start RiskWatch again.</source>
+        <translation>The data store {path} is locked by another process (another RiskWatch window or command). Close it, or wait until it has finished, and start RiskWatch again.</translation>
+    </message>
+    <message>
+        <source>The disk holding the data store {path} is full; nothing was changed. Free some disk space and try again.</source>
+        <translation>The disk holding the data store {path} is full; nothing was changed. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is read-only: there is no write permission for the file or its folder. Make both writable for your user or choose another folder with --data-dir.</source>
+        <translation>The data store {path} is read-only: there is no write permission for the file or its folder. Make both writable for your user or choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is damaged. A backup made before the last upgrade is {backup}: move the damaged file away and copy the backup in its place.</source>
+        <translation>The data store {path} is damaged. A backup made before the last upgrade is {backup}: move the damaged file away and copy the backup in its place.</translation>
+    </message>
+    <message>
+        <source>The data store {path} is damaged. Move it away to start with an empty store, or put back a copy from your own backup.</source>
+        <translation>The data store {path} is damaged. Move it away to start with an empty store, or put back a copy from your own backup.</translation>
+    </message>
+    <message>
+        <source>The data store could not be used: {message}</source>
+        <translation>The data store could not be used: {message}</translation>
+    </message>
+    <message>
+        <source>{n} damaged row(s) in the data store were skipped: {rows}</source>
+        <translation>{n} damaged row(s) in the data store were skipped: {rows}</translation>
     </message>
 </context>
 <context>

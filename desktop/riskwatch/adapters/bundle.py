@@ -17,14 +17,19 @@ def history_dir():
     return paths.resource("data", "history")
 
 
+def _bundled_files() -> dict[str, object]:
+    """Symbol -> file, from the folder's listing: a symbol is looked up, never joined into a path."""
+    return {p.name[: -len(".csv.gz")].upper(): p for p in history_dir().glob("*.csv.gz")}
+
+
 def bundled_symbols() -> tuple[str, ...]:
-    return tuple(sorted(p.name.split(".")[0] for p in history_dir().glob("*.csv.gz")))
+    return tuple(sorted(_bundled_files()))
 
 
 @lru_cache(maxsize=32)
 def _frame(symbol: str):
-    path = history_dir() / f"{symbol.upper()}.csv.gz"
-    if not path.is_file():
+    path = _bundled_files().get(symbol.upper())
+    if path is None or not path.is_file():
         return None
     import pandas as pd  # only when bundled history is actually needed
 

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_rows import BadField
 from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range
 from riskwatch.domain.alerts import (
     AlertEvent,
@@ -33,7 +35,7 @@ from riskwatch.domain.alerts import (
     active_alerts,
     check_rules,
 )
-from riskwatch.domain.errors import InputError, StoreError
+from riskwatch.domain.errors import DamagedRow, InputError, StoreError
 
 log = logging.getLogger(__name__)
 #: The default rules every data directory marked with the first versions' seeded flag ("1") was offered.
@@ -74,7 +76,7 @@ class AlertRepository:
                 return conn.execute(sql, params).fetchall()
             return self._store._query(sql, params)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read alerts from the data store: {exc}") from None
+            raise translate(exc, self._store.path) from None
 
     @contextmanager
     def _tx(self):
@@ -82,7 +84,7 @@ class AlertRepository:
             with self._store.transaction() as conn:
                 yield conn
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write alerts to the data store: {exc}") from None
+            raise translate(exc, self._store.path) from None
 
     # -- rules ------------------------------------------------------------------------------------
     @staticmethod
@@ -94,12 +96,20 @@ class AlertRepository:
                         comparator=comparator, threshold=threshold, severity=severity, window=window,
                         hysteresis=hysteresis, cooldown=cooldown_s, enabled=bool(enabled),
                         escalation_group=group, message_code=code, id=rid)
-        except (InputError, ValueError) as exc:
-            raise StoreError(f"alert rule {rid} in the data store is invalid: {exc}") from None
+        except (InputError, ValueError, TypeError) as exc:
+            field = exc.problems[0].field if isinstance(exc, InputError) and exc.problems else None
+            raise BadField(field or "rule", str(exc)) from None
 
     def _rules(self, conn: sqlite3.Connection | None = None) -> list[Rule]:
-        return [self._row_to_rule(r) for r in self._read(f"SELECT {_RULE_COLS} FROM alert_rules ORDER BY id",
-                                                         (), conn)]
+        """Every rule that parses; a damaged row is skipped and reported (store.skipped_rows())."""
+        out, bad = [], []
+        for row in self._read(f"SELECT {_RULE_COLS} FROM alert_rules ORDER BY id", (), conn):
+            try:
+                out.append(self._row_to_rule(row))
+            except BadField as exc:
+                bad.append(DamagedRow("alert_rules", row[0], exc.field, exc.message))
+        self._store.report_damaged("alert_rules", bad)
+        return out
 
     @staticmethod
     def _rule_params(r: Rule) -> tuple:
@@ -220,11 +230,14 @@ class AlertRepository:
 
     # -- state ------------------------------------------------------------------------------------
     def _state(self, conn: sqlite3.Connection | None = None) -> AlertState:
-        rows = self._read("SELECT alert_key, record FROM alert_state", (), conn)
-        try:
-            return AlertState({k: AlertRecord.from_dict(json.loads(text)) for k, text in rows})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"the alert state in the data store is damaged: {exc}") from None
+        records, bad = {}, []
+        for key, text in self._read("SELECT alert_key, record FROM alert_state", (), conn):
+            try:  # a damaged record is dropped: the alert is evaluated afresh (and fires again if it still holds)
+                records[key] = AlertRecord.from_dict(json.loads(text))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                bad.append(DamagedRow("alert_state", key, "record", str(exc) or type(exc).__name__))
+        self._store.report_damaged("alert_state", bad)
+        return AlertState(records)
 
     def load_state(self) -> AlertState:
         return self._state()
@@ -316,7 +329,14 @@ class AlertRepository:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [self._row_to_event(r) for r in self._read(sql, params)]
+        out, bad = [], []
+        for row in self._read(sql, params):
+            try:
+                out.append(self._row_to_event(row))
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                bad.append(DamagedRow("alert_events", row[0], None, str(exc) or type(exc).__name__))
+        self._store.report_damaged("alert_events", bad)
+        return out
 
     def active_alerts(self, now: datetime | None = None, *, include_acknowledged: bool = True,
                       include_snoozed: bool = True) -> list[AlertRecord]:

@@ -15,8 +15,10 @@ import statistics
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_rows import BadField, stored_float
 from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range, utc_from_ms
-from riskwatch.domain.errors import StoreError
+from riskwatch.domain.errors import DamagedRow
 from riskwatch.domain.snapshot import MetricStatus, MetricValue
 
 
@@ -40,7 +42,7 @@ class LiquidityHistory:
         try:
             return self._store._query(sql, params)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read the liquidity history from the data store: {exc}") from None
+            raise translate(exc, self._store.path) from None
 
     def append(self, values: Mapping[tuple[str, str], MetricValue], ts: datetime) -> int:
         """Store one cycle's values at ``ts`` in ONE transaction; returns the number of rows written.
@@ -63,7 +65,7 @@ class LiquidityHistory:
                     "ON CONFLICT (scope, metric, ts) DO UPDATE SET value=excluded.value, status=excluded.status",
                     rows)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the liquidity history to the data store: {exc}") from None
+            raise translate(exc, self._store.path) from None
         return len(rows)
 
     def load(self, scope: str, metric: str, since: datetime | None = None,
@@ -75,7 +77,22 @@ class LiquidityHistory:
         sql += between
         params += bounds
         sql += " ORDER BY ts"
-        return [(utc_from_ms(ts), None if v is None else float(v)) for ts, v in self._read(sql, params)]
+        return self._points(self._read(sql, params))
+
+    def _points(self, rows) -> list[tuple[datetime, float | None]]:
+        """Rows (ts, value) as points; a value that is not a finite number is reported and read as missing."""
+        out, bad = [], []
+        for ts, v in rows:
+            try:
+                out.append((utc_from_ms(ts), stored_float(v, "value")))
+            except BadField as exc:
+                bad.append(DamagedRow("liquidity_signals", ts, exc.field, exc.message))
+                out.append((utc_from_ms(ts), None))
+            except (TypeError, ValueError, OverflowError) as exc:
+                bad.append(DamagedRow("liquidity_signals", ts, "ts", str(exc)))
+        if bad:
+            self._store.report_damaged("liquidity_signals", bad)
+        return out
 
     def median(self, scope: str, metric: str, since: datetime, until: datetime | None = None) -> float | None:
         """Median of the available values in [since, until]; None when there is none."""
@@ -85,10 +102,8 @@ class LiquidityHistory:
     def latest(self, scope: str, metric: str) -> tuple[datetime, float | None] | None:
         rows = self._read("SELECT ts, value FROM liquidity_signals WHERE scope = ? AND metric = ? "
                           "ORDER BY ts DESC LIMIT 1", (scope, metric))
-        if not rows:
-            return None
-        ts, v = rows[0]
-        return utc_from_ms(ts), None if v is None else float(v)
+        points = self._points(rows)
+        return points[0] if points else None
 
     def series(self) -> list[tuple[str, str]]:
         """Every stored (scope, metric) pair."""
@@ -101,7 +116,7 @@ class LiquidityHistory:
             with self._store.transaction() as conn:
                 return conn.execute("DELETE FROM liquidity_signals WHERE ts < ?", (epoch_ms(before),)).rowcount
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot prune the liquidity history: {exc}") from None
+            raise translate(exc, self._store.path) from None
 
     def count(self) -> int:
         return int(self._read("SELECT COUNT(*) FROM liquidity_signals")[0][0])

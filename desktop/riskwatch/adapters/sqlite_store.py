@@ -1,144 +1,37 @@
-"""SQLite store: schema, numbered migrations (PRAGMA user_version), repositories returning domain objects.
+"""SQLite store: repositories returning domain objects (schema and migrations in sqlite_schema.py).
 
-The store owns its schema. WAL mode; every multi-row change runs in one transaction.
-Secrets never go here.
+The store owns its schema. WAL mode; every multi-row change runs in one transaction. sqlite3 errors become
+domain errors in sqlite_errors.py; a stored row that does not parse is skipped and reported, never fatal.
+The folder is 0700, the files 0600 (private_fs.py). Secrets never go here.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from decimal import Decimal
+from datetime import datetime
 from pathlib import Path
 
-from riskwatch.domain.errors import InputError, Problem, StoreError
-from riskwatch.domain.model import Asset, AssetKind, Bar, Portfolio, Position, PriceSeriesInfo, Timeframe
+from riskwatch.adapters.private_fs import ensure_private_dir, private_file, tighten_file
+from riskwatch.adapters.sqlite_errors import damaged, read_only, store_errors, translate
+from riskwatch.adapters.sqlite_rows import BadField, DamagedRows, epoch_ms, row_to_position, ts_range, utc_from_ms
+from riskwatch.adapters.sqlite_schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    backup_before_migration,
+    missing_tables,
+    split_sql,
+)
+from riskwatch.domain.errors import DamagedRow, InputError, Problem, StoreError
+from riskwatch.domain.model import Bar, Portfolio, Position, PriceSeriesInfo, Timeframe
 
 DB_FILENAME = "riskwatch.sqlite3"
-
-# Each entry is one migration; its index + 1 is the user_version it leads to. Never edit a shipped one.
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the initial schema
-    """
-    CREATE TABLE positions (
-        id          INTEGER PRIMARY KEY AUTOINCREMENT,
-        symbol      TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('crypto','equity','index','stablecoin')),
-        quantity    TEXT NOT NULL,
-        cost_basis  TEXT NOT NULL,
-        currency    TEXT NOT NULL,
-        account     TEXT NOT NULL DEFAULT '',
-        note        TEXT NOT NULL DEFAULT '',
-        is_example  INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (symbol, account)
-    );
-    CREATE TABLE price_bars (
-        symbol      TEXT NOT NULL,
-        source      TEXT NOT NULL,
-        timeframe   TEXT NOT NULL,
-        ts          INTEGER NOT NULL,          -- bar open time, epoch milliseconds UTC
-        open        REAL,
-        high        REAL,
-        low         REAL,
-        close       REAL NOT NULL CHECK (close > 0),
-        volume      REAL,
-        PRIMARY KEY (symbol, source, timeframe, ts)
-    ) WITHOUT ROWID;
-    CREATE TABLE alert_rules (
-        id          INTEGER PRIMARY KEY AUTOINCREMENT,
-        name        TEXT NOT NULL,
-        metric      TEXT NOT NULL,
-        scope       TEXT NOT NULL,
-        window      TEXT,
-        comparator  TEXT NOT NULL,
-        threshold   REAL NOT NULL,
-        severity    TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),
-        hysteresis  REAL NOT NULL DEFAULT 0,
-        cooldown_s  INTEGER NOT NULL DEFAULT 0,
-        enabled     INTEGER NOT NULL DEFAULT 1,
-        builtin_key TEXT UNIQUE
-    );
-    CREATE TABLE alert_events (
-        id          INTEGER PRIMARY KEY AUTOINCREMENT,
-        rule_id     INTEGER REFERENCES alert_rules(id) ON DELETE SET NULL,
-        kind        TEXT NOT NULL,               -- fired | escalated | acknowledged | resolved | snoozed
-        severity    TEXT NOT NULL,
-        scope_key   TEXT NOT NULL,               -- e.g. the symbol or 'portfolio'
-        metric      TEXT NOT NULL,
-        value       REAL,
-        threshold   REAL,
-        ts          INTEGER NOT NULL,            -- epoch milliseconds UTC
-        payload     TEXT NOT NULL DEFAULT '{}'
-    );
-    CREATE INDEX alert_events_ts ON alert_events(ts);
-    CREATE TABLE settings (
-        key         TEXT PRIMARY KEY,
-        value       TEXT NOT NULL
-    );
-    """,
-    # 2: alert engine: escalation groups and message codes of rules, alert identity of events, engine state
-    """
-    ALTER TABLE alert_rules ADD COLUMN escalation_group TEXT;
-    ALTER TABLE alert_rules ADD COLUMN message_code TEXT;
-    ALTER TABLE alert_events ADD COLUMN alert_key TEXT NOT NULL DEFAULT '';
-    ALTER TABLE alert_events ADD COLUMN rule_key TEXT NOT NULL DEFAULT '';
-    CREATE INDEX alert_events_alert_key ON alert_events(alert_key, ts);
-    CREATE TABLE alert_state (
-        alert_key   TEXT PRIMARY KEY,            -- '<escalation group or rule key>|<scope member>'
-        active      INTEGER NOT NULL,
-        severity    TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),
-        scope_key   TEXT NOT NULL,
-        changed_ts  INTEGER NOT NULL,            -- epoch milliseconds UTC
-        record      TEXT NOT NULL                -- the AlertRecord as JSON
-    ) WITHOUT ROWID;
-    CREATE INDEX alert_state_active ON alert_state(active);
-    """,
-    # 3: liquidity signal history (adapters/sqlite_liquidity.py): one row per scope, metric and cycle
-    """
-    CREATE TABLE liquidity_signals (
-        scope       TEXT NOT NULL,               -- e.g. 'BTC', 'USDT' or 'portfolio'
-        metric      TEXT NOT NULL,               -- e.g. 'depth_2pct', 'spread_bps'
-        ts          INTEGER NOT NULL,            -- epoch milliseconds UTC
-        value       REAL,                        -- NULL when the signal was unavailable
-        status      TEXT NOT NULL,               -- MetricStatus: ok | missing | invalid | error | ...
-        PRIMARY KEY (scope, metric, ts)
-    ) WITHOUT ROWID;
-    CREATE INDEX liquidity_signals_ts ON liquidity_signals(ts);
-    """,
-)
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# -- helpers shared by the repositories on this store (sqlite_alerts, sqlite_liquidity) ---------------------
-def epoch_ms(ts: datetime) -> int:
-    """An aware datetime as the epoch milliseconds the store keeps in its ``ts`` columns."""
-    if ts.tzinfo is None:
-        raise ValueError("naive datetime given to the store")
-    return int(round(ts.timestamp() * 1000))
-
-
-def utc_from_ms(ms: int) -> datetime:
-    """A stored epoch-milliseconds value as an aware UTC datetime."""
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
-
-
-def ts_range(since: datetime | None, until: datetime | None) -> tuple[str, list[int]]:
-    """The SQL conditions ``AND ts >= ? AND ts <= ?`` for the bounds given (both inclusive; a None bound is
-    left out) and their parameters, to append to a ``WHERE`` clause."""
-    sql = ""
-    params: list[int] = []
-    if since is not None:
-        sql += " AND ts >= ?"
-        params.append(epoch_ms(since))
-    if until is not None:
-        sql += " AND ts <= ?"
-        params.append(epoch_ms(until))
-    return sql, params
-
+#: seconds a write waits for another process's lock before "locked by another process"
+BUSY_TIMEOUT_S = 5.0
+log = logging.getLogger(__name__)
 
 class SqliteStore:
     """Implements the Store port on one SQLite file.
@@ -147,43 +40,63 @@ class SqliteStore:
     serialises access, and each public call is short.
     """
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S,
+                 on_damaged_row: Callable[[DamagedRow], None] | None = None):
         self.path = Path(path)
+        self.backup_path: Path | None = None  # the backup taken before this open migrated the store
+        self._damaged = DamagedRows(on_damaged_row)
+        memory = str(path) == ":memory:"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+            if not memory:
+                ensure_private_dir(self.path.parent)
+                private_file(self.path)
+            self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
+                                         timeout=busy_timeout)
+        except PermissionError as exc:
+            raise read_only(self.path, str(exc)) from None
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the data store {self.path}: {exc}") from None
+            raise translate(exc, self.path) from None
         self._lock = threading.RLock()
         self._bar_versions: dict[str, int] = {}  # per symbol, bumped on every write of its bars
         try:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
+            with store_errors(self.path):
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                missing = missing_tables(self._conn, self.schema_version())
+                if missing:
+                    raise damaged(self.path, f"table {', '.join(missing)} is missing")
+        except BaseException:
             self._conn.close()
-            raise StoreError(f"the data store {self.path} is damaged or not a RiskWatch store: {exc}") from None
+            raise
+        if not memory:
+            for suffix in ("-wal", "-shm"):  # SQLite gives them the database file's mode; older ones: tighten
+                tighten_file(self.path.with_name(self.path.name + suffix))
 
     @classmethod
-    def in_dir(cls, data_dir: Path | str) -> SqliteStore:
-        return cls(Path(data_dir) / DB_FILENAME)
+    def in_dir(cls, data_dir: Path | str, **options) -> SqliteStore:
+        return cls(Path(data_dir) / DB_FILENAME, **options)
 
     # -- plumbing -----------------------------------------------------------------------------
     @contextmanager
     def transaction(self):
-        with self._lock:
+        """One ``BEGIN IMMEDIATE`` transaction; any sqlite3 error leaves as a domain error (StoreLocked,
+        StoreFull, ...) after a clean rollback. SQLite may already have rolled back by itself (a full disk):
+        then there is nothing to roll back, and no second error."""
+        with self._lock, store_errors(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
             else:
                 self._conn.execute("COMMIT")
 
     def _query(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
-        with self._lock:
+        with self._lock, store_errors(self.path):
             return self._conn.execute(sql, params).fetchall()
 
     def _migrate(self) -> None:
@@ -191,13 +104,25 @@ class SqliteStore:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"the data store {self.path} was written by a newer RiskWatch (schema {version}, "
-                f"this version knows {SCHEMA_VERSION})")
+                f"this version knows {SCHEMA_VERSION})", path=str(self.path))
+        if 0 < version < SCHEMA_VERSION and str(self.path) != ":memory:":
+            self.backup_path = backup_before_migration(self._conn, self.path, version)
+            log.info("data store backed up to %s before the upgrade from schema %d", self.backup_path, version)
         for number in range(version + 1, SCHEMA_VERSION + 1):
             script = MIGRATIONS[number - 1]
             with self.transaction() as conn:
-                for statement in _split_sql(script):
+                for statement in split_sql(script):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
+
+    # -- rows that do not parse: skipped and reported ----------------------------------------------
+    def report_damaged(self, table: str, rows: Sequence[DamagedRow]) -> None:
+        """Record the rows the latest read of ``table`` skipped (each is logged and reported once)."""
+        self._damaged.report(table, rows, str(self.path))
+
+    def skipped_rows(self) -> list[DamagedRow]:
+        """The rows the latest read of each table skipped because they do not parse."""
+        return self._damaged.rows()
 
     def schema_version(self) -> int:
         return int(self._query("PRAGMA user_version")[0][0])
@@ -208,6 +133,7 @@ class SqliteStore:
     def close(self) -> None:
         with self._lock:
             try:
+                self._conn.execute("PRAGMA busy_timeout = 0")  # never wait for a lock just to checkpoint
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass
@@ -216,14 +142,15 @@ class SqliteStore:
     # -- positions ----------------------------------------------------------------------------
     _POS_COLS = "id, symbol, kind, quantity, cost_basis, currency, account, note, is_example"
 
-    @staticmethod
-    def _row_to_position(row: tuple) -> Position:
-        pid, symbol, kind, qty, cost, cur, account, note, example = row
-        return Position(
-            asset=Asset(symbol, AssetKind(kind), cur),
-            quantity=Decimal(qty), cost_basis=Decimal(cost), account=account, note=note,
-            id=pid, is_example=bool(example),
-        )
+    def _positions(self, rows: list[tuple]) -> list[Position]:
+        out, bad = [], []
+        for row in rows:
+            try:
+                out.append(row_to_position(row))
+            except BadField as exc:
+                bad.append(DamagedRow("positions", row[0], exc.field, exc.message))
+        self.report_damaged("positions", bad)
+        return out
 
     @staticmethod
     def _position_params(p: Position) -> tuple:
@@ -231,12 +158,15 @@ class SqliteStore:
                 p.asset.quote_currency, p.account, p.note, int(p.is_example))
 
     def list_positions(self) -> list[Position]:
-        rows = self._query(f"SELECT {self._POS_COLS} FROM positions ORDER BY id")
-        return [self._row_to_position(r) for r in rows]
+        """Every position that parses; the others are skipped and reported (see :meth:`skipped_rows`)."""
+        return self._positions(self._query(f"SELECT {self._POS_COLS} FROM positions ORDER BY id"))
 
     def get_position(self, position_id: int) -> Position | None:
         rows = self._query(f"SELECT {self._POS_COLS} FROM positions WHERE id = ?", (position_id,))
-        return self._row_to_position(rows[0]) if rows else None
+        try:
+            return row_to_position(rows[0]) if rows else None
+        except BadField:
+            return None
 
     def portfolio(self, base_currency: str | None = None) -> Portfolio:
         base = base_currency or self.get_setting("base_currency", "USD") or "USD"
@@ -461,15 +391,5 @@ class SqliteStore:
         return dict(self._query("SELECT key, value FROM settings ORDER BY key"))
 
 
-def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside literals in our migrations)."""
-    out = []
-    for chunk in script.split(";"):
-        lines = [ln.split("--", 1)[0] for ln in chunk.splitlines()]
-        stmt = "\n".join(lines).strip()
-        if stmt:
-            out.append(stmt)
-    return out
-
-
-__all__ = ["SqliteStore", "DB_FILENAME", "SCHEMA_VERSION", "MIGRATIONS", "Problem"]
+__all__ = ["SqliteStore", "DB_FILENAME", "SCHEMA_VERSION", "MIGRATIONS", "Problem", "epoch_ms", "utc_from_ms",
+           "ts_range"]

@@ -38,8 +38,10 @@ def run(args) -> int:
     from riskwatch.app import build_monitor, open_store
     from riskwatch.domain.errors import RiskWatchError, StoreError
 
+    from riskwatch.cli import warn_damaged_row
+
     try:
-        store = open_store(args)
+        store = open_store(args, on_damaged_row=warn_damaged_row)
     except StoreError as exc:
         return _unknown(args, f"store unusable: {exc}")
     try:

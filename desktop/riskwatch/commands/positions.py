@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p_list.add_argument("--json", action="store_true", help="print JSON")
     p_list.set_defaults(func=run_list)
     p_imp = psub.add_parser("import", help="add positions from a CSV (or JSON) file, all or nothing")
-    p_imp.add_argument("file", metavar="FILE")
+    p_imp.add_argument("file", metavar="FILE", help="CSV or JSON file, or - for standard input")
     p_imp.add_argument("--replace", action="store_true", help="replace all positions by the file's")
     p_imp.set_defaults(func=run_import)
     p_exp = psub.add_parser("export", help="write the positions to a CSV (or, with --json, JSON) file")
@@ -31,12 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _store(args):
     from riskwatch.app import open_store
+    from riskwatch.cli import warn_damaged_row
 
-    return open_store(args)
+    return open_store(args, on_damaged_row=warn_damaged_row)
 
 
 def run_list(args) -> int:
     from riskwatch.adapters.csv_io import positions_to_json
+    from riskwatch.domain.text import printable
 
     store = _store(args)
     try:
@@ -51,8 +53,10 @@ def run_list(args) -> int:
         print(tr("No positions.", lang))
         return 0
     headers = [tr(h, lang) for h in ("Symbol", "Kind", "Quantity", "Cost basis", "Currency", "Account", "Note")]
-    rows = [[p.symbol, tr(p.asset.kind.value, lang), _num(p.quantity, lang), _num(p.cost_basis, lang),
-             p.asset.quote_currency, p.account, p.note] for p in positions]
+    # Rows stored before imports refused control characters may still hold them: never print them raw.
+    rows = [[printable(c) for c in (p.symbol, tr(p.asset.kind.value, lang), _num(p.quantity, lang),
+                                    _num(p.cost_basis, lang), p.asset.quote_currency, p.account, p.note)]
+            for p in positions]
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     right = {2, 3}
     for r in [headers, *rows]:
@@ -67,10 +71,14 @@ def _num(value, lang: str) -> str:
 
 
 def run_import(args) -> int:
-    from riskwatch.adapters.csv_io import read_position_rows
+    from riskwatch.adapters.csv_io import parse_position_text, read_position_rows, read_stream_text
     from riskwatch.services.positions import import_positions
 
-    rows = read_position_rows(Path(args.file))  # parse before opening the store: bad files touch nothing
+    # Parse before opening the store: bad files touch nothing.
+    if args.file == "-":
+        rows = parse_position_text(read_stream_text(sys.stdin.buffer, "<stdin>"), "<stdin>")
+    else:
+        rows = read_position_rows(Path(args.file))
     store = _store(args)
     try:
         added = import_positions(store, [(r.line, r.position) for r in rows], replace=args.replace,

@@ -29,19 +29,28 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
-class InputError(RiskWatchError):
-    """Bad user input (a file, a value). Carries every problem found, not just the first."""
+#: An InputError lists at most this many problems and counts the rest ("… and 12 more").
+MAX_LISTED_PROBLEMS = 50
 
-    def __init__(self, source: str | None, problems: list[Problem] | tuple[Problem, ...]):
+
+class InputError(RiskWatchError):
+    """Bad user input (a file, a value). Carries every problem found (the first MAX_LISTED_PROBLEMS of
+    them, and in ``more`` how many others there were), not just the first."""
+
+    def __init__(self, source: str | None, problems: list[Problem] | tuple[Problem, ...], *, more: int = 0):
+        problems = tuple(problems)
         self.source = source
-        self.problems = tuple(problems)
+        self.problems = problems[:MAX_LISTED_PROBLEMS]
+        self.more = more + len(problems) - len(self.problems)
         super().__init__(self._text())
 
     def _text(self) -> str:
-        if len(self.problems) == 1:
+        total = len(self.problems) + self.more
+        if total == 1:
             return self.problems[0].describe(self.source)
-        head = f"{self.source}: {len(self.problems)} problems" if self.source else f"{len(self.problems)} problems"
-        return head + "\n" + "\n".join("  " + p.describe() for p in self.problems)
+        head = f"{self.source}: {total} problems" if self.source else f"{total} problems"
+        tail = [f"  … and {self.more} more"] if self.more else []
+        return head + "\n" + "\n".join(["  " + p.describe() for p in self.problems] + tail)
 
     @classmethod
     def single(cls, message: str, *, source: str | None = None, line: int | None = None,
@@ -51,6 +60,53 @@ class InputError(RiskWatchError):
 
 class StoreError(RiskWatchError):
     """The local store could not be opened, migrated, read or written."""
+
+    #: what went wrong, for a translated message: "store" (generic), "locked", "full", "read_only", "damaged"
+    code = "store"
+
+    def __init__(self, message: str, *, path: str | None = None, detail: str = "", backup: str | None = None):
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        super().__init__(message)
+
+
+class StoreLocked(StoreError):
+    """Another process holds a write lock on the store for longer than the busy timeout."""
+
+    code = "locked"
+
+
+class StoreFull(StoreError):
+    """The disk (or file system quota) holding the store is full; the change was rolled back."""
+
+    code = "full"
+
+
+class StoreReadOnly(StoreError):
+    """The store file or its directory is not writable."""
+
+    code = "read_only"
+
+
+class StoreDamaged(StoreError):
+    """The store file is not a database, has damaged pages or misses a table; ``backup`` names a backup."""
+
+    code = "damaged"
+
+
+@dataclass(frozen=True)
+class DamagedRow:
+    """A stored row that could not be read back (skipped, never fatal): table, row id, field, what is wrong."""
+
+    table: str
+    row_id: object
+    field: str | None
+    message: str
+
+    def describe(self) -> str:
+        where = f"{self.table} row {self.row_id}" + (f", field '{self.field}'" if self.field else "")
+        return f"{where}: {self.message}; the row was skipped"
 
 
 class DataUnavailable(RiskWatchError):

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 
 from riskwatch.domain.errors import InputError, Problem
+from riskwatch.domain.text import printable
 
 
 class AssetKind(str, Enum):
@@ -24,29 +25,56 @@ class AssetKind(str, Enum):
 
     @classmethod
     def parse(cls, text: str) -> AssetKind:
+        """The kind named by its code or by the name the (German or English) window shows."""
+        key = (text or "").strip().lower()
         try:
-            return cls(text.strip().lower())
+            return cls(_KIND_NAMES.get(key, key))
         except ValueError:
             raise ValueError(
                 f"unknown kind '{text}', expected one of: {', '.join(k.value for k in cls)}"
             ) from None
 
 
+# Names of the kinds as the window shows them (German and English), lower-cased.
+_KIND_NAMES = {"aktie": "equity", "aktien": "equity", "stock": "equity", "share": "equity",
+               "krypto": "crypto", "kryptowährung": "crypto", "cryptocurrency": "crypto"}
+
+
 #: The bitcoin-miner stocks RiskWatch knows by name (scope "all miners").
 MINER_SYMBOLS = frozenset({"IREN", "WULF", "CORZ", "CLSK", "BITF", "MARA", "RIOT", "HUT", "CIFR"})
 
-_SYMBOL_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-^=/]{0,31}$")
+#: Longest symbol accepted.
+MAX_SYMBOL_LENGTH = 32
+# ASCII only (checked before upper(): "ı".upper() is "I", "ß".upper() is "SS"); starts with a letter
+# or digit; the punctuation exchanges and Yahoo use (BTC/USDT, BRK.B, BTC-USD, GC=F, BINANCE:BTC, X_Y).
+_SYMBOL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-^=/_:]*", re.ASCII)
+_SYMBOL_CHARS = "letters A-Z, digits and . - / _ : ^ ="
 _CURRENCY_RE = re.compile(r"^[A-Z]{3,5}$")
 
 
 def normalize_symbol(text: str) -> str:
-    """Upper-case and strip a ticker; raise ValueError when it cannot be a symbol."""
-    sym = (text or "").strip().upper()
-    if not sym:
+    """Upper-case and strip a ticker; raise ValueError when it cannot be a symbol.
+
+    A symbol is never a path: ``..``, ``.`` or empty segments between slashes, a leading ``/`` or ``.``
+    and backslashes are refused, so no code can turn one into a file outside its folder.
+    """
+    raw = (text or "").strip()
+    if not raw:
         raise ValueError("symbol is empty")
-    if not _SYMBOL_RE.match(sym):
-        raise ValueError(f"'{text}' is not a valid symbol (letters, digits and . - ^ = / only, at most 32)")
-    return sym
+    shown = raw if len(raw) <= 40 else raw[:36] + "…"
+    if len(raw) > MAX_SYMBOL_LENGTH:
+        raise ValueError(f"symbol '{shown}' is {len(raw)} characters long; expected at most {MAX_SYMBOL_LENGTH}")
+    bad = next((ch for ch in raw if not (ch.isascii() and ch.isprintable())), None)
+    if bad is not None:
+        what = f"'{bad}'" if bad.isprintable() else "a non-printing character"
+        raise ValueError(f"symbol '{printable(shown)}' contains {what} (U+{ord(bad):04X}); "
+                         f"expected {_SYMBOL_CHARS}")
+    if not _SYMBOL_RE.fullmatch(raw):
+        raise ValueError(f"'{raw}' is not a valid symbol; expected {_SYMBOL_CHARS}, starting with a letter "
+                         f"or digit, at most {MAX_SYMBOL_LENGTH}")
+    if any(seg in ("", ".", "..") for seg in raw.split("/")) or ".." in raw:
+        raise ValueError(f"'{raw}' is not a valid symbol; '..' and empty parts between slashes are not allowed")
+    return raw.upper()
 
 
 @dataclass(frozen=True)
