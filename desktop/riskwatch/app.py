@@ -160,11 +160,11 @@ def example_positions():
 
 
 def setup_logging(data_dir: Path) -> None:
-    """Log to ``riskwatch.log`` (mode 0600) in the data folder (created 0700)."""
-    from riskwatch.adapters.private_fs import ensure_private_dir, private_file
+    """Log to ``riskwatch.log`` (mode 0600, rotated at 1 MB, 3 kept) in the data folder (created 0700)."""
+    from riskwatch.adapters.private_fs import PrivateRotatingFileHandler, ensure_private_dir
 
     private_data_dir(data_dir, ensure_private_dir)
-    handler = logging.FileHandler(private_file(data_dir / "riskwatch.log"), encoding="utf-8")
+    handler = PrivateRotatingFileHandler(data_dir / "riskwatch.log")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("riskwatch")
     root.setLevel(logging.INFO)

@@ -7,6 +7,7 @@ or one we just created): a folder the user chose with ``--data-dir`` may be shar
 
 from __future__ import annotations
 
+import logging.handlers
 import os
 import stat
 from pathlib import Path
@@ -53,4 +54,21 @@ def tighten_file(path: Path) -> None:
             pass
 
 
-__all__ = ["ensure_private_dir", "private_file", "tighten_file", "DIR_MODE", "FILE_MODE"]
+#: The log is rotated at this size, keeping LOG_BACKUPS older files: a day offline must not fill the disk.
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A size-bounded log whose every file (the current one and each rotated one) is 0600."""
+
+    def __init__(self, path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS):
+        super().__init__(private_file(path), maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+
+    def _open(self):
+        private_file(Path(self.baseFilename))  # a file opened after a rollover is created 0600 first
+        return super()._open()
+
+
+__all__ = ["ensure_private_dir", "private_file", "tighten_file", "DIR_MODE", "FILE_MODE",
+           "PrivateRotatingFileHandler"]
