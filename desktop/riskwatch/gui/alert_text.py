@@ -11,12 +11,13 @@ import math
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QColor
 
 from riskwatch.domain.alerts import EventKind, ScopeType, Severity
 from riskwatch.domain.snapshot import PORTFOLIO
-from riskwatch.gui.format import percent_text
+from riskwatch.gui.format import date_format, datetime_text, percent_text
+from riskwatch.gui.format import number_text as _number_text
 
 #: Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent.
 FRACTION_METRICS = frozenset({
@@ -85,32 +86,17 @@ def severity_colors(severity: Severity) -> tuple[QColor, QColor]:
 
 def number_text(value: float, decimals: int = 2, locale: QLocale | None = None) -> str:
     """A float with the locale's separators, trailing zeros dropped, a real minus sign."""
-    loc = locale or QLocale()
-    text = loc.toString(abs(float(value)), "f", decimals)
-    point = loc.decimalPoint()
-    if point in text:
-        text = text.rstrip("0").rstrip(point)
-    sign = _MINUS if value < 0 and text.strip("0.,") else ""
-    return sign + text
+    return _number_text(value, decimals, locale)
 
 
 def long_year_date_format(locale: QLocale | None = None) -> str:
-    """The locale's short date format with a four-digit year: ``dd.MM.yyyy`` (German), ``M/d/yyyy``."""
-    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
-    return fmt if "yyyy" in fmt else re.sub(r"(?<!y)yy(?!y)", "yyyy", fmt)
+    """The UI language's date format with a four-digit year: ``dd.MM.yyyy`` (German), ``yyyy-MM-dd``."""
+    return date_format(locale)
 
 
 def local_datetime_text(ts: datetime | None, locale: QLocale | None = None, *, seconds: bool = False) -> str:
-    """``04.11.2025 14:05`` in German (local time of this computer); ``11/4/2025 2:05 PM`` in English."""
-    if ts is None:
-        return ""
-    loc = locale or QLocale()
-    qdt = QDateTime.fromMSecsSinceEpoch(int(round(ts.timestamp() * 1000))).toLocalTime()
-    date_fmt = long_year_date_format(loc)
-    time_fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
-    if seconds and ":ss" not in time_fmt:
-        time_fmt = time_fmt.replace("mm", "mm:ss", 1)
-    return f"{loc.toString(qdt.date(), date_fmt)} {loc.toString(qdt.time(), time_fmt)}"
+    """``04.11.2025 14:05`` in German (local time of this computer); ``2025-11-04 14:05`` in English."""
+    return datetime_text(ts, locale, seconds=seconds)
 
 
 class AlertText(QObject):

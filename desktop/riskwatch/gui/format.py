@@ -1,10 +1,12 @@
-"""Locale-aware display of numbers for the widgets (1.234,56 in German, 1,234.56 in English)."""
+"""Locale-aware display of numbers, dates and times for the widgets (1.234,56 and 01.12.2026 in German,
+1,234.56 and 2026-12-01 in English): the one place that decides how the UI language writes them."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 
 def decimal_text(value: Decimal, locale: QLocale | None = None, group: bool = True) -> str:
@@ -54,3 +56,66 @@ def percent_text(fraction: float, locale: QLocale | None = None, decimals: int =
     if loc.language() == QLocale.Language.German:
         return f"{sign}{num} %"
     return f"{sign}{num}%"
+
+
+# -- the UI language's locale, dates and times ----------------------------------------------------------------
+# Every number, date, time and axis follows the *UI language*, never the system locale: Translator.set_language
+# makes ui_locale(language) the default QLocale, and the helpers below read that default.
+# Dates: German ``01.12.2026``, English ISO-like ``2026-12-01``; times 24 h ``19:18`` in both.
+DATE_FORMATS = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
+TIME_FORMAT = "HH:mm"
+
+
+def ui_locale(language: str) -> QLocale:
+    """The locale of a UI language: de_DE for ``"de"``, en_US for anything else."""
+    if language == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def ui_language(locale: QLocale | None = None) -> str:
+    """``"de"`` or ``"en"``: the UI language a locale (default: the current default QLocale) stands for."""
+    return "de" if (locale or QLocale()).language() == QLocale.Language.German else "en"
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """Qt date format of the UI language: ``dd.MM.yyyy`` (German) or ``yyyy-MM-dd`` (English)."""
+    return DATE_FORMATS[ui_language(locale)]
+
+
+def number_text(value: float, decimals: int = 2, locale: QLocale | None = None, *, trim: bool = True) -> str:
+    """A float with the locale's separators and a real minus sign (U+2212); ``trim`` drops trailing zeros."""
+    loc = locale or QLocale()
+    text = loc.toString(abs(float(value)), "f", decimals)
+    point = loc.decimalPoint()
+    if trim and point in text:
+        text = text.rstrip("0").rstrip(point)
+    sign = "\u2212" if value < 0 and text.strip("0.,") else ""
+    return sign + text
+
+
+def _local_qdatetime(ts: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(round(ts.timestamp() * 1000))).toLocalTime()
+
+
+def date_text(day: date | datetime | None, locale: QLocale | None = None) -> str:
+    """``01.12.2026`` / ``2026-12-01``. A calendar date is shown as is; an aware datetime in local time."""
+    if day is None:
+        return ""
+    loc = locale or QLocale()
+    if isinstance(day, datetime) and day.tzinfo is not None:
+        qdate = _local_qdatetime(day).date()
+    else:
+        qdate = QDate(day.year, day.month, day.day)
+    return loc.toString(qdate, date_format(loc))
+
+
+def datetime_text(ts: datetime | None, locale: QLocale | None = None, *, seconds: bool = False) -> str:
+    """``01.12.2026 19:18`` / ``2026-12-01 19:18`` in the local time of this computer."""
+    if ts is None:
+        return ""
+    loc = locale or QLocale()
+    qdt = _local_qdatetime(ts) if ts.tzinfo is not None else QDateTime(
+        QDate(ts.year, ts.month, ts.day), QTime(ts.hour, ts.minute, ts.second))
+    time_fmt = TIME_FORMAT + (":ss" if seconds else "")
+    return f"{loc.toString(qdt.date(), date_format(loc))} {loc.toString(qdt.time(), time_fmt)}"

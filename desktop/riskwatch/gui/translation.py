@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from riskwatch.gui.format import ui_locale
 
 LANGUAGES = ("system", "de", "en")
 
@@ -48,6 +50,11 @@ class Translator(QObject):
     def set_language(self, choice: str) -> str:
         self.choice = choice if choice in LANGUAGES else "system"
         lang = resolve_language(self.choice)
+        # The UI language decides every number, date and axis, not the system locale: make its locale the
+        # default first, and tell the existing widgets (each keeps the locale it was created with until a
+        # LocaleChange), so both self.locale() and QLocale() read it before the views retranslate.
+        QLocale.setDefault(ui_locale(lang))
+        QCoreApplication.sendEvent(self._app, QEvent(QEvent.Type.LocaleChange))
         for tr in (self._own, self._qt):
             self._app.removeTranslator(tr)
         if not self._own.load(str(self._dir / f"riskwatch_{lang}.qm")):
@@ -57,10 +64,9 @@ class Translator(QObject):
         if self._qt.load(f"qtbase_{lang}", qt_dir):
             self._app.installTranslator(self._qt)
         self.language = lang
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany) if lang == "de"
-                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self.language_changed.emit(lang)
         return lang
 
     def locale(self) -> QLocale:
+        """The UI language's locale (the default QLocale once :meth:`set_language` ran)."""
         return QLocale()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -23,7 +23,7 @@ from riskwatch.domain.alerts import Rule
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.stress import Basis, Flag
 from riskwatch.gui.alert_text import AlertText, arg, number_text, severity_colors
-from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.format import date_text, money_text, percent_text
 from riskwatch.gui.translation import Retranslatable
 
 # Result table columns.
@@ -354,8 +354,7 @@ class StressDialog(Retranslatable, QDialog):
         self.totals.setText(arg(self.tr("Portfolio: %1 → %2, P&L %3 (%4)"), money_text(r.value_before, cur),
                                 money_text(r.value_after, cur), money_text(r.pnl, cur), pct))
         if r.period is not None:
-            fmt = "dd.MM.yyyy" if self.locale().decimalPoint() == "," else "yyyy-MM-dd"
-            start, end = (self.locale().toString(QDate(d.year, d.month, d.day), fmt) for d in r.period)
+            start, end = (date_text(d, self.locale()) for d in r.period)
             btc = percent_text(r.btc_shock) if r.btc_shock is not None else "–"
             self.scenario_note.setText(arg(self.tr("Period %1 – %2. BTC's worst move in the period: %3."),
                                            start, end, btc))

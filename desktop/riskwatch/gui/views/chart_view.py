@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 
 from riskwatch.domain import metrics
 from riskwatch.gui.chart_axes import locale_axes
+from riskwatch.gui.format import date_text, number_text
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.charts import ChartData
 
@@ -251,11 +252,10 @@ class ChartView(Retranslatable, QWidget):
                 continue
             i = int(np.clip(np.searchsorted(xs, x, side="right") - 1, 0, len(xs) - 1))
             if np.isfinite(ys[i]):
-                parts.append(f"{name}: {self.locale().toString(float(ys[i]), 'f', 2).replace('-', chr(0x2212))}")
+                parts.append(f"{name}: {number_text(float(ys[i]), 2, self.locale(), trim=False)}")
             when = pd.Timestamp(xs[i], unit="s", tz="UTC")
         if parts:
-            german = self.locale().decimalPoint() == ","
-            date = when.strftime("%d.%m.%Y") if german else when.strftime("%Y-%m-%d")
+            date = date_text(when.date(), self.locale())
             text = date + "   " + "   ".join(parts)
         else:
             text = ""
