@@ -205,7 +205,9 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     from riskwatch.gui.translation import Translator
 
     app = QApplication.instance()
-    translator = Translator(app, paths.resource("translations"))
+    # One translator per application: a second one would leave the first one's Qt strings installed
+    # (an English window with a German "Abbrechen" after another window was German).
+    translator = app.findChild(Translator) or Translator(app, paths.resource("translations"))
     translator.set_language(language or store.get_setting("language", "system") or "system")
     from riskwatch.adapters.csv_io import write_text_atomic
     from riskwatch.adapters.rules_io import load_default_rules

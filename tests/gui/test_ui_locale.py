@@ -134,3 +134,22 @@ def test_the_translator_alone_switches_the_default_locale_and_open_widgets(qtbot
     translator.set_language("de")
     assert QLocale().name() == "de_DE" and label.locale().name() == "de_DE"
     assert local_datetime_text(datetime(2026, 12, 1, 19, 18, 5).astimezone(), seconds=True) == "01.12.2026 19:18:05"
+
+
+def test_a_second_window_in_english_has_no_german_qt_buttons(qtbot, tmp_path):
+    """Qt's own strings (dialog buttons) follow the language too, also when an earlier window was German."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from riskwatch import app as rwapp
+    from riskwatch.adapters.sqlite_store import SqliteStore
+
+    stores = [SqliteStore.in_dir(tmp_path / name) for name in ("de", "en")]
+    try:
+        for store, lang in zip(stores, ("de", "en")):
+            window = rwapp.create_main_window(store, language=lang)
+            qtbot.addWidget(window)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    finally:
+        for store in stores:
+            store.close()
