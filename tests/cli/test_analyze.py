@@ -16,7 +16,9 @@ CLOSES = [100.0, 110.0, 88.0, 99.0, 121.0, 90.75, 108.9, 125.0]
 DATES = [f"2025-11-{d:02d}" for d in range(1, 9)]
 KEYS = {"close_column", "rows", "first_date", "last_date", "last_close", "max_drawdown", "current_drawdown",
         "worst_drop_from_30d_high", "worst_drop_from_30d_high_by_year", "volatility_annualized", "var_95_daily",
-        "es_95_daily"}
+        "es_95_daily",
+        # issues 15/20: the period of the returns, the current drop, VaR/ES over the whole file
+        "period", "periods_per_year", "current_drop_from_30d_high", "var_95_daily_full", "es_95_daily_full"}
 
 
 def write_csv(tmp_path, text: str, name: str = "prices.csv"):

@@ -1,13 +1,28 @@
 """`riskwatch analyze FILE [--window-days 30] [--json]`: risk figures of one price history.
 
-The JSON object (fractions, ISO dates) has exactly the keys ``close_column, rows, first_date, last_date,
-last_close, max_drawdown{value,peak_date,trough_date}, current_drawdown, worst_drop_from_<N>d_high{…},
-worst_drop_from_<N>d_high_by_year{YEAR:{…}}, volatility_annualized, var_95_daily, es_95_daily``; a figure
+``FILE`` may be ``-`` for standard input (same size limit as a file).
+
+The JSON object (fractions, ISO dates) has the keys ``close_column, rows, first_date, last_date, last_close,
+period, periods_per_year, max_drawdown{value,peak_date,trough_date}, current_drawdown,
+current_drop_from_<N>d_high, worst_drop_from_<N>d_high{…}, worst_drop_from_<N>d_high_by_year{YEAR:{…}},
+volatility_annualized, var_95_<P>, es_95_<P>, var_95_<P>_full, es_95_<P>_full`` with ``<P>`` the period of
+the returns (``daily`` for daily and intraday files, so the usual keys are ``var_95_daily`` …). A figure
 that cannot be computed (e.g. volatility of a single price) is ``null``.
 
-Annualisation: a file with bars on weekends is a 24/7 market (365 days, crypto), otherwise an exchange
-calendar (252 sessions of 6.5 h); intraday bars are scaled accordingly. VaR/ES are historical, 1-day, on daily
-closes (intraday files use the last close of each UTC day).
+Period of the returns. The bar spacing is the median gap between the dates:
+
+* intraday bars (median gap under 20 h) are resampled to daily closes (the last close of each UTC day)
+  before every return-based figure (volatility, VaR, ES), so an hourly file gives the same figures as the
+  daily file of its last closes; drawdowns and drops are computed on the bars themselves;
+* daily bars: as written;
+* sparser bars keep their own period — weekly, monthly, quarterly or yearly, the nearest to the median
+  gap — and the output names it (``period: "weekly"``, keys ``var_95_weekly`` …, "weekly returns").
+
+Annualisation uses the periods per year of that period: daily returns of a file with bars on weekends are a
+24/7 market (365, crypto), otherwise an exchange calendar (252); weekly 52, monthly 12, quarterly 4,
+yearly 1. VaR/ES are historical and 1-period: ``var_95_<P>``/``es_95_<P>`` over the returns of the last
+365 days of the file (prices dated after last date − 365 days, as the monitor computes them; README),
+``var_95_<P>_full``/``es_95_<P>_full`` over the whole file. Volatility is over the whole file.
 """
 
 from __future__ import annotations
@@ -15,15 +30,19 @@ from __future__ import annotations
 import json
 import math
 import sys
-from pathlib import Path
 
 import pandas as pd
 
 from riskwatch.domain import metrics as m
 from riskwatch.domain.errors import InputError
+from riskwatch.domain.risk_report import VAR_LOOKBACK
 from riskwatch.i18n import cli_language, fmt_date, fmt_number, fmt_percent
 
 _WEEKEND_SHARE_24_7 = 0.10  # more than this share of bars on Saturday/Sunday: a market that trades every day
+_INTRADAY_BELOW = pd.Timedelta(hours=20)
+#: (period, nominal length in days, periods per year) of bars a day long or longer
+_PERIODS = (("daily", 1.0, None), ("weekly", 7.0, 52), ("monthly", 365.25 / 12, 12),
+            ("quarterly", 365.25 / 4, 4), ("yearly", 365.25, 1))
 
 
 def _day(ts: pd.Timestamp, intraday: bool) -> str:
@@ -32,6 +51,26 @@ def _day(ts: pd.Timestamp, intraday: bool) -> str:
 
 def _num(v: float) -> float | None:
     return float(v) if v is not None and math.isfinite(v) else None
+
+
+def bar_period(index: pd.DatetimeIndex) -> str:
+    """``intraday``, ``daily``, ``weekly``, ``monthly``, ``quarterly`` or ``yearly``: the period nearest (on a
+    log scale) to the median gap between the timestamps; ``daily`` for fewer than two."""
+    if len(index) < 2:
+        return "daily"
+    gap = m.infer_bar(index)
+    if gap < _INTRADAY_BELOW:
+        return "intraday"
+    days = gap / pd.Timedelta(days=1)
+    return min(_PERIODS, key=lambda p: abs(math.log(days / p[1])))[0]
+
+
+def _periods_per_year(period: str, index: pd.DatetimeIndex) -> float:
+    per_year = dict((name, n) for name, _, n in _PERIODS)[period]
+    if per_year is not None:
+        return float(per_year)
+    weekend = float((index.day_of_week >= 5).mean())
+    return m.periods_per_year("crypto" if weekend > _WEEKEND_SHARE_24_7 else "equity", "1D")
 
 
 def analyze_prices(closes: pd.Series, close_column: str, window_days: int = 30, rows: int | None = None) -> dict:
@@ -49,28 +88,35 @@ def analyze_prices(closes: pd.Series, close_column: str, window_days: int = 30, 
         return {"value": _num(d.value), "peak_date": _day(d.peak_date, intraday),
                 "trough_date": _day(d.trough_date, intraday)}
 
-    mdd = m.max_drawdown(valid)
-    returns = m.simple_returns(valid)
-    weekend = float((idx.day_of_week >= 5).mean())
-    kind = "crypto" if weekend > _WEEKEND_SHARE_24_7 else "equity"
-    vol = math.nan
-    if len(valid) >= 3:
-        vol = m.annualized_volatility(returns, m.periods_per_year(kind, m.infer_bar(idx)))
-    daily = valid.groupby(idx.floor("D")).last() if intraday else valid
-    daily_returns = m.simple_returns(daily)
+    period = bar_period(idx)
+    if period == "intraday" or intraday:
+        stat = valid.groupby(idx.floor("D")).last()  # the last close of each UTC day
+        period = "daily"
+    else:
+        stat = valid
+    per_year = _periods_per_year(period, stat.index)
+    returns = m.simple_returns(stat)
+    recent = m.simple_returns(stat[stat.index > stat.index[-1] - VAR_LOOKBACK])
+    vol = m.annualized_volatility(returns, per_year) if len(stat) >= 3 else math.nan
+    drop_now = m.drop_from_high(valid, window).iloc[-1]
     return {
         "close_column": close_column,
         "rows": int(len(prices) if rows is None else rows),
         "first_date": _day(idx[0], intraday),
         "last_date": _day(idx[-1], intraday),
         "last_close": float(valid.iloc[-1]),
-        "max_drawdown": drop_dict(mdd),
+        "period": period,
+        "periods_per_year": per_year,
+        "max_drawdown": drop_dict(m.max_drawdown(valid)),
         "current_drawdown": _num(m.current_drawdown(valid)),
+        f"current_drop_from_{window_days}d_high": _num(float(drop_now)),
         key: drop_dict(m.worst_drop_from_high(valid, window)),
         key + "_by_year": {str(y): drop_dict(d) for y, d in m.worst_drop_from_high_by_year(valid, window).items()},
         "volatility_annualized": _num(vol),
-        "var_95_daily": _num(m.value_at_risk(daily_returns, 0.95)),
-        "es_95_daily": _num(m.expected_shortfall(daily_returns, 0.95)),
+        f"var_95_{period}": _num(m.value_at_risk(recent, 0.95)),
+        f"es_95_{period}": _num(m.expected_shortfall(recent, 0.95)),
+        f"var_95_{period}_full": _num(m.value_at_risk(returns, 0.95)),
+        f"es_95_{period}_full": _num(m.expected_shortfall(returns, 0.95)),
     }
 
 
@@ -80,15 +126,28 @@ _LABELS = {
     "Rows": "Zeilen",
     "{first} to {last}": "{first} bis {last}",
     "Last close": "Letzter Schlusskurs",
+    "Returns": "Renditen",
+    "daily returns": "Tagesrenditen",
+    "daily returns (intraday bars resampled to daily closes)":
+        "Tagesrenditen (Intraday-Kurse auf Tagesschlusskurse verdichtet)",
+    "weekly returns": "Wochenrenditen",
+    "monthly returns": "Monatsrenditen",
+    "quarterly returns": "Quartalsrenditen",
+    "yearly returns": "Jahresrenditen",
     "Maximum drawdown": "Maximaler Drawdown",
     "Current drawdown": "Aktueller Drawdown",
+    "Current drop from {n}-day high": "Aktueller Rückgang vom {n}-Tage-Hoch",
     "Worst drop from {n}-day high": "Stärkster Rückgang vom {n}-Tage-Hoch",
     "  in {year}": "  im Jahr {year}",
-    "Volatility (annualised)": "Volatilität (annualisiert)",
-    "VaR 95 % (1 day)": "VaR 95 % (1 Tag)",
-    "Expected shortfall 95 % (1 day)": "Expected Shortfall 95 % (1 Tag)",
+    "Volatility (annualised, {n} periods a year)": "Volatilität (annualisiert, {n} Perioden im Jahr)",
+    "VaR 95 % (1 {unit}, last 365 days)": "VaR 95 % (1 {unit}, letzte 365 Tage)",
+    "VaR 95 % (1 {unit}, whole file)": "VaR 95 % (1 {unit}, ganze Datei)",
+    "Expected shortfall 95 % (1 {unit}, last 365 days)": "Expected Shortfall 95 % (1 {unit}, letzte 365 Tage)",
+    "Expected shortfall 95 % (1 {unit}, whole file)": "Expected Shortfall 95 % (1 {unit}, ganze Datei)",
+    "day": "Tag", "week": "Woche", "month": "Monat", "quarter": "Quartal", "year": "Jahr",
     "high {peak}, low {trough}": "Hoch {peak}, Tief {trough}",
 }
+_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
 
 
 def _t(text: str, lang: str) -> str:
@@ -98,6 +157,9 @@ def _t(text: str, lang: str) -> str:
 def format_table(report: dict, source: str, window_days: int, lang: str) -> str:
     """The report as aligned ``label  value`` lines in German or English."""
     key = f"worst_drop_from_{window_days}d_high"
+    period = report["period"]
+    unit = _t(_UNITS[period], lang)
+    intraday = "T" in (report["first_date"] or "")
 
     def date(text: str | None) -> str:
         return fmt_date(pd.Timestamp(text), lang) if text else "–"
@@ -109,31 +171,41 @@ def format_table(report: dict, source: str, window_days: int, lang: str) -> str:
         return f"{pct(d['value'])}  (" + _t("high {peak}, low {trough}", lang).format(
             peak=date(d["peak_date"]), trough=date(d["trough_date"])) + ")"
 
+    returns = f"{period} returns" + (" (intraday bars resampled to daily closes)" if intraday else "")
     lines = [
         (_t("File", lang), source),
         (_t("Close column", lang), report["close_column"]),
         (_t("Rows", lang), f"{fmt_number(report['rows'], 0, lang)}  (" + _t("{first} to {last}", lang).format(
             first=date(report["first_date"]), last=date(report["last_date"])) + ")"),
         (_t("Last close", lang), fmt_number(report["last_close"], 2, lang)),
+        (_t("Returns", lang), _t(returns, lang)),
         (_t("Maximum drawdown", lang), drop(report["max_drawdown"])),
         (_t("Current drawdown", lang), pct(report["current_drawdown"])),
+        (_t("Current drop from {n}-day high", lang).format(n=window_days),
+         pct(report[f"current_drop_from_{window_days}d_high"])),
         (_t("Worst drop from {n}-day high", lang).format(n=window_days), drop(report[key])),
     ]
     lines += [(_t("  in {year}", lang).format(year=y), drop(d)) for y, d in report[key + "_by_year"].items()]
     lines += [
-        (_t("Volatility (annualised)", lang), pct(report["volatility_annualized"])),
-        (_t("VaR 95 % (1 day)", lang), pct(report["var_95_daily"])),
-        (_t("Expected shortfall 95 % (1 day)", lang), pct(report["es_95_daily"])),
+        (_t("Volatility (annualised, {n} periods a year)", lang).format(
+            n=fmt_number(report["periods_per_year"], 0, lang)), pct(report["volatility_annualized"])),
+        (_t("VaR 95 % (1 {unit}, last 365 days)", lang).format(unit=unit), pct(report[f"var_95_{period}"])),
+        (_t("Expected shortfall 95 % (1 {unit}, last 365 days)", lang).format(unit=unit),
+         pct(report[f"es_95_{period}"])),
+        (_t("VaR 95 % (1 {unit}, whole file)", lang).format(unit=unit), pct(report[f"var_95_{period}_full"])),
+        (_t("Expected shortfall 95 % (1 {unit}, whole file)", lang).format(unit=unit),
+         pct(report[f"es_95_{period}_full"])),
     ]
     width = max(len(label) for label, _ in lines)
     return "\n".join(f"{label.ljust(width)}  {value}" for label, value in lines)
 
 
-def run(args) -> int:
-    from riskwatch.adapters.csv_io import read_price_csv
+def run(args, *, stdin=None, now=None) -> int:
+    """Run ``analyze``; ``stdin`` (binary) serves ``FILE = -``, ``now`` bounds the dates (default: the clock)."""
+    from riskwatch.adapters.price_csv import read_price_source
 
     try:
-        parsed = read_price_csv(Path(args.file))
+        parsed = read_price_source(args.file, stdin=stdin, now=now)
         report = analyze_prices(parsed.closes, parsed.close_column, args.window_days, len(parsed.frame))
     except InputError as exc:
         print(f"riskwatch: {str(exc).replace(chr(10), ' ')}", file=sys.stderr)
@@ -141,5 +213,5 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print(format_table(report, str(args.file), args.window_days, cli_language()))
+        print(format_table(report, parsed.source, args.window_days, cli_language()))
     return 0

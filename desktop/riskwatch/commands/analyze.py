@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="risk figures of one price-history CSV",
                        description="Drawdowns, drop from the trailing high, volatility and 1-day VaR/ES "
                                    "of a price-history CSV.")
-    p.add_argument("file", metavar="FILE", help="price CSV (Yahoo-style, lowercase or close-only)")
+    p.add_argument("file", metavar="FILE", help="price CSV (Yahoo-style, lowercase or close-only), - for stdin")
     p.add_argument("--window-days", type=_window_days, default=30, metavar="N",
                    help="window of the drop from the trailing high, in calendar days (default 30)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")

@@ -1,10 +1,8 @@
-"""`riskwatch prices import SYMBOL FILE`: a price-history CSV into the store."""
+"""`riskwatch prices import SYMBOL FILE`: a price-history CSV (``-``: standard input) into the store."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-
 from riskwatch.i18n import cli_language, fmt_date, tr
 
 
@@ -13,12 +11,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     psub = p.add_subparsers(dest="prices_command", metavar="ACTION", required=True)
     p_imp = psub.add_parser("import", help="import a price-history CSV (Yahoo-style or close-only)")
     p_imp.add_argument("symbol", metavar="SYMBOL")
-    p_imp.add_argument("file", metavar="FILE")
+    p_imp.add_argument("file", metavar="FILE", help="price CSV, or - for standard input")
     p_imp.set_defaults(func=run_import)
 
 
-def run_import(args) -> int:
-    from riskwatch.adapters.csv_io import read_price_csv
+def run_import(args, *, stdin=None, now=None) -> int:
+    """``stdin`` (binary) serves ``FILE = -``; ``now`` bounds the dates (default: the system clock)."""
+    from riskwatch.adapters.price_csv import read_price_source
     from riskwatch.app import open_store
     from riskwatch.domain.errors import InputError
     from riskwatch.domain.model import normalize_symbol
@@ -27,7 +26,7 @@ def run_import(args) -> int:
         symbol = normalize_symbol(args.symbol)
     except ValueError as exc:
         raise InputError.single(str(exc), field="SYMBOL") from None
-    parsed = read_price_csv(Path(args.file))
+    parsed = read_price_source(args.file, stdin=stdin, now=now)
     bars = parsed.bars(symbol, source="import")
     store = open_store(args)
     try:
@@ -36,6 +35,6 @@ def run_import(args) -> int:
         store.close()
     lang = cli_language()
     print(tr("Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).", lang)
-          .format(n=len(bars), symbol=symbol, file=args.file, first=fmt_date(bars[0].ts, lang),
+          .format(n=len(bars), symbol=symbol, file=parsed.source, first=fmt_date(bars[0].ts, lang),
                   last=fmt_date(bars[-1].ts, lang), column=parsed.close_column))
     return 0
