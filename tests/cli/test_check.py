@@ -86,3 +86,14 @@ def test_unknown_when_no_price_at_all(tmp_path, data_dir):
     run_cli("positions", "import", str(pos), data_dir=data_dir)
     r, doc = check(data_dir)
     assert r.returncode == 3 and doc["missing_prices"] == ["ZZZZ"]
+
+
+def test_check_help_lists_the_exit_codes(capsys):
+    from riskwatch import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["check", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for line in ("0  OK", "1  WARNING", "2  CRITICAL", "3  UNKNOWN"):
+        assert line in out

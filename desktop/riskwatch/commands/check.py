@@ -18,7 +18,15 @@ STATUS = {OK: "OK", WARNING: "WARNING", CRITICAL: "CRITICAL", UNKNOWN: "UNKNOWN"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="run one monitoring cycle (exit codes as Nagios plugins)")
+    p = sub.add_parser("check", help="run one monitoring cycle (exit codes as Nagios plugins)",
+                       description="Run one monitoring cycle: fetch prices (unless --offline), compute the risk "
+                                   "figures, evaluate the alert rules and report.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog="exit codes (as Nagios/Icinga plugins):\n"
+                              "  0  OK        no active alert above info\n"
+                              "  1  WARNING   at least one active warning\n"
+                              "  2  CRITICAL  at least one active critical alert\n"
+                              "  3  UNKNOWN   could not evaluate: no positions, no data, or the store is unusable")
     p.add_argument("--offline", action="store_true", help="do not fetch; evaluate stored (or bundled) prices")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)
