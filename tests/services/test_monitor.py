@@ -83,3 +83,24 @@ def test_bundle_serves_only_symbols_without_own_bars(env):
     assert r.history_sources["BTC"] == "store" and r.history_sources["IREN"] == "bundle"
     assert "BTC" not in served
     assert r.report.asset("BTC").price == 12.0  # the store's own price, never the bundle's
+
+
+@pytest.mark.parametrize("now, expected", [
+    (datetime(2026, 11, 28, 15, 0, tzinfo=timezone.utc), "market_closed"),   # Saturday, Friday's bar
+    (datetime(2026, 11, 30, 23, 0, tzinfo=timezone.utc), "market_closed"),   # Monday evening, Monday's bar
+    (datetime(2026, 12, 9, 23, 0, tzinfo=timezone.utc), "stale"),            # a week later, same last bar
+])
+def test_a_stock_priced_from_stored_history_is_market_closed_when_the_market_is(tmp_path, now, expected):
+    """The bar is stamped 00:00 UTC, before its session; its close counts from the session's close."""
+    store = SqliteStore.in_dir(tmp_path)
+    try:
+        last = datetime(2026, 11, 30, tzinfo=timezone.utc) if now.day != 28 else datetime(2026, 11, 27,
+                                                                                              tzinfo=timezone.utc)
+        store.upsert_bars(bars("IREN", [40.0 + (i % 5) for i in range(60)], start=last - timedelta(days=59)))
+        store.add_position(Position(Asset("IREN", AssetKind.EQUITY), Decimal("10"), Decimal("30")))
+        repo = AlertRepository(store)
+        monitor = Monitor(store, AlertService(repo, ManualClock(now)), ManualClock(now), None)
+        report = monitor.evaluate(store.portfolio(), None, offline=True).report
+        assert report.asset("IREN").price_state == expected
+    finally:
+        store.close()

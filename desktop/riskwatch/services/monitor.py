@@ -205,6 +205,10 @@ class Monitor:
         """Freshness of a price that comes from stored daily history: the bar's close counts from the end of
         its day (crypto) or of its session (equities)."""
         if kind in (AssetKind.EQUITY, AssetKind.INDEX):
+            # a daily bar is stamped 00:00 UTC, before its session opened; its close is the session's close
+            session = self.calendar.session(quote.ts.date())
+            if session is not None and session[1] <= now:
+                quote = Quote(quote.symbol, quote.price, session[1], quote.source)
             fr = assess_quote(quote, now, stale_after(timedelta(seconds=self.refresh_s)) + timedelta(days=1),
                               calendar=self.calendar)
         else:
