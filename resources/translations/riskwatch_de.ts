@@ -645,6 +645,160 @@
     </message>
 </context>
 <context>
+    <name>AssetTable</name>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Change 24 h</source>
+        <translation>Veränderung 24 h</translation>
+    </message>
+    <message>
+        <source>Drop from 30-day high</source>
+        <translation>Rückgang vom 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Last price in the base currency</source>
+        <translation>Letzter Kurs in der Basiswährung</translation>
+    </message>
+    <message>
+        <source>Age of the price; stale after three refresh intervals</source>
+        <translation>Alter des Kurses; veraltet nach drei Aktualisierungsintervallen</translation>
+    </message>
+    <message>
+        <source>Change over 24 hours</source>
+        <translation>Veränderung über 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Drop from the 30-day high (calendar days)</source>
+        <translation>Rückgang vom 30-Tage-Hoch (Kalendertage)</translation>
+    </message>
+    <message>
+        <source>Drawdown from the all-time high in the stored history</source>
+        <translation>Drawdown vom Höchststand der gespeicherten Historie</translation>
+    </message>
+    <message>
+        <source>Most severe active alert of the asset</source>
+        <translation>Schwerster aktiver Alarm des Werts</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Kurs</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>veraltet (%1)</translation>
+    </message>
+    <message>
+        <source>market closed (%1)</source>
+        <translation>Börse geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>kein Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>BookPanel</name>
+    <message>
+        <source>Order book unavailable: exchange not reachable</source>
+        <translation>Orderbuch nicht verfügbar: Börse nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: the exchange asks to slow down (rate limit)</source>
+        <translation>Orderbuch nicht verfügbar: Die Börse bremst die Abfragen (Rate-Limit)</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: no such market on this exchange</source>
+        <translation>Orderbuch nicht verfügbar: Diesen Markt gibt es an dieser Börse nicht</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: the exchange sent an invalid order book</source>
+        <translation>Orderbuch nicht verfügbar: Die Börse hat ein ungültiges Orderbuch geschickt</translation>
+    </message>
+    <message>
+        <source>Order book unavailable</source>
+        <translation>Orderbuch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Load order book</source>
+        <translation>Orderbuch laden</translation>
+    </message>
+    <message>
+        <source>Distance from the mid price (%)</source>
+        <translation>Abstand vom Mittelkurs (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative depth (%1)</source>
+        <translation>Kumulierte Markttiefe (%1)</translation>
+    </message>
+    <message>
+        <source>Order book depth: %1</source>
+        <translation>Markttiefe (Orderbuchtiefe): %1</translation>
+    </message>
+    <message>
+        <source>Order book depth</source>
+        <translation>Markttiefe (Orderbuchtiefe)</translation>
+    </message>
+    <message>
+        <source>Loading the order book of %1…</source>
+        <translation>Lade Orderbuch von %1…</translation>
+    </message>
+    <message>
+        <source>Select a crypto asset to see its order book.</source>
+        <translation>Für die Markttiefe eine Krypto-Anlage auswählen.</translation>
+    </message>
+    <message>
+        <source>Bids (buy orders)</source>
+        <translation>Geld (Kaufgebote)</translation>
+    </message>
+    <message>
+        <source>Asks (sell orders)</source>
+        <translation>Brief (Verkaufsangebote)</translation>
+    </message>
+    <message>
+        <source>%1 bp</source>
+        <translation>%1 Bp.</translation>
+    </message>
+    <message>
+        <source>Mid price %1, spread %2</source>
+        <translation>Mittelkurs %1, Spread %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Asset price and drawdown</source>
@@ -802,12 +956,20 @@
         <translation>Keine aktiven Alarme.</translation>
     </message>
     <message>
+        <source>(fired at %1)</source>
+        <translation>(ausgelöst bei %1)</translation>
+    </message>
+    <message>
         <source>acknowledged</source>
         <translation>quittiert</translation>
     </message>
     <message>
         <source>No price for: %1</source>
         <translation>Kein Kurs für: %1</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>stummgeschaltet bis %1</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -823,19 +985,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Select a signal to see its history.</source>
+        <translation>Für den Verlauf eine Kennzahl auswählen.</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Lade Verlauf…</translation>
+    </message>
+    <message>
+        <source>History not available: %1</source>
+        <translation>Verlauf nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>No stored history yet.</source>
+        <translation>Noch kein gespeicherter Verlauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored value(s)</source>
+        <translation>
+            <numerusform>%n gespeicherter Wert</numerusform>
+            <numerusform>%n gespeicherte Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s): signal not available</source>
+        <translation>
+            <numerusform>%n Lücke: Kennzahl nicht verfügbar</numerusform>
+            <numerusform>%n Lücken: Kennzahl nicht verfügbar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiquidityView</name>
-    <message>
-        <source>Load order book</source>
-        <translation>Orderbuch laden</translation>
-    </message>
-    <message>
-        <source>Distance from the mid price (%)</source>
-        <translation>Abstand vom Mittelkurs (%)</translation>
-    </message>
-    <message>
-        <source>Cumulative depth (%1)</source>
-        <translation>Kumulierte Markttiefe (%1)</translation>
-    </message>
     <message>
         <source>Spread</source>
         <translation>Spread</translation>
@@ -1017,74 +1204,8 @@
         <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
-        <source>Order book depth: %1</source>
-        <translation>Markttiefe (Orderbuchtiefe): %1</translation>
-    </message>
-    <message>
-        <source>Order book depth</source>
-        <translation>Markttiefe (Orderbuchtiefe)</translation>
-    </message>
-    <message>
-        <source>Loading the order book of %1…</source>
-        <translation>Lade Orderbuch von %1…</translation>
-    </message>
-    <message>
-        <source>Order book not available: %1</source>
-        <translation>Orderbuch nicht verfügbar: %1</translation>
-    </message>
-    <message>
-        <source>Select a crypto asset to see its order book.</source>
-        <translation>Für die Markttiefe eine Krypto-Anlage auswählen.</translation>
-    </message>
-    <message>
-        <source>Bids (buy orders)</source>
-        <translation>Geld (Kaufgebote)</translation>
-    </message>
-    <message>
-        <source>Asks (sell orders)</source>
-        <translation>Brief (Verkaufsangebote)</translation>
-    </message>
-    <message>
-        <source>Mid price %1, spread %2</source>
-        <translation>Mittelkurs %1, Spread %2</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Select a signal to see its history.</source>
-        <translation>Für den Verlauf eine Kennzahl auswählen.</translation>
-    </message>
-    <message>
         <source>History: %1 – %2</source>
         <translation>Verlauf: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Loading the history…</source>
-        <translation>Lade Verlauf…</translation>
-    </message>
-    <message>
-        <source>History not available: %1</source>
-        <translation>Verlauf nicht verfügbar: %1</translation>
-    </message>
-    <message>
-        <source>No stored history yet.</source>
-        <translation>Noch kein gespeicherter Verlauf.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stored value(s)</source>
-        <translation>
-            <numerusform>%n gespeicherter Wert</numerusform>
-            <numerusform>%n gespeicherte Werte</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n gap(s): signal not available</source>
-        <translation>
-            <numerusform>%n Lücke: Kennzahl nicht verfügbar</numerusform>
-            <numerusform>%n Lücken: Kennzahl nicht verfügbar</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1620,10 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Löschen rückgängig machen</translation>
+    </message>
+    <message>
         <source>Delete positions</source>
         <translation>Positionen löschen</translation>
     </message>
@@ -1507,6 +1632,20 @@
         <translation>
             <numerusform>%n Position löschen: %1?</numerusform>
             <numerusform>%n Positionen löschen: %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n position(s). Undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>%n Position gelöscht. Rückgängig mit Strg+Z.</numerusform>
+            <numerusform>%n Positionen gelöscht. Rückgängig mit Strg+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n position(s).</source>
+        <translation>
+            <numerusform>%n Position wiederhergestellt.</numerusform>
+            <numerusform>%n Positionen wiederhergestellt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -645,6 +645,160 @@
     </message>
 </context>
 <context>
+    <name>AssetTable</name>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Change 24 h</source>
+        <translation>Change 24 h</translation>
+    </message>
+    <message>
+        <source>Drop from 30-day high</source>
+        <translation>Drop from 30-day high</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Last price in the base currency</source>
+        <translation>Last price in the base currency</translation>
+    </message>
+    <message>
+        <source>Age of the price; stale after three refresh intervals</source>
+        <translation>Age of the price; stale after three refresh intervals</translation>
+    </message>
+    <message>
+        <source>Change over 24 hours</source>
+        <translation>Change over 24 hours</translation>
+    </message>
+    <message>
+        <source>Drop from the 30-day high (calendar days)</source>
+        <translation>Drop from the 30-day high (calendar days)</translation>
+    </message>
+    <message>
+        <source>Drawdown from the all-time high in the stored history</source>
+        <translation>Drawdown from the all-time high in the stored history</translation>
+    </message>
+    <message>
+        <source>Most severe active alert of the asset</source>
+        <translation>Most severe active alert of the asset</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>no price</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>stale (%1)</translation>
+    </message>
+    <message>
+        <source>market closed (%1)</source>
+        <translation>market closed (%1)</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>no alert</translation>
+    </message>
+</context>
+<context>
+    <name>BookPanel</name>
+    <message>
+        <source>Order book unavailable: exchange not reachable</source>
+        <translation>Order book unavailable: exchange not reachable</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: the exchange asks to slow down (rate limit)</source>
+        <translation>Order book unavailable: the exchange asks to slow down (rate limit)</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: no such market on this exchange</source>
+        <translation>Order book unavailable: no such market on this exchange</translation>
+    </message>
+    <message>
+        <source>Order book unavailable: the exchange sent an invalid order book</source>
+        <translation>Order book unavailable: the exchange sent an invalid order book</translation>
+    </message>
+    <message>
+        <source>Order book unavailable</source>
+        <translation>Order book unavailable</translation>
+    </message>
+    <message>
+        <source>Load order book</source>
+        <translation>Load order book</translation>
+    </message>
+    <message>
+        <source>Distance from the mid price (%)</source>
+        <translation>Distance from the mid price (%)</translation>
+    </message>
+    <message>
+        <source>Cumulative depth (%1)</source>
+        <translation>Cumulative depth (%1)</translation>
+    </message>
+    <message>
+        <source>Order book depth: %1</source>
+        <translation>Order book depth: %1</translation>
+    </message>
+    <message>
+        <source>Order book depth</source>
+        <translation>Order book depth</translation>
+    </message>
+    <message>
+        <source>Loading the order book of %1…</source>
+        <translation>Loading the order book of %1…</translation>
+    </message>
+    <message>
+        <source>Select a crypto asset to see its order book.</source>
+        <translation>Select a crypto asset to see its order book.</translation>
+    </message>
+    <message>
+        <source>Bids (buy orders)</source>
+        <translation>Bids (buy orders)</translation>
+    </message>
+    <message>
+        <source>Asks (sell orders)</source>
+        <translation>Asks (sell orders)</translation>
+    </message>
+    <message>
+        <source>%1 bp</source>
+        <translation>%1 bp</translation>
+    </message>
+    <message>
+        <source>Mid price %1, spread %2</source>
+        <translation>Mid price %1, spread %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Asset price and drawdown</source>
@@ -802,12 +956,20 @@
         <translation>No active alerts.</translation>
     </message>
     <message>
+        <source>(fired at %1)</source>
+        <translation>(fired at %1)</translation>
+    </message>
+    <message>
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
     <message>
         <source>No price for: %1</source>
         <translation>No price for: %1</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>snoozed until %1</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -823,19 +985,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Select a signal to see its history.</source>
+        <translation>Select a signal to see its history.</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Loading the history…</translation>
+    </message>
+    <message>
+        <source>History not available: %1</source>
+        <translation>History not available: %1</translation>
+    </message>
+    <message>
+        <source>No stored history yet.</source>
+        <translation>No stored history yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored value(s)</source>
+        <translation>
+            <numerusform>%n stored value</numerusform>
+            <numerusform>%n stored values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s): signal not available</source>
+        <translation>
+            <numerusform>%n gap: signal not available</numerusform>
+            <numerusform>%n gaps: signal not available</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LiquidityView</name>
-    <message>
-        <source>Load order book</source>
-        <translation>Load order book</translation>
-    </message>
-    <message>
-        <source>Distance from the mid price (%)</source>
-        <translation>Distance from the mid price (%)</translation>
-    </message>
-    <message>
-        <source>Cumulative depth (%1)</source>
-        <translation>Cumulative depth (%1)</translation>
-    </message>
     <message>
         <source>Spread</source>
         <translation>Spread</translation>
@@ -1017,74 +1204,8 @@
         <translation>Not available: %1</translation>
     </message>
     <message>
-        <source>Order book depth: %1</source>
-        <translation>Order book depth: %1</translation>
-    </message>
-    <message>
-        <source>Order book depth</source>
-        <translation>Order book depth</translation>
-    </message>
-    <message>
-        <source>Loading the order book of %1…</source>
-        <translation>Loading the order book of %1…</translation>
-    </message>
-    <message>
-        <source>Order book not available: %1</source>
-        <translation>Order book not available: %1</translation>
-    </message>
-    <message>
-        <source>Select a crypto asset to see its order book.</source>
-        <translation>Select a crypto asset to see its order book.</translation>
-    </message>
-    <message>
-        <source>Bids (buy orders)</source>
-        <translation>Bids (buy orders)</translation>
-    </message>
-    <message>
-        <source>Asks (sell orders)</source>
-        <translation>Asks (sell orders)</translation>
-    </message>
-    <message>
-        <source>Mid price %1, spread %2</source>
-        <translation>Mid price %1, spread %2</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Select a signal to see its history.</source>
-        <translation>Select a signal to see its history.</translation>
-    </message>
-    <message>
         <source>History: %1 – %2</source>
         <translation>History: %1 – %2</translation>
-    </message>
-    <message>
-        <source>Loading the history…</source>
-        <translation>Loading the history…</translation>
-    </message>
-    <message>
-        <source>History not available: %1</source>
-        <translation>History not available: %1</translation>
-    </message>
-    <message>
-        <source>No stored history yet.</source>
-        <translation>No stored history yet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stored value(s)</source>
-        <translation>
-            <numerusform>%n stored value</numerusform>
-            <numerusform>%n stored values</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n gap(s): signal not available</source>
-        <translation>
-            <numerusform>%n gap: signal not available</numerusform>
-            <numerusform>%n gaps: signal not available</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1620,10 @@
         <translation>&amp;Delete</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
         <source>Delete positions</source>
         <translation>Delete positions</translation>
     </message>
@@ -1507,6 +1632,20 @@
         <translation>
             <numerusform>Delete %n position: %1?</numerusform>
             <numerusform>Delete %n positions: %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n position(s). Undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Deleted %n position. Undo with Ctrl+Z.</numerusform>
+            <numerusform>Deleted %n positions. Undo with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n position(s).</source>
+        <translation>
+            <numerusform>Restored %n position.</numerusform>
+            <numerusform>Restored %n positions.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

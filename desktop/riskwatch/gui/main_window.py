@@ -24,6 +24,7 @@ from riskwatch.gui.views.alert_window import AlertWindow
 from riskwatch.gui.views.dashboard_view import DashboardView
 from riskwatch.gui.views.positions_view import PositionsView
 from riskwatch.gui.views.status_bar import StatusPanel
+from riskwatch.gui.window_size import MINIMUM, default_size, restore_window, save_window
 from riskwatch.services.thresholds import drop_thresholds, traffic_thresholds
 from riskwatch.services.settings import load_settings, save_settings
 
@@ -74,7 +75,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # Fusion draws inactive tabs 2 px lower and clips the dots of a capital umlaut ("Übersicht" read
         # "Ubersicht"); styled tabs with their own padding show the whole glyph.
         self.tabs.tabBar().setStyleSheet(TAB_STYLE)
-        self.dashboard = DashboardView()
+        self.dashboard = DashboardView(clock=clock)
         self.positions_view = PositionsView(store, read_rows=read_rows, write_text=write_positions)
         self.positions_view.status_message.connect(self._on_positions_view_status_message)
         self.positions_view.model.positions_changed.connect(self._on_positions_changed)
@@ -90,7 +91,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._liquidity_view = None
         self._liquidity_state: dict = {}
         self.tabs.addTab(self.liquidity_tab, "")
-        self.tabs.setCurrentWidget(self.positions_view)
+        self.tabs.setCurrentWidget(self.dashboard)  # or the tab last used (_restore_geometry)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.positions_view.table.doubleClicked.connect(self._on_table_double_clicked)
 
@@ -136,7 +137,8 @@ class MainWindow(Retranslatable, QMainWindow):
         if bridge is not None:
             self.attach_bridge(bridge)
         self.retranslate()
-        self.resize(1180, 680)
+        self.setMinimumSize(MINIMUM)
+        self.resize(default_size(self.screen()))
         self._restore_geometry()
 
     def attach_bridge(self, bridge) -> None:
@@ -155,7 +157,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 runner=lambda fn, ok, err: bridge.run(asyncio.to_thread(fn), ok, err))
             if self._liquidity_view is not None:
                 self._liquidity_view.attach(**self._liquidity_state["attach"])
-        bridge.cycle_finished.connect(self._on_bridge_cycle_finished)
+        bridge.cycle_finished.connect(self.show_result)
         bridge.busy_changed.connect(self._on_bridge_busy_changed)
         bridge.cycle_failed.connect(self._on_bridge_cycle_failed)
         self.status_panel.cancel_requested.connect(bridge.cancel_current)
@@ -350,7 +352,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.action_quit)
         self.menu_positions = self.menuBar().addMenu("")
-        self.menu_positions.addActions([self.action_new, self.action_edit, self.action_delete])
+        self.menu_positions.addActions([self.action_new, self.action_edit, self.action_delete, pv.undo_action])
         self.menu_positions.addSeparator()
         self.menu_positions.addAction(self.action_sync)
         self.menu_positions.addSeparator()
@@ -488,6 +490,8 @@ class MainWindow(Retranslatable, QMainWindow):
         except Exception:  # an estimate must never break the display
             gap = None
         self.dashboard.show(result.report, result.active, gap)
+        if self.alert_window is not None:  # its "Value" is the current value, as on the overview
+            self.alert_window.refresh()
         self._liquidity_state["values"] = getattr(result, "liquidity", None) or {}
         if self._liquidity_view is not None:
             self._liquidity_view.set_liquidity(self._liquidity_state["values"])
@@ -564,9 +568,6 @@ class MainWindow(Retranslatable, QMainWindow):
                                                  default=(None, None))
 
     # -- slots --------------------------------------------------------------------------------
-    def _on_bridge_cycle_finished(self, result) -> None:
-        self.show_result(result)
-
     def _on_bridge_busy_changed(self, busy: bool) -> None:
         self.status_panel.set_progress(self.tr("Refreshing…") if busy else None)
 
@@ -625,22 +626,10 @@ class MainWindow(Retranslatable, QMainWindow):
         return QSettings(str(path.parent / "window.ini"), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
-        s = self._settings_store()
-        geometry = s.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = s.value("main_window/state")
-        if state is not None:
-            self.restoreState(state)
-        tab = s.value("main_window/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))
+        restore_window(self, self.tabs, self._settings_store())
 
     def closeEvent(self, event) -> None:
-        s = self._settings_store()
-        s.setValue("main_window/geometry", self.saveGeometry())
-        s.setValue("main_window/state", self.saveState())
-        s.setValue("main_window/tab", self.tabs.currentIndex())
+        save_window(self, self.tabs, self._settings_store())
         if self._replay is not None:
             self.stop_replay()
         if self._remove_alert_listener is not None:

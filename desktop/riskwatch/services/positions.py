@@ -39,3 +39,9 @@ def seed_example_portfolio(store: Store, example: Sequence[Position]) -> bool:
 def remove_example_portfolio(store: Store) -> int:
     """Delete every example position in one action; returns how many were removed."""
     return store.delete_example_positions()
+
+
+def restore_positions(store: Store, positions: Sequence[Position]) -> list[Position]:
+    """Undo of a delete: add the deleted positions back, exactly as they were (new ids), all or nothing."""
+    return store.add_positions([Position(p.asset, p.quantity, p.cost_basis, p.account, p.note, None, p.is_example)
+                                for p in positions])

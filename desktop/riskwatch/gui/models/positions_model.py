@@ -137,9 +137,9 @@ class PositionsTableModel(QStandardItemModel):
                 self.setHorizontalHeaderItem(col, item)
             if item.text() != text:
                 item.setText(text)
-            tip = tips.get(col)
-            if item.toolTip() != (tip or ""):
-                item.setToolTip(tip or "")
+            tip = tips.get(col) or text  # the full name, also when a narrow column elides the header
+            if item.toolTip() != tip:
+                item.setToolTip(tip)
 
     # -- cells --------------------------------------------------------------------------------
     def _cell(self, p: Position, col: int, figures: dict) -> dict:

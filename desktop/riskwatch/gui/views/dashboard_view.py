@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from riskwatch.gui.alert_text import AlertText
+from riskwatch.gui.alert_text import AlertText, local_datetime_text
 from riskwatch.gui.format import money_text, percent_text
 from riskwatch.gui.translation import Retranslatable
+from riskwatch.gui.views.asset_table import AssetTable
 
 _SEVERITY_COLOURS = {"critical": "#b00020", "warning": "#a15c00", "info": "#1f5fa8"}
 
@@ -46,8 +47,10 @@ class Card(QFrame):
 class DashboardView(Retranslatable, QWidget):
     KEYS = ("value", "pnl", "drawdown", "drop", "var", "es", "largest", "beta")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, clock=None):
+        """``clock`` (injected) tells whether a snooze is still running; without it the report's time."""
         super().__init__(parent)
+        self._clock = clock
         self._report = None
         self._active: tuple = ()
         self._gap = None
@@ -57,6 +60,7 @@ class DashboardView(Retranslatable, QWidget):
         grid.setSpacing(10)
         for i, key in enumerate(self.KEYS):
             grid.addWidget(self.cards[key], i // 4, i % 4)
+        self.assets = AssetTable()
         self.alerts_title = QLabel()
         self.alerts_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.alerts = QListWidget()
@@ -66,6 +70,7 @@ class DashboardView(Retranslatable, QWidget):
         self.notes.setStyleSheet("color: #555;")
         lay = QVBoxLayout(self)
         lay.addLayout(grid)
+        lay.addWidget(self.assets)
         lay.addWidget(self.alerts_title)
         lay.addWidget(self.alerts, 1)
         lay.addWidget(self.notes)
@@ -80,6 +85,7 @@ class DashboardView(Retranslatable, QWidget):
         for k, t in titles.items():
             self.cards[k].title.setText(t)
         self.alerts_title.setText(self.tr("Active alerts"))
+        self.assets.retranslate()
         self._render()
 
     def set_report(self, report) -> None:
@@ -129,14 +135,8 @@ class DashboardView(Retranslatable, QWidget):
                 beta_sub = self.tr("Weekend gap estimate: %1").replace("%1", moves)
             c["beta"].set(self.locale().toString(pf.miner_beta_btc, "f", 2) if pf.miner_beta_btc is not None
                           else "–", beta_sub)
-        rows = []
-        for a in self._active:
-            sev = str(getattr(a.severity, "value", a.severity))
-            value = self._text.value(a.metric, a.last_value)
-            text = f"{self._severity_label(sev)} · {self._text.member(a.member)} · {self._text.rule_name(a.rule_name)} · {value}"
-            if a.acknowledged:
-                text += " · " + self.tr("acknowledged")
-            rows.append((text, a.alert_key, _SEVERITY_COLOURS.get(sev, "#111")))
+        self.assets.show_assets(rep, self._active, self._severity_label)
+        rows = [(self._alert_text(a), a.alert_key, _SEVERITY_COLOURS.get(_sev(a), "#111")) for a in self._active]
         if not rows:
             rows.append((self.tr("No active alerts."), None, None))
         if rows != getattr(self, "_alert_rows", None):  # rebuilt only when an alert changed
@@ -153,8 +153,25 @@ class DashboardView(Retranslatable, QWidget):
             notes.append(self.tr("No price for: %1").replace("%1", ", ".join(rep.missing)))
         self.notes.setText("  ".join(notes))
 
+    def _alert_text(self, a) -> str:
+        """Severity, asset, rule, the current value (the alert window's "Value"), the value at firing, state."""
+        value = self._text.value(a.metric, a.last_value)
+        text = f"{self._severity_label(_sev(a))} · {self._text.member(a.member)} · {self._text.rule_name(a.rule_name)} · {value}"
+        if a.fired_value is not None and a.fired_value != a.last_value:
+            text += " " + self.tr("(fired at %1)").replace("%1", self._text.value(a.metric, a.fired_value))
+        now = self._clock.now() if self._clock is not None else getattr(self._report, "ts", None)
+        if a.acknowledged:
+            text += " · " + self.tr("acknowledged")
+        elif a.snoozed_until is not None and (now is None or a.is_snoozed(now)):
+            text += " · " + self.tr("snoozed until %1").replace("%1", local_datetime_text(a.snoozed_until))
+        return text
+
     def _severity_label(self, sev: str) -> str:
         return {"critical": self.tr("Critical"), "warning": self.tr("Warning"), "info": self.tr("Info")}.get(sev, sev)
+
+
+def _sev(a) -> str:
+    return str(getattr(a.severity, "value", a.severity))
 
 
 def _pct(v) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
                                QVBoxLayout, QWidget)
@@ -14,7 +15,7 @@ from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
 from riskwatch.gui.models.positions_model import COL_KIND, EDIT_ROLE, SORT_ROLE, PositionsTableModel
 from riskwatch.gui.translation import Retranslatable
-from riskwatch.services.positions import import_positions, remove_example_portfolio
+from riskwatch.services.positions import import_positions, remove_example_portfolio, restore_positions
 
 
 class EditTextDelegate(QStyledItemDelegate):
@@ -104,7 +105,13 @@ class PositionsView(Retranslatable, QWidget):
         self.delete_button = QPushButton()
         self.add_button.clicked.connect(self.add_position)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
+        # clicked(bool) would land in ``confirm``: the button asks like the Delete key does
+        self.delete_button.clicked.connect(lambda _checked=False: self.delete_selected())
+        self._deleted: list = []  # the positions of the last delete, for undo
+        self.undo_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Undo),
+                                   triggered=self.undo_delete)
+        self.undo_action.setEnabled(False)
+        self.addAction(self.undo_action)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
@@ -126,7 +133,9 @@ class PositionsView(Retranslatable, QWidget):
         self.add_button.setText(self.tr("&Add…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.delete_button.setText(self.tr("&Delete"))
+        self.undo_action.setText(self.tr("&Undo delete"))
         self.model.retranslate()
+        self.table.resizeColumnsToContents()  # the new language's headers are never clipped
 
     # -- actions ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -163,6 +172,18 @@ class PositionsView(Retranslatable, QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._save(lambda: [self._store.delete_position(p.id) for p in positions])
+        self._deleted = positions
+        self.undo_action.setEnabled(True)
+        self.status_message.emit(self.tr("Deleted %n position(s). Undo with Ctrl+Z.", "", len(positions)))
+
+    def undo_delete(self) -> None:
+        """Add the positions of the last delete back (quantity, cost, account, note, example flag)."""
+        if not self._deleted:
+            return
+        positions, self._deleted = self._deleted, []
+        self.undo_action.setEnabled(False)
+        self._save(lambda: restore_positions(self._store, positions))
+        self.status_message.emit(self.tr("Restored %n position(s).", "", len(positions)))
 
     def remove_example(self) -> None:
         n = remove_example_portfolio(self._store)
