@@ -18,6 +18,7 @@ from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import MINER_SYMBOLS
 from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.dialogs.rule_editor import RulesView
+from riskwatch.gui.format import date_text
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.alert_history_view import AlertHistoryView
 from riskwatch.gui.views.alert_window import AlertWindow
@@ -130,7 +131,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.rules_view = RulesView(alert_repo, restore_defaults=restore_default_rules,
                                         known_symbols=self._known_symbols, latest_snapshot=self._latest_snapshot)
             self.rules_view.rules_changed.connect(self._on_rules_view_rules_changed)
-            self.rules_view.status_message.connect(self._on_alert_history_status_message)
+            # the rules tab shows its own confirmation; the status bar would say it twice
             self.tabs.addTab(self.rules_view, "")
         self._build_alert_actions()
         self.bridge = None
@@ -234,8 +235,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         self.show_result(step.result)
         d = step.date
-        text = d.strftime("%d.%m.%Y") if self.locale().decimalPoint() == "," else d.strftime("%Y-%m-%d")
-        self.status_panel.set_replay_date(text)
+        self.status_panel.set_replay_date(date_text(d))
 
     # -- exchange accounts --------------------------------------------------------------------
     def open_api_keys(self) -> None:
@@ -523,8 +523,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.banner.setVisible(offline)
         if offline:
             when = r.newest_price_at
-            date = "–" if when is None else (when.strftime("%d.%m.%Y") if self.locale().decimalPoint() == ","
-                                             else when.strftime("%Y-%m-%d"))
+            date = "–" if when is None else date_text(when)
             text = self.tr("Offline – prices as of %1").replace("%1", date)
             if "bundle" in r.history_sources.values():
                 text += " " + self.tr("(partly from the bundled history)")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from riskwatch.gui.alert_text import AlertText, local_datetime_text
-from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.asset_table import AssetTable
 
@@ -128,12 +128,12 @@ class DashboardView(Retranslatable, QWidget):
             c["es"].set(money_text(pf.es_95_money, cur) if pf.es_95_money is not None else "–",
                         self.tr("%1 of the portfolio; mean of the worst 5 % of days").replace("%1", _pct(pf.es_95)))
             c["largest"].set(pf.largest_symbol or "–", self.tr("%1 of the portfolio, HHI %2").replace(
-                "%1", _pct(pf.largest_weight)).replace("%2", self.locale().toString(pf.hhi or 0.0, "f", 2)))
+                "%1", _pct(pf.largest_weight)).replace("%2", number_text(pf.hhi or 0.0, 2, trim=False)))
             beta_sub = self.tr("value-weighted over the miners held")
             if self._gap:
                 moves = ", ".join(f"{s} {_pct(v)}" for s, v in sorted(self._gap.items()))
                 beta_sub = self.tr("Weekend gap estimate: %1").replace("%1", moves)
-            c["beta"].set(self.locale().toString(pf.miner_beta_btc, "f", 2) if pf.miner_beta_btc is not None
+            c["beta"].set(number_text(pf.miner_beta_btc, 2, trim=False) if pf.miner_beta_btc is not None
                           else "–", beta_sub)
         self.assets.show_assets(rep, self._active, self._severity_label)
         rows = [(self._alert_text(a), a.alert_key, _SEVERITY_COLOURS.get(_sev(a), "#111")) for a in self._active]
