@@ -255,11 +255,12 @@ def read_position_rows(path: Path):
     return [(r.line, r.position) for r in _read(path)]
 
 
-def write_positions(path: Path, positions) -> None:
-    from riskwatch.adapters.csv_io import positions_to_csv, positions_to_json, write_text_atomic
+def write_positions(path: Path, positions, fmt: str | None = None) -> None:
+    """Export in ``fmt`` (csv_io.EXPORT_FORMATS); without one, JSON for a .json file and plain CSV else."""
+    from riskwatch.adapters.csv_io import positions_to_text, write_text_atomic
 
-    text = positions_to_json(positions) if Path(path).suffix.lower() == ".json" else positions_to_csv(positions)
-    write_text_atomic(Path(path), text)
+    fmt = fmt or ("json" if Path(path).suffix.lower() == ".json" else "csv")
+    write_text_atomic(Path(path), positions_to_text(positions, fmt))
 
 
 class Desktop:

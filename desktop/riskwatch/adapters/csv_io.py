@@ -19,8 +19,8 @@ from riskwatch.adapters.text_files import (  # noqa: F401  (re-exported: price_c
     MAX_FILE_BYTES, decode_text, read_stream_text, read_text)
 from riskwatch.domain.errors import MAX_LISTED_PROBLEMS, InputError, Problem
 from riskwatch.domain.model import Asset, AssetKind, Position
-from riskwatch.domain.numbers import (COST_BASIS_RANGE, QUANTITY_RANGE, check_cost_basis, check_quantity,
-                                      parse_number)
+from riskwatch.domain.numbers import (COST_BASIS_RANGE, MAX_NUMBER_LENGTH, QUANTITY_RANGE, check_cost_basis,
+                                      check_quantity, parse_number)
 from riskwatch.domain.text import check_plain_text, escape_control_chars_json, printable
 
 POSITION_COLUMNS = ("symbol", "kind", "quantity", "cost_basis", "currency", "account", "note")
@@ -133,6 +133,7 @@ def parse_position_rows(text: str, source: str = "<input>") -> list[PositionRow]
     if n_lines > MAX_POSITION_ROWS + 1:
         raise InputError.single(f"has {n_lines} lines; a positions file may hold at most "
                                 f"{MAX_POSITION_ROWS} positions", source=source)
+    text = text.removeprefix("\ufeff")  # a BOM (German Excel export) when the caller did not decode it away
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     report = _Report()
@@ -255,22 +256,44 @@ def positions_to_records(positions: list[Position]) -> list[dict[str, str]]:
              "note": p.note} for p in positions]
 
 
-def positions_to_csv(positions: list[Position]) -> str:
-    """CSV of the positions; text cells a spreadsheet would run as formulas are escaped with ``'``."""
+#: Formats of ``positions export``: plain CSV (`,`, decimal points), CSV for German Excel, JSON.
+EXPORT_FORMATS = ("csv", "excel-de", "json")
+
+
+def _excel_german_number(text: str) -> str:
+    """A record's number (``str(Decimal)``) as German Excel reads it: no exponent, a decimal comma."""
+    fixed = format(Decimal(text), "f")
+    return (fixed if len(fixed) <= MAX_NUMBER_LENGTH else text).replace(".", ",")
+
+
+def positions_to_csv(positions: list[Position], excel_german: bool = False) -> str:
+    """CSV of the positions; text cells a spreadsheet would run as formulas are escaped with ``'``.
+
+    ``excel_german``: `;`-separated with decimal commas and a UTF-8 BOM, as German Excel opens it without
+    an import dialog; the `;` makes :func:`parse_position_rows` read it back with German numbers."""
     text_fields = ("symbol", "currency", "account", "note")
-    rows = [list(POSITION_COLUMNS)] + [[escape_formula(v) if k in text_fields else v for k, v in rec.items()]
+    numbers = ("quantity", "cost_basis") if excel_german else ()
+    rows = [list(POSITION_COLUMNS)] + [[escape_formula(v) if k in text_fields else
+                                        _excel_german_number(v) if k in numbers else v for k, v in rec.items()]
                                        for rec in positions_to_records(positions)]
     # Lines end in "\n", but the writer must see "\r\n": it quotes only cells holding characters of its
     # line terminator, and an unquoted CR inside a note would split the row for every reader.
     buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    out = []
+    writer = csv.writer(buf, delimiter=";" if excel_german else ",", lineterminator="\r\n")
+    out = ["\ufeff"] if excel_german else []
     for row in rows:
         buf.seek(0)
         buf.truncate()
         writer.writerow(row)
         out.append(buf.getvalue()[:-2] + "\n")
     return "".join(out)
+
+
+def positions_to_text(positions: list[Position], fmt: str = "csv") -> str:
+    """The export file's text in one of EXPORT_FORMATS."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    return positions_to_json(positions) if fmt == "json" else positions_to_csv(positions, fmt == "excel-de")
 
 
 def positions_to_json(positions: list[Position]) -> str:

@@ -1,4 +1,4 @@
-"""`riskwatch positions list|import FILE [--replace]|export FILE [--json]`."""
+"""`riskwatch positions list|import FILE [--replace]|export FILE [--format csv|excel-de|json] [--json]`."""
 
 from __future__ import annotations
 
@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p_imp.set_defaults(func=run_import)
     p_exp = psub.add_parser("export", help="write the positions to a CSV (or, with --json, JSON) file")
     p_exp.add_argument("file", metavar="FILE", help="target file, or - for standard output")
-    p_exp.add_argument("--json", action="store_true", help="write JSON instead of CSV")
+    fmt = p_exp.add_mutually_exclusive_group()
+    fmt.add_argument("--format", choices=("csv", "excel-de", "json"),
+                     help="csv (default: `,`, decimal points, UTF-8), excel-de (`;`, decimal commas and a "
+                          "UTF-8 BOM, for German Excel; import reads it back) or json")
+    fmt.add_argument("--json", action="store_true", help="write JSON instead of CSV (same as --format json)")
     p_exp.set_defaults(func=run_export)
     from riskwatch.commands.sync import register_sync
 
@@ -93,20 +97,21 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
-    from riskwatch.adapters.csv_io import positions_to_csv, positions_to_json, write_text_atomic
+    from riskwatch.adapters.csv_io import positions_to_text, write_text_atomic
 
     store = _store(args)
     try:
         positions = store.list_positions()
     finally:
         store.close()
-    text = positions_to_json(positions) if args.json else positions_to_csv(positions)
+    fmt = "json" if args.json else (args.format or "csv")
+    text = positions_to_text(positions, fmt)
     if args.file == "-":
         sys.stdout.write(text)
         return 0
     write_text_atomic(Path(args.file), text)
     print(tr("Exported {n} position(s) to {file}.", cli_language()).format(n=len(positions), file=args.file),
-          file=sys.stderr if args.json else sys.stdout)
+          file=sys.stderr if fmt == "json" else sys.stdout)
     return 0
 
 

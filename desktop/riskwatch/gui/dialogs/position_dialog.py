@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from riskwatch.domain.model import Asset, AssetKind, Position, normalize_symbol
-from riskwatch.domain.numbers import parse_number
 from riskwatch.gui.format import edit_text
+from riskwatch.gui.number_input import NumberInput
+from riskwatch.gui.theme import theme
 
 
 class PositionDialog(QDialog):
@@ -32,7 +33,7 @@ class PositionDialog(QDialog):
         self.account = QLineEdit()
         self.note = QLineEdit()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(theme().text_style(theme().negative))
         self.error.setWordWrap(True)
         self.error.hide()
 
@@ -74,8 +75,11 @@ class PositionDialog(QDialog):
         except ValueError:
             symbol = None
             problems.append(self.tr("Symbol: enter a ticker such as BTC or IREN (letters and digits)."))
-        quantity = self._number(self.quantity.text(), self.tr("Quantity"), problems)
-        cost = self._number(self.cost_basis.text() or "0", self.tr("Cost basis"), problems)
+        orig = self._original
+        numbers = NumberInput(self)
+        quantity = self._number(numbers.quantity, self.quantity.text(), orig.quantity if orig else None, problems)
+        cost = self._number(numbers.cost_basis, self.cost_basis.text() or "0", orig.cost_basis if orig else None,
+                            problems)
         currency = self.currency.currentText().strip().upper()
         if not (3 <= len(currency) <= 5 and currency.isalpha()):
             problems.append(self.tr("Currency: enter a currency code such as USD or EUR."))
@@ -83,20 +87,17 @@ class PositionDialog(QDialog):
             self.error.setText("\n".join(problems))
             self.error.show()
             return None
-        orig = self._original
         return Position(Asset(symbol, AssetKind(self.kind.currentData()), currency), quantity, cost,
                         self.account.text(), self.note.text(), orig.id if orig else None, False)
 
-    def _number(self, text: str, label: str, problems: list[str]) -> Decimal | None:
+    @staticmethod
+    def _number(read, text: str, current: Decimal | None, problems: list[str]) -> Decimal | None:
+        """``read`` (NumberInput.quantity / .cost_basis) in the UI language's notation, within bounds."""
         try:
-            value = parse_number(text)
-        except ValueError:
-            problems.append(self.tr("%1: enter a number such as 0.5 or 1,234.56.").replace("%1", label))
+            return read(text, current)
+        except ValueError as exc:
+            problems.append(str(exc))
             return None
-        if value < 0:
-            problems.append(self.tr("%1 must not be negative.").replace("%1", label))
-            return None
-        return value
 
     def accept(self) -> None:
         position = self.validate()
