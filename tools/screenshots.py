@@ -1,6 +1,8 @@
 """Write PNGs of every tab of the main window in German and English, for a person to look at.
 
-    python tools/screenshots.py [OUT_DIR]        (default: ./screenshots; offscreen, no network)
+    python tools/screenshots.py [--dark] [OUT_DIR]   (default: ./screenshots; offscreen, no network)
+
+``--dark`` renders with a dark Fusion palette (as on a dark desktop theme); the files are named ``dark_*.png``.
 
 Uses a throw-away data directory with the example portfolio, evaluated offline from the bundled history.
 """
@@ -16,11 +18,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path("screenshots")
+    dark = "--dark" in argv[1:]
+    rest = [a for a in argv[1:] if a != "--dark"]
+    out = Path(rest[0]) if rest else Path("screenshots")
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if dark:
+        from riskwatch.gui.theme import dark_palette
+
+        QApplication.setStyle("Fusion")
+        QApplication.setPalette(dark_palette())
     from riskwatch import app as rwapp
     from riskwatch.adapters.clock import SystemClock
     from riskwatch.services.positions import seed_example_portfolio
@@ -49,7 +58,7 @@ def main(argv: list[str]) -> int:
                 window.charts.redraw()
                 app.processEvents()
             name = window.tabs.tabText(i).replace("&", "").replace(" ", "_").lower()
-            path = out / f"{lang}_{i}_{name}.png"
+            path = out / f"{'dark_' if dark else ''}{lang}_{i}_{name}.png"
             window.grab().save(str(path))
             written.append(path)
         window.close()

@@ -169,7 +169,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red. What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>Hinweis</translation>
     </message>
     <message>
@@ -1371,6 +1371,37 @@
     </message>
 </context>
 <context>
+    <name>NumberInput</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Stückzahl / Menge</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Einstandskurs</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative.</source>
+        <translation>%1 darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be 0 or between %2 and %3.</source>
+        <translation>%1 muss 0 sein oder zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number in English notation — did you mean %3?</source>
+        <translation>%1: %2 ist keine Zahl in deutscher Schreibweise — meinten Sie %3?</translation>
+    </message>
+    <message>
+        <source>%1: %2 can be read two ways — did you mean %3 or %4?</source>
+        <translation>%1: %2 ist mehrdeutig — meinten Sie %3 oder %4?</translation>
+    </message>
+    <message>
+        <source>%1: enter a number such as %2 or %3.</source>
+        <translation>%1: Bitte eine Zahl wie %2 oder %3 eingeben.</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>Edit position</source>
@@ -1439,14 +1470,6 @@
     <message>
         <source>Currency: enter a currency code such as USD or EUR.</source>
         <translation>Währung: Bitte einen Währungscode wie USD oder EUR eingeben.</translation>
-    </message>
-    <message>
-        <source>%1: enter a number such as 0.5 or 1,234.56.</source>
-        <translation>%1: Bitte eine Zahl wie 0,5 oder 1.234,56 eingeben.</translation>
-    </message>
-    <message>
-        <source>%1 must not be negative.</source>
-        <translation>%1 darf nicht negativ sein.</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1624,7 @@
     <name>PositionsView</name>
     <message>
         <source>&lt;b&gt;Example portfolio.&lt;/b&gt; These positions are a made-up example so you can see how RiskWatch works. Remove them and add or import your own.</source>
+        <extracomment>Shown in the position dialog and on demand (header menu); not needed at a glance.</extracomment>
         <translation>&lt;b&gt;Beispielportfolio.&lt;/b&gt; Diese Positionen sind ein erfundenes Beispiel, damit Sie sehen, wie RiskWatch arbeitet. Entfernen Sie sie und legen Sie Ihre eigenen an oder importieren Sie sie.</translation>
     </message>
     <message>
@@ -1691,12 +1715,20 @@
         <translation>Feld „%1“</translation>
     </message>
     <message>
-        <source>Export positions</source>
-        <translation>Positionen exportieren</translation>
+        <source>CSV for Excel (German) (*.csv)</source>
+        <translation>CSV für Excel (deutsch) (*.csv)</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export positions</source>
+        <translation>Positionen exportieren</translation>
     </message>
     <message>
         <source>Export failed</source>

@@ -169,7 +169,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). (background, foreground) of a severity cell: info blue, warning amber, critical red. What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>Info</translation>
     </message>
     <message>
@@ -1371,6 +1371,37 @@
     </message>
 </context>
 <context>
+    <name>NumberInput</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Cost basis</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative.</source>
+        <translation>%1 must not be negative.</translation>
+    </message>
+    <message>
+        <source>%1 must be 0 or between %2 and %3.</source>
+        <translation>%1 must be 0 or between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number in English notation — did you mean %3?</source>
+        <translation>%1: %2 is not a number in English notation — did you mean %3?</translation>
+    </message>
+    <message>
+        <source>%1: %2 can be read two ways — did you mean %3 or %4?</source>
+        <translation>%1: %2 can be read two ways — did you mean %3 or %4?</translation>
+    </message>
+    <message>
+        <source>%1: enter a number such as %2 or %3.</source>
+        <translation>%1: enter a number such as %2 or %3.</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>Edit position</source>
@@ -1439,14 +1470,6 @@
     <message>
         <source>Currency: enter a currency code such as USD or EUR.</source>
         <translation>Currency: enter a currency code such as USD or EUR.</translation>
-    </message>
-    <message>
-        <source>%1: enter a number such as 0.5 or 1,234.56.</source>
-        <translation>%1: enter a number such as 0.5 or 1,234.56.</translation>
-    </message>
-    <message>
-        <source>%1 must not be negative.</source>
-        <translation>%1 must not be negative.</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1624,7 @@
     <name>PositionsView</name>
     <message>
         <source>&lt;b&gt;Example portfolio.&lt;/b&gt; These positions are a made-up example so you can see how RiskWatch works. Remove them and add or import your own.</source>
+        <extracomment>Shown in the position dialog and on demand (header menu); not needed at a glance.</extracomment>
         <translation>&lt;b&gt;Example portfolio.&lt;/b&gt; These positions are a made-up example so you can see how RiskWatch works. Remove them and add or import your own.</translation>
     </message>
     <message>
@@ -1691,12 +1715,20 @@
         <translation>field '%1'</translation>
     </message>
     <message>
-        <source>Export positions</source>
-        <translation>Export positions</translation>
+        <source>CSV for Excel (German) (*.csv)</source>
+        <translation>CSV for Excel (German) (*.csv)</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export positions</source>
+        <translation>Export positions</translation>
     </message>
     <message>
         <source>Export failed</source>

@@ -337,7 +337,7 @@ def test_set_sync_quit_leaves_no_key_material(qtbot, store, data_dir, kraken, ru
     with qtbot.waitSignal(sync.plan_loaded, timeout=20000):
         sync.show()
     sync.apply_plan()
-    window = rwapp.create_main_window(store, language="en")  # quit: the window saves its QSettings
+    window = rwapp.create_main_window(store, language="en")  # quit: the window saves its state
     qtbot.addWidget(window)
     window.show()
     window.close()
@@ -353,7 +353,8 @@ def test_set_sync_quit_leaves_no_key_material(qtbot, store, data_dir, kraken, ru
                                     base64.b64encode(KEY.encode()).decode(), raw.hex())] + [raw]
     config_home = Path(os.environ["XDG_CONFIG_HOME"])
     files = [p for d in (data_dir, config_home) for p in d.rglob("*") if p.is_file()]
-    assert (data_dir / "riskwatch.log").exists() and any(p.suffix == ".conf" for p in files)
+    # the window state is kept beside the store (window.ini); it must hold no key material either
+    assert (data_dir / "riskwatch.log").exists() and any(p.name == "window.ini" for p in files)
     for path in files:
         blob = path.read_bytes()
         assert not any(n in blob for n in needles), f"key material in {path}"

@@ -15,11 +15,11 @@ from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.domain.liquidity import OrderBook
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue
 from riskwatch.gui.monitor_bridge import MonitorBridge
+from riskwatch.gui.theme import theme
 from riskwatch.gui.views.liquidity_view import (
     AMBER,
     DEFAULT_THRESHOLDS,
     GREEN,
-    LIGHT_COLORS,
     RED,
     LiquidityView,
     Threshold,
@@ -89,8 +89,9 @@ def test_table_shows_every_scope_with_values_and_traffic_lights(view):
     assert view.light("MARA", "days_to_liquidate") == GREEN
     assert view.light("BTC", "depth_1pct_bid") is None                     # no rule: no light
     item = cell(view, "BTC", "slippage_exit")
-    assert item.background().color().name() == LIGHT_COLORS[AMBER]
-    assert cell(view, "USDT", "peg_deviation").background().color().name() == LIGHT_COLORS[RED]
+    assert item.background().color().name() == theme().light(AMBER).background
+    assert item.foreground().color().name() == theme().light(AMBER).foreground   # text from the same pair
+    assert cell(view, "USDT", "peg_deviation").background().color().name() == theme().light(RED).background
     assert cell(view, "BTC", "spread_bps").text() == "12 bp"
     assert cell(view, "BTC", "book_too_thin").text() == "Yes"
     assert cell(view, "BTC", "funding_8h").text() == "0.0100%"

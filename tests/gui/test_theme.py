@@ -30,7 +30,7 @@ def test_every_pair_and_every_text_colour_is_readable(t):
            if contrast(p.background, p.foreground) < 4.5}
     assert low == {}
     window = t.card.background
-    for role in ("positive", "negative", "caution", "muted", "accent"):
+    for role in ("positive", "negative", "caution", "muted", "accent", "info_text"):
         assert contrast(getattr(t, role), window) >= 4.5, role
 
 

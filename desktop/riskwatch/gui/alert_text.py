@@ -18,6 +18,7 @@ from riskwatch.domain.alerts import EventKind, ScopeType, Severity
 from riskwatch.domain.snapshot import PORTFOLIO
 from riskwatch.gui.format import date_format, datetime_text, percent_text
 from riskwatch.gui.format import number_text as _number_text
+from riskwatch.gui.theme import theme
 
 #: Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent.
 FRACTION_METRICS = frozenset({
@@ -32,12 +33,6 @@ EDITOR_METRICS = ("drop_from_high", "drawdown", "return", "volatility", "var_95"
                   "price_age", "beta_btc", "spread_bps", "slippage_exit", "peg_deviation", "days_to_liquidate",
                   "largest_weight", "liquid_share_1d")
 
-#: (background, foreground) of a severity cell: info blue, warning amber, critical red.
-SEVERITY_COLORS = {
-    Severity.INFO: ("#d6e6fb", "#0d47a1"),
-    Severity.WARNING: ("#ffe08a", "#5d4000"),
-    Severity.CRITICAL: ("#f6c3c3", "#b00020"),
-}
 
 #: What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule
 #: still matches, its translated shipped name is shown; once the user changed it, a name is generated.
@@ -80,8 +75,8 @@ def split_metric_key(key: str) -> tuple[str, str | None]:
 
 
 def severity_colors(severity: Severity) -> tuple[QColor, QColor]:
-    bg, fg = SEVERITY_COLORS[Severity(severity)]
-    return QColor(bg), QColor(fg)
+    """(background, foreground) of a severity cell in the current theme: info blue, warning amber, critical red."""
+    return theme().severity(Severity(severity)).qcolors()
 
 
 def number_text(value: float, decimals: int = 2, locale: QLocale | None = None) -> str:
@@ -270,4 +265,4 @@ class AlertText(QObject):
 
 
 __all__ = ["AlertText", "arg", "COMPARATOR_SYMBOLS", "EDITOR_METRICS", "FRACTION_METRICS", "SECONDS_METRICS",
-           "SEVERITY_COLORS", "SHIPPED_RULES", "local_datetime_text", "long_year_date_format", "number_text", "severity_colors", "split_metric_key"]
+           "SHIPPED_RULES", "local_datetime_text", "long_year_date_format", "number_text", "severity_colors", "split_metric_key"]

@@ -12,6 +12,14 @@ import pyqtgraph.graphicsItems.DateAxisItem as _dax
 from PySide6.QtCore import QLocale
 
 from riskwatch.gui.format import number_text
+from riskwatch.gui.theme import theme
+
+
+def themed_chart_options() -> None:
+    """pyqtgraph's background and text colours from the current theme; call it before building plot widgets
+    (pyqtgraph reads them when a widget, an axis or a label is made)."""
+    t = theme()
+    pg.setConfigOptions(antialias=True, background=t.card.background, foreground=t.card.foreground)
 
 
 class _FollowsLocale:

@@ -119,3 +119,14 @@ def datetime_text(ts: datetime | None, locale: QLocale | None = None, *, seconds
         QDate(ts.year, ts.month, ts.day), QTime(ts.hour, ts.minute, ts.second))
     time_fmt = TIME_FORMAT + (":ss" if seconds else "")
     return f"{loc.toString(qdt.date(), date_format(loc))} {loc.toString(qdt.time(), time_fmt)}"
+
+
+def two_line_header(text: str, longer_than: int = 13) -> str:
+    """A long column title on two lines, broken at the space nearest its middle ("Veränderung\\n24 h"):
+    a table's width is set by its titles more than by its numbers, and 13 one-line German titles do not fit
+    1280 pixels. Short titles and titles without a space stay on one line."""
+    if len(text) <= longer_than or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1:]

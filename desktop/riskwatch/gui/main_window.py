@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -19,6 +19,7 @@ from riskwatch.domain.model import MINER_SYMBOLS
 from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.dialogs.rule_editor import RulesView
 from riskwatch.gui.format import date_text
+from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.alert_history_view import AlertHistoryView
 from riskwatch.gui.views.alert_window import AlertWindow
@@ -32,13 +33,7 @@ from riskwatch.services.settings import load_settings, save_settings
 _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinbase", "bitstamp": "Bitstamp"}
 
 
-TAB_STYLE = ("QTabBar::tab { padding: 5px 14px; margin-right: 2px; border: 1px solid #c4c4c4; border-bottom: none;"
-             " border-top-left-radius: 4px; border-top-right-radius: 4px; background: #e4e4e4; color: #333; }"
-             " QTabBar::tab:selected { background: #fafafa; color: #000; }"
-             " QTabBar::tab:hover:!selected { background: #ececec; }")
-
-
-class MainWindow(Retranslatable, QMainWindow):
+class MainWindow(ThemeAware, Retranslatable, QMainWindow):
     def __init__(self, store, *, read_rows, write_positions, translator=None, bridge=None, alerts=None,
                  about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
                  write_alert_csv=None, extra_symbols=(), closes=None, make_replay=None, example_loader=None,
@@ -66,16 +61,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.banner = QFrame()
         self.banner.setObjectName("offlineBanner")
-        self.banner.setStyleSheet("#offlineBanner { background: #fde2e1; border: 1px solid #e8a09c; "
-                                  "border-radius: 4px; } QLabel { color: #6b0f0a; }")
         self.banner_label = QLabel()
         QHBoxLayout(self.banner).addWidget(self.banner_label)
         self.banner.hide()
 
         self.tabs = QTabWidget()
-        # Fusion draws inactive tabs 2 px lower and clips the dots of a capital umlaut ("Übersicht" read
-        # "Ubersicht"); styled tabs with their own padding show the whole glyph.
-        self.tabs.tabBar().setStyleSheet(TAB_STYLE)
+        self.refresh_theme()  # the tab bar's own style (theme.tab_style) and the banner
         self.dashboard = DashboardView(clock=clock)
         self.positions_view = PositionsView(store, read_rows=read_rows, write_text=write_positions)
         self.positions_view.status_message.connect(self._on_positions_view_status_message)
@@ -395,6 +386,13 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _latest_snapshot(self):
         return self.last_result.report.snapshot if self.last_result is not None else None
+
+    def apply_theme(self) -> None:
+        """The window's own style sheets (the views are ThemeAware themselves) after a light/dark switch."""
+        t = theme()
+        self.banner.setStyleSheet(t.banner_style("offlineBanner", t.error_banner))
+        self.tabs.tabBar().setStyleSheet(t.tab_style())
+        self.tabs.setPalette(QPalette())  # Qt stops a palette change at the styled tab widget: re-read it
 
     def retranslate(self) -> None:
         if self.alert_history is not None:

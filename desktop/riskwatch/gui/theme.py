@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,10 @@ class Pair:
     def qcolors(self) -> tuple[QColor, QColor]:
         return QColor(self.background), QColor(self.foreground)
 
+    def brushes(self) -> tuple[QBrush, QBrush]:
+        """(background, foreground) brushes, for a cell's BackgroundRole and ForegroundRole."""
+        return QBrush(QColor(self.background)), QBrush(QColor(self.foreground))
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -33,6 +38,7 @@ class Theme:
     caution: str             # "degraded", "changed"
     muted: str               # example rows, acknowledged alerts, secondary text
     accent: str              # the replay clock, user-set values
+    info_text: str           # an "info" mark on the window (the overview's alert light)
     good: Pair               # traffic-light cells
     amber: Pair
     bad: Pair
@@ -64,9 +70,24 @@ class Theme:
     def text_style(self, colour: str, *, bold: bool = False) -> str:
         return f"color: {colour};" + (" font-weight: 600;" if bold else "")
 
+    def severity_text(self, severity: str | None) -> str:
+        """A severity's colour as a mark on the window (None: no alert, the positive colour)."""
+        return {"critical": self.negative, "warning": self.caution, "info": self.info_text}.get(
+            severity or "", self.positive)
+
+    def tab_style(self) -> str:
+        # Fusion draws inactive tabs 2 px lower and clips the dots of a capital umlaut ("Übersicht" read
+        # "Ubersicht"); styled tabs with their own padding show the whole glyph.
+        return (f"QTabBar::tab {{ padding: 5px 14px; margin-right: 2px; border: 1px solid {self.border};"
+                f" border-bottom: none; border-top-left-radius: 4px; border-top-right-radius: 4px;"
+                f" background: {self.tab.background}; color: {self.tab.foreground}; }}"
+                f" QTabBar::tab:selected {{ background: {self.tab_selected.background};"
+                f" color: {self.tab_selected.foreground}; }}"
+                f" QTabBar::tab:hover:!selected {{ background: {self.neutral.background}; }}")
+
 
 LIGHT = Theme(
-    dark=False, positive="#146c2e", negative="#b00020", caution="#8a4f00", muted="#555555", accent="#6a1b9a",
+    dark=False, positive="#146c2e", negative="#b00020", caution="#8a4f00", muted="#555555", accent="#6a1b9a", info_text="#1f5fa8",
     good=Pair("#d8f0d8", "#0b3d1a"), amber=Pair("#ffe9b3", "#4d3300"), bad=Pair("#f8c9c9", "#6b0010"),
     neutral=Pair("#eeeeee", "#444444"),
     info=Pair("#d6e6fb", "#0d47a1"), warning=Pair("#ffe08a", "#4d3300"), critical=Pair("#f6c3c3", "#8a0018"),
@@ -77,7 +98,7 @@ LIGHT = Theme(
 )
 
 DARK = Theme(
-    dark=True, positive="#7bd88f", negative="#ff8a80", caution="#ffcc66", muted="#a8a8a8", accent="#ce93d8",
+    dark=True, positive="#7bd88f", negative="#ff8a80", caution="#ffcc66", muted="#a8a8a8", accent="#ce93d8", info_text="#8ab4f8",
     good=Pair("#1e4d2b", "#d8f5df"), amber=Pair("#5c4400", "#fff0c2"), bad=Pair("#6b1f24", "#ffe0e0"),
     neutral=Pair("#3a3a3a", "#d0d0d0"),
     info=Pair("#1c3a5e", "#d6e6fb"), warning=Pair("#5c4400", "#fff0c2"), critical=Pair("#6b1f24", "#ffe0e0"),
@@ -97,3 +118,50 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def theme(palette: QPalette | None = None) -> Theme:
     """The colour set for ``palette`` (default: the application's current palette)."""
     return DARK if is_dark(palette) else LIGHT
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop palette like a dark Fusion theme (screenshots and tests; the app keeps the desktop's)."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in ((role.Window, "#202020"), (role.WindowText, "#f0f0f0"), (role.Base, "#2a2a2a"),
+                      (role.AlternateBase, "#323232"), (role.Text, "#f0f0f0"), (role.Button, "#353535"),
+                      (role.ButtonText, "#f0f0f0"), (role.ToolTipBase, "#353535"), (role.ToolTipText, "#f0f0f0"),
+                      (role.PlaceholderText, "#a0a0a0"), (role.Highlight, "#2f65ca"),
+                      (role.HighlightedText, "#ffffff"), (role.Link, "#8ab4f8"), (role.BrightText, "#ff8a80"),
+                      (role.Light, "#4a4a4a"), (role.Midlight, "#3a3a3a"), (role.Mid, "#2c2c2c"),
+                      (role.Dark, "#181818"), (role.Shadow, "#000000")):
+        p.setColor(r, QColor(colour))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor("#7a7a7a"))
+    return p
+
+
+def paint(item, pair: Pair | None) -> None:
+    """Give a table item (QTableWidgetItem, QStandardItem) the background and text colour of ``pair``, or
+    (None) the view's own colours again."""
+    background, foreground = pair.brushes() if pair is not None else (None, None)
+    item.setData(Qt.ItemDataRole.BackgroundRole, background)
+    item.setData(Qt.ItemDataRole.ForegroundRole, foreground)
+
+
+class ThemeAware:
+    """Mixin for a widget that takes its colours from :func:`theme`. The widget calls :meth:`refresh_theme`
+    once it is built; after that ``apply_theme()`` runs again whenever the application palette switches
+    between the light and the dark set. Name it before the Qt base class: ``class View(ThemeAware, QWidget)``."""
+
+    _applied_theme: Theme | None = None
+
+    def apply_theme(self) -> None:
+        raise NotImplementedError
+
+    def refresh_theme(self) -> None:
+        self._applied_theme = theme()
+        self.apply_theme()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # not before the widget is built; a style sheet set by apply_theme sends PaletteChange again: no loop
+            if self._applied_theme is not None and theme() is not self._applied_theme:
+                self.refresh_theme()
+        super().changeEvent(event)

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from riskwatch.domain.account_sync import ApiCredentials, account_name
 from riskwatch.domain.errors import AuthenticationFailed, DataUnavailable, InvalidData, RateLimited, \
     SecretStoreUnavailable
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
 EXCHANGES = ("kraken", "binance", "coinbase", "bitstamp")
-_OK_STYLE = "color: #1b5e20;"
-_ERROR_STYLE = "color: #b00020;"
 
 
 class AccountText(QObject):
@@ -99,8 +98,8 @@ class ApiKeysDialog(Retranslatable, QDialog):
 
         self.banner = QFrame()
         self.banner.setObjectName("keyringBanner")
-        self.banner.setStyleSheet("#keyringBanner { background: #fde2e1; border: 1px solid #e8a09c; "
-                                  "border-radius: 4px; } QLabel, QCheckBox { color: #6b0f0a; }")
+        self.banner.setStyleSheet(theme().banner_style("keyringBanner", theme().error_banner,
+                                                       children="QLabel, QCheckBox"))
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
         self.session_only = QCheckBox()
@@ -111,7 +110,7 @@ class ApiKeysDialog(Retranslatable, QDialog):
         self.advice = QLabel()
         self.advice.setObjectName("readOnlyAdvice")
         self.advice.setWordWrap(True)
-        self.advice.setStyleSheet("color: #333;")
+        self.advice.setStyleSheet(theme().text_style(theme().card.foreground))
 
         self.status = QLabel()
         self.status.setObjectName("keyStatus")
@@ -222,7 +221,8 @@ class ApiKeysDialog(Retranslatable, QDialog):
         if kind == "error":
             text = self._text.error(payload, ex)
         self.result.setText(text or "")
-        self.result.setStyleSheet(_OK_STYLE if ok else ("" if kind == "testing" else _ERROR_STYLE))
+        self.result.setStyleSheet(theme().text_style(theme().positive) if ok else
+                                  ("" if kind == "testing" else theme().text_style(theme().negative)))
         self.result.show()
 
     # -- fields ------------------------------------------------------------------------------------------------

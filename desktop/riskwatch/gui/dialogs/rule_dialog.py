@@ -23,6 +23,7 @@ from riskwatch.gui.dialogs.rule_fields import (display_factor, edit_text, field_
                                               to_stored)
 from riskwatch.gui.dialogs.rule_messages import MAX_COOLDOWN_HOURS, RuleMessages
 from riskwatch.gui.dialogs.rule_preview import RulePreviewText
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
 _FIELDS = ("name", "metric", "window", "symbol", "threshold", "hysteresis", "cooldown", "general")
@@ -84,7 +85,7 @@ class RuleDialog(Retranslatable, QDialog):
         for f in _FIELDS:
             label = QLabel()
             label.setObjectName(f"error_{f}")
-            label.setStyleSheet("color: #b00020;")
+            label.setStyleSheet(theme().text_style(theme().negative))
             label.setWordWrap(True)
             label.hide()
             self.errors[f] = label

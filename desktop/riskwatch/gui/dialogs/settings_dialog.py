@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout)
 
+from riskwatch.gui.theme import theme
 from riskwatch.services.settings import EXCHANGES, MAX_REFRESH_S, MIN_REFRESH_S, AppSettings
 
 _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinbase", "bitstamp": "Bitstamp"}
@@ -40,7 +41,7 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play a sound for warnings and critical alerts"))
         self.note = QLabel(self.tr("The language changes at once; no restart needed."))
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(theme().text_style(theme().muted))
 
         form = QFormLayout()
         form.addRow(self.tr("Exchange"), self.exchange)
@@ -52,7 +53,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.tray)
         form.addRow("", self.sound)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(theme().text_style(theme().negative))
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

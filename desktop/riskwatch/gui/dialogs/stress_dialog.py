@@ -24,6 +24,7 @@ from riskwatch.domain.errors import InputError
 from riskwatch.domain.stress import Basis, Flag
 from riskwatch.gui.alert_text import AlertText, arg, number_text, severity_colors
 from riskwatch.gui.format import date_text, money_text, percent_text
+from riskwatch.gui.theme import paint, theme
 from riskwatch.gui.translation import Retranslatable
 
 # Result table columns.
@@ -98,7 +99,7 @@ class StressDialog(Retranslatable, QDialog):
         presets.addStretch(1)
         self.btc_hint = QLabel()
         self.btc_hint.setWordWrap(True)
-        self.btc_hint.setStyleSheet("color: #555;")
+        self.btc_hint.setStyleSheet(theme().text_style(theme().muted))
         btc_lay = QVBoxLayout(self.btc_box)
         btc_lay.addLayout(presets)
         btc_lay.addWidget(self.btc_hint)
@@ -151,14 +152,14 @@ class StressDialog(Retranslatable, QDialog):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.scenario_note = QLabel()
         self.scenario_note.setWordWrap(True)
-        self.scenario_note.setStyleSheet("color: #555;")
+        self.scenario_note.setStyleSheet(theme().text_style(theme().muted))
         self.rules_title = QLabel()
         self.rules_title.setStyleSheet("font-weight: 600;")
         self.rules_list = QListWidget()
         self.rules_list.setObjectName("stressRules")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.explain.setStyleSheet("color: #555;")
+        self.explain.setStyleSheet(theme().text_style(theme().muted))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -283,7 +284,7 @@ class StressDialog(Retranslatable, QDialog):
         value = parse_percent(text) if text else None
         bad = bool(text) and (value is None or value < -1.0)
         self.manual.blockSignals(True)
-        item.setBackground(QColor("#f6c3c3") if bad else QColor(0, 0, 0, 0))
+        paint(item, theme().bad if bad else None)
         item.setToolTip(self.tr("Enter a percentage of at least −100, e.g. −20") if bad else "")
         self.manual.blockSignals(False)
         if not self._updating:
@@ -342,13 +343,13 @@ class StressDialog(Retranslatable, QDialog):
                 if col not in (COL_SYMBOL, COL_BASIS):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == COL_PNL and p.pnl < 0:
-                    item.setForeground(QColor("#b00020"))
+                    item.setForeground(QColor(theme().negative))
                 if col == COL_BASIS:
                     item.setToolTip(text)
                     item.setData(BASIS_ROLE, p.basis.value)
                     item.setData(FLAGS_ROLE, sorted(f.value for f in p.flags))
                     if p.basis is not Basis.DIRECT:
-                        item.setForeground(QColor("#6a1b9a"))
+                        item.setForeground(QColor(theme().accent))
                 self.table.setItem(row, col, item)
         pct = percent_text(r.pnl_pct) if r.pnl_pct is not None else "–"
         self.totals.setText(arg(self.tr("Portfolio: %1 → %2, P&L %3 (%4)"), money_text(r.value_before, cur),

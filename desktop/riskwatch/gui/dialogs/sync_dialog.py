@@ -25,9 +25,10 @@ from riskwatch.domain.account_sync import SyncPlan, account_name
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.api_keys_dialog import AccountText
 from riskwatch.gui.format import decimal_text
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
-_COLORS = {"added": "#1b5e20", "changed": "#5d4000", "removed": "#b00020"}
+_COLOR_ROLES = {"added": "positive", "changed": "caution", "removed": "negative"}  # theme roles
 
 
 class SyncDialog(Retranslatable, QDialog):
@@ -60,11 +61,11 @@ class SyncDialog(Retranslatable, QDialog):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(theme().text_style(theme().muted))
         self.error = QLabel()
         self.error.setObjectName("syncError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(theme().text_style(theme().negative))
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.apply_button = QPushButton()
@@ -151,7 +152,7 @@ class SyncDialog(Retranslatable, QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, key)
                 for col in (2, 3):
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setForeground(3, QColor(_COLORS[key]))
+                item.setForeground(3, QColor(getattr(theme(), _COLOR_ROLES[key])))
                 top.addChild(item)
             top.setExpanded(True)
         if plan.is_empty:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import Asset, AssetKind, Position
-from riskwatch.domain.numbers import parse_number
-from riskwatch.gui.format import decimal_text, edit_text, money_text, percent_text
+from riskwatch.gui.format import decimal_text, edit_text, money_text, percent_text, two_line_header
+from riskwatch.gui.number_input import NumberInput
+from riskwatch.gui.theme import theme
 
 (COL_SYMBOL, COL_KIND, COL_QTY, COL_COST, COL_PRICE, COL_AGE, COL_VALUE, COL_PNL, COL_PNL_PCT, COL_WEIGHT,
  COL_CHANGE, COL_DROP, COL_DRAWDOWN, COL_CURRENCY, COL_ACCOUNT, COL_NOTE) = range(16)
@@ -29,10 +29,11 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 READ_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 EDIT_FLAGS = READ_FLAGS | Qt.ItemFlag.ItemIsEditable
 
-GREEN, AMBER, RED = QColor("#d8f0d8"), QColor("#ffe9b3"), QColor("#f8c9c9")
-TEXT_GREEN, TEXT_RED = QColor("#146c2e"), QColor("#b00020")
-GREEN_BRUSH, RED_BRUSH, EXAMPLE_BRUSH = QBrush(TEXT_GREEN), QBrush(TEXT_RED), QBrush(QColor("#555555"))
-BRUSHES = {c.name(): QBrush(c) for c in (GREEN, AMBER, RED)}
+GREEN, AMBER, RED = "green", "amber", "red"  # traffic lights; the colours come from theme() at each refresh
+
+
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 
 
 def _italic() -> QFont:
@@ -128,7 +129,8 @@ class PositionsTableModel(QStandardItemModel):
 
     def _set_headers(self) -> None:
         tips = self.header_tooltips()
-        for col, text in enumerate(self.headers()):
+        for col, title in enumerate(self.headers()):
+            text = two_line_header(title)
             item = self.horizontalHeaderItem(col)
             if item is None:
                 item = QStandardItem()
@@ -137,7 +139,7 @@ class PositionsTableModel(QStandardItemModel):
                 self.setHorizontalHeaderItem(col, item)
             if item.text() != text:
                 item.setText(text)
-            tip = tips.get(col) or text  # the full name, also when a narrow column elides the header
+            tip = tips.get(col) or title  # the full name, also when a narrow column elides the header
             if item.toolTip() != tip:
                 item.setToolTip(tip)
 
@@ -160,7 +162,7 @@ class PositionsTableModel(QStandardItemModel):
         if p.is_example:
             out[Qt.ItemDataRole.ToolTipRole] = self.tr(
                 "Example position – remove the example portfolio with one click above the table.")
-            out[Qt.ItemDataRole.ForegroundRole] = EXAMPLE_BRUSH
+            out[Qt.ItemDataRole.ForegroundRole] = _brush(theme().muted)
             out[Qt.ItemDataRole.FontRole] = _italic()
         return out
 
@@ -175,12 +177,15 @@ class PositionsTableModel(QStandardItemModel):
             out[DISPLAY] = money_text(v, self._report.base_currency if self._report else "")
         else:
             out[DISPLAY] = percent_text(v)
+        t = theme()
         if col in (COL_PNL, COL_PNL_PCT, COL_CHANGE) and v is not None and v != 0:
-            out[Qt.ItemDataRole.ForegroundRole] = GREEN_BRUSH if v > 0 else RED_BRUSH
+            out[Qt.ItemDataRole.ForegroundRole] = _brush(t.positive if v > 0 else t.negative)
         elif col == COL_AGE and f.get("state") in ("stale", "missing"):
-            out[Qt.ItemDataRole.ForegroundRole] = RED_BRUSH
-        if col in (COL_DROP, COL_DRAWDOWN) and v is not None:
-            out[Qt.ItemDataRole.BackgroundRole] = BRUSHES[self.traffic_light(p.symbol, v).name()]
+            out[Qt.ItemDataRole.ForegroundRole] = _brush(t.negative)
+        if col in (COL_DROP, COL_DRAWDOWN) and v is not None:  # background and text from the same pair
+            background, foreground = t.light(self.traffic_light(p.symbol, v)).brushes()
+            out[Qt.ItemDataRole.BackgroundRole] = background
+            out[Qt.ItemDataRole.ForegroundRole] = foreground
         if col == COL_AGE and f.get("state") == "stale":
             out[Qt.ItemDataRole.ToolTipRole] = self.tr(
                 "Price is stale: no fresh price for more than three refresh intervals.")
@@ -222,7 +227,11 @@ class PositionsTableModel(QStandardItemModel):
     _LIVE_KEYS = {COL_PRICE: "price", COL_AGE: "age", COL_VALUE: "value", COL_PNL: "pnl", COL_PNL_PCT: "pnl_pct",
                   COL_WEIGHT: "weight", COL_CHANGE: "change", COL_DROP: "drop", COL_DRAWDOWN: "drawdown"}
 
-    def traffic_light(self, symbol: str, value: float) -> QColor:
+    def restyle(self) -> None:
+        """Every cell again with the colours of the current theme (after a palette change)."""
+        self._refresh(range(COLUMN_COUNT))
+
+    def traffic_light(self, symbol: str, value: float) -> str:
         warn, crit = self._thresholds.get(symbol, self._default_thresholds)
         if crit is not None and value <= crit:
             return RED
@@ -300,9 +309,9 @@ class PositionsTableModel(QStandardItemModel):
             return dataclasses.replace(p, asset=Asset(a.symbol, AssetKind.parse(text), a.quote_currency),
                                        is_example=False)
         if col == COL_QTY:
-            return dataclasses.replace(p, quantity=_number(text, "quantity"), is_example=False)
+            return dataclasses.replace(p, quantity=NumberInput().quantity(text, p.quantity), is_example=False)
         if col == COL_COST:
-            return dataclasses.replace(p, cost_basis=_number(text, "cost basis"), is_example=False)
+            return dataclasses.replace(p, cost_basis=NumberInput().cost_basis(text, p.cost_basis), is_example=False)
         if col == COL_CURRENCY:
             return dataclasses.replace(p, asset=Asset(a.symbol, a.kind, text), is_example=False)
         if col == COL_ACCOUNT:
@@ -336,10 +345,3 @@ class PositionsTableModel(QStandardItemModel):
 
     def has_examples(self) -> bool:
         return any(p.is_example for p in self._rows)
-
-
-def _number(text: str, name: str) -> Decimal:
-    try:
-        return parse_number(text)
-    except ValueError as exc:
-        raise ValueError(f"{name} {exc}") from None

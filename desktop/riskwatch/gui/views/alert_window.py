@@ -28,6 +28,7 @@ from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.alerting import SNOOZE_CHOICES
 
@@ -39,7 +40,6 @@ COLUMN_COUNT = 7
 POPUP_KINDS = frozenset({EventKind.FIRED, EventKind.ESCALATED, EventKind.SNOOZE_ENDED})
 SNOOZE_HOUR, SNOOZE_DAY = SNOOZE_CHOICES
 _KEY_ROLE = Qt.ItemDataRole.UserRole
-_MUTED = QColor("#777777")
 #: The main window's quit shortcut (MainWindow.action_quit).
 QUIT_KEYS = "Ctrl+Q"
 
@@ -197,7 +197,7 @@ class AlertWindow(Retranslatable, QWidget):
                             bold.setBold(True)
                             item.setFont(bold)
                     elif muted:
-                        item.setForeground(QBrush(_MUTED))
+                        item.setForeground(QBrush(QColor(theme().muted)))
                     if col == COL_METRIC:
                         item.setToolTip(f"{text}\n{self._text.rule_name(r.rule_name)}")
                     table.setItem(row, col, item)

@@ -8,11 +8,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.theme import theme
 
 (COL_SYMBOL, COL_PRICE, COL_AGE, COL_CHANGE, COL_DROP, COL_DRAWDOWN, COL_ALERT) = range(7)
 _RANK = {"info": 1, "warning": 2, "critical": 3}
-LIGHT_COLOURS = {"critical": "#b00020", "warning": "#e0a100", "info": "#1f5fa8", None: "#2e9d4c"}
-_RED, _GREEN = QColor("#b00020"), QColor("#146c2e")
 
 
 class AssetTable(QTableWidget):
@@ -30,6 +29,7 @@ class AssetTable(QTableWidget):
         header.setStretchLastSection(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._rows: list = []
+        self._theme = None
         self._text_fn = None
 
     def headers(self) -> list[str]:
@@ -87,9 +87,10 @@ class AssetTable(QTableWidget):
                          self.age_text(a.price_age_s, a.price_state), _pct(a.change_24h), _pct(a.drop_from_high),
                          _pct(a.drawdown), sev, severity_label(sev) if sev else self.tr("no alert"),
                          a.change_24h, a.price_state))
-        if rows == self._rows:
+        t = theme()
+        if rows == self._rows and t is self._theme:
             return
-        self._rows = rows
+        self._rows, self._theme = rows, t
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for col in range(COL_ALERT):
@@ -97,13 +98,13 @@ class AssetTable(QTableWidget):
                 if col != COL_SYMBOL:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == COL_CHANGE and row[8]:
-                    item.setForeground(QBrush(_GREEN if row[8] > 0 else _RED))
+                    item.setForeground(QBrush(QColor(t.positive if row[8] > 0 else t.negative)))
                 if col == COL_AGE and row[9] in ("stale", "missing"):
-                    item.setForeground(QBrush(_RED))
+                    item.setForeground(QBrush(QColor(t.negative)))
                 self.setItem(r, col, item)
             light = QTableWidgetItem("\u25cf")
             light.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            light.setForeground(QBrush(QColor(LIGHT_COLOURS.get(row[6], "#2e9d4c"))))
+            light.setForeground(QBrush(QColor(t.severity_text(row[6]))))
             light.setToolTip(row[7])
             light.setData(Qt.ItemDataRole.UserRole, row[6])
             self.setItem(r, COL_ALERT, light)

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
                                QWidget)
 
 from riskwatch.domain import metrics
-from riskwatch.gui.chart_axes import locale_axes
+from riskwatch.gui.chart_axes import locale_axes, themed_chart_options
+from riskwatch.gui.theme import theme
 from riskwatch.gui.format import date_text, number_text
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.charts import ChartData
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#222")
 
 RANGES = (("1M", 31), ("3M", 92), ("1Y", 366), ("ALL", None))
-_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
 
 def _epoch(index: pd.DatetimeIndex) -> np.ndarray:
@@ -37,6 +36,7 @@ class ChartView(Retranslatable, QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        themed_chart_options()
         self._data = ChartData()
         self._range_days: int | None = 366
         self.mode = QComboBox()
@@ -77,8 +77,8 @@ class ChartView(Retranslatable, QWidget):
         self.lower_plot.addLegend(offset=(10, -5))
         self.readout = QLabel()
         self.readout.setObjectName("chartReadout")
-        self._vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", style=pg.QtCore.Qt.PenStyle.DashLine))
-        self._vline2 = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", style=pg.QtCore.Qt.PenStyle.DashLine))
+        self._vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(theme().muted, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self._vline2 = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(theme().muted, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.price_plot.addItem(self._vline, ignoreBounds=True)
         self.lower_plot.addItem(self._vline2, ignoreBounds=True)
         self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30,
@@ -178,19 +178,19 @@ class ChartView(Retranslatable, QWidget):
         closes = closes.dropna()
         window = self._data.window
         days = window.rstrip("D")
-        self._plot(self.price_plot, self.tr("Price"), closes.index, closes.to_numpy(), _PALETTE[0])
+        self._plot(self.price_plot, self.tr("Price"), closes.index, closes.to_numpy(), theme().series[0])
         high = metrics.trailing_high(closes, window)
         self._plot(self.price_plot, self.tr("%1-day high").replace("%1", days), high.index, high.to_numpy(),
                    "#ff7f0e", 1.2, style=pg.QtCore.Qt.PenStyle.DashLine)
         drop = metrics.drop_from_high(closes, window) * 100.0
         dd = metrics.drawdown(closes) * 100.0
-        self._plot(self.lower_plot, self.tr("Drawdown from peak (%)"), dd.index, dd.to_numpy(), "#999999", 1.0)
+        self._plot(self.lower_plot, self.tr("Drawdown from peak (%)"), dd.index, dd.to_numpy(), theme().muted, 1.0)
         self._plot(self.lower_plot, self.tr("Drop from %1-day high (%)").replace("%1", days), drop.index,
-                   drop.to_numpy(), _PALETTE[1], 1.4, fill=0.0)
+                   drop.to_numpy(), theme().series[1], 1.4, fill=0.0)
         for th in self._data.thresholds.get(symbol, ()):
             line = pg.InfiniteLine(pos=th * 100.0, angle=0, movable=False,
-                                   pen=pg.mkPen("#b00020", width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                   label=f"\u2212{abs(th) * 100:.0f} %", labelOpts={"position": 0.97, "color": "#b00020", "anchors": [(1, 1), (1, 1)]})
+                                   pen=pg.mkPen(theme().negative, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
+                                   label=f"\u2212{abs(th) * 100:.0f} %", labelOpts={"position": 0.97, "color": theme().negative, "anchors": [(1, 1), (1, 1)]})
             self.lower_plot.addItem(line)
         self.lower_plot.setTitle(self.tr("Underwater"))
 
@@ -200,9 +200,9 @@ class ChartView(Retranslatable, QWidget):
             "%1", self._data.base_currency))
         if v is None or len(v) == 0:
             return
-        self._plot(self.price_plot, self.tr("Value"), v.index, v.to_numpy(), _PALETTE[0])
+        self._plot(self.price_plot, self.tr("Value"), v.index, v.to_numpy(), theme().series[0])
         dd = metrics.drawdown(v) * 100.0
-        self._plot(self.lower_plot, self.tr("Drawdown from peak (%)"), dd.index, dd.to_numpy(), _PALETTE[1], fill=0.0)
+        self._plot(self.lower_plot, self.tr("Drawdown from peak (%)"), dd.index, dd.to_numpy(), theme().series[1], fill=0.0)
         self.lower_plot.setTitle(self.tr("Underwater"))
 
     def _draw_beta(self) -> None:
@@ -211,8 +211,8 @@ class ChartView(Retranslatable, QWidget):
         for i, (sym, series) in enumerate(self._data.rolling_beta.items()):
             s = series.dropna()
             if len(s):
-                self._plot(self.price_plot, sym, s.index, s.to_numpy(), _PALETTE[i % len(_PALETTE)], 1.3)
-        self.price_plot.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen("#888", width=1)))
+                self._plot(self.price_plot, sym, s.index, s.to_numpy(), theme().series[i % len(theme().series)], 1.3)
+        self.price_plot.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(theme().muted, width=1)))
 
     def _apply_range(self) -> None:
         xs = [c[1] for c in self._curves if len(c[1])]

@@ -8,24 +8,21 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWid
 
 from riskwatch.gui.alert_text import AlertText, local_datetime_text
 from riskwatch.gui.format import money_text, number_text, percent_text
+from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.asset_table import AssetTable
 
-_SEVERITY_COLOURS = {"critical": "#b00020", "warning": "#a15c00", "info": "#1f5fa8"}
 
 
 class Card(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet("#card { background: #ffffff; border: 1px solid #d6d6d6; border-radius: 6px; }")
         self.title = QLabel()
-        self.title.setStyleSheet("color: #555; font-size: 9pt;")
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sub = QLabel()
-        self.sub.setStyleSheet("color: #555; font-size: 9pt;")
+        self.apply_theme()
         self.sub.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
@@ -33,9 +30,18 @@ class Card(QFrame):
         lay.addWidget(self.value)
         lay.addWidget(self.sub)
 
+    def apply_theme(self) -> None:
+        t = theme()
+        self.setStyleSheet(f"#card {{ background: {t.card.background}; border: 1px solid {t.border}; "
+                           "border-radius: 6px; }")
+        self.title.setStyleSheet(f"color: {t.muted}; font-size: 9pt;")
+        self.sub.setStyleSheet(f"color: {t.muted}; font-size: 9pt;")
+        self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {t.card.foreground};")
+        self._shown = None
+
     def set(self, value: str, sub: str = "", colour: str | None = None) -> None:
         """Only what changed is touched: a style sheet change re-polishes the label (expensive per refresh)."""
-        shown = (value, sub, colour or "#111")
+        shown = (value, sub, colour or theme().card.foreground)
         if shown == getattr(self, "_shown", None):
             return
         self._shown = shown
@@ -44,7 +50,7 @@ class Card(QFrame):
         self.sub.setText(sub)
 
 
-class DashboardView(Retranslatable, QWidget):
+class DashboardView(ThemeAware, Retranslatable, QWidget):
     KEYS = ("value", "pnl", "drawdown", "drop", "var", "es", "largest", "beta")
 
     def __init__(self, parent=None, *, clock=None):
@@ -67,7 +73,6 @@ class DashboardView(Retranslatable, QWidget):
         self.alerts.setObjectName("dashboardAlerts")
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #555;")
         lay = QVBoxLayout(self)
         lay.addLayout(grid)
         lay.addWidget(self.assets)
@@ -75,6 +80,14 @@ class DashboardView(Retranslatable, QWidget):
         lay.addWidget(self.alerts, 1)
         lay.addWidget(self.notes)
         self.retranslate()
+        self.refresh_theme()
+
+    def apply_theme(self) -> None:
+        """After a palette change: cards, notes, the asset table and the alert list in the new colours."""
+        for card in self.cards.values():
+            card.apply_theme()
+        self.notes.setStyleSheet(theme().text_style(theme().muted))
+        self._render()
 
     def retranslate(self) -> None:
         titles = {"value": self.tr("Portfolio value"), "pnl": self.tr("Profit/loss (P&L)"),
@@ -116,7 +129,7 @@ class DashboardView(Retranslatable, QWidget):
         else:
             cur = rep.base_currency
             c["value"].set(money_text(pf.value, cur), self.tr("cost %1").replace("%1", money_text(pf.cost, cur)))
-            colour = "#146c2e" if pf.pnl >= 0 else "#b00020"
+            colour = theme().positive if pf.pnl >= 0 else theme().negative
             c["pnl"].set(money_text(pf.pnl, cur), percent_text(pf.pnl_pct) if pf.pnl_pct is not None else "",
                          colour)
             c["drawdown"].set(_pct(pf.drawdown), self.tr("worst: %1").replace("%1", _pct(pf.max_drawdown)),
@@ -136,7 +149,7 @@ class DashboardView(Retranslatable, QWidget):
             c["beta"].set(number_text(pf.miner_beta_btc, 2, trim=False) if pf.miner_beta_btc is not None
                           else "–", beta_sub)
         self.assets.show_assets(rep, self._active, self._severity_label)
-        rows = [(self._alert_text(a), a.alert_key, _SEVERITY_COLOURS.get(_sev(a), "#111")) for a in self._active]
+        rows = [(self._alert_text(a), a.alert_key, theme().severity_text(_sev(a))) for a in self._active]
         if not rows:
             rows.append((self.tr("No active alerts."), None, None))
         if rows != getattr(self, "_alert_rows", None):  # rebuilt only when an alert changed
@@ -179,13 +192,14 @@ def _pct(v) -> str:
 
 
 def _risk_colour(v, amber, red) -> str:
+    t = theme()
     if v is None:
-        return "#111"
+        return t.card.foreground
     if v <= red:
-        return "#b00020"
+        return t.negative
     if v <= amber:
-        return "#a15c00"
-    return "#146c2e"
+        return t.caution
+    return t.positive
 
 
 def _qcolor(name: str):

@@ -21,13 +21,13 @@ from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, Rat
 from riskwatch.gui.alert_text import arg
 from riskwatch.gui.chart_axes import LocaleNumberAxis, locale_axes
 from riskwatch.gui.format import money_text, number_text
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
 log = logging.getLogger(__name__)
 
 DEPTH_BAND = 0.02   # the depth chart shows levels within ±2 % of mid
 MIN_HISTORY_SPAN = 2 * 3600.0   # seconds: a single stored value is shown within ±1 hour, not ±0.5 s
-_SEVERITY_PEN = {"critical": "#b00020", "warning": "#c77700", "info": "#1f5fa8"}
 
 UNREACHABLE, RATE_LIMITED, NO_MARKET, INVALID_BOOK, UNKNOWN = (
     "unreachable", "rate_limited", "no_market", "invalid_book", "unknown")
@@ -103,9 +103,9 @@ class BookPanel(Retranslatable, QWidget):
         self.plot.setObjectName("depthPlot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = self.plot.addLegend(offset=(10, 5))
-        self.bid_curve = self.plot.plot([], [], pen=pg.mkPen("#2ca02c", width=2), fillLevel=0, brush=(44, 160, 44, 50))
-        self.ask_curve = self.plot.plot([], [], pen=pg.mkPen("#d62728", width=2), fillLevel=0, brush=(214, 39, 40, 50))
-        self.mid_line = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        self.bid_curve = self.plot.plot([], [], pen=pg.mkPen(theme().series[2], width=2), fillLevel=0, brush=(44, 160, 44, 50))
+        self.ask_curve = self.plot.plot([], [], pen=pg.mkPen(theme().series[1], width=2), fillLevel=0, brush=(214, 39, 40, 50))
+        self.mid_line = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(theme().muted, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.mid_line)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -189,7 +189,7 @@ class HistoryPanel(Retranslatable, QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.setObjectName("historyPlot")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.curve = self.plot.plot([], [], pen=pg.mkPen("#1f77b4", width=2), connect="finite")
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(theme().series[0], width=2), connect="finite")
         self.threshold_lines: list[pg.InfiniteLine] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -255,7 +255,7 @@ class HistoryPanel(Retranslatable, QWidget):
             self.plot.enableAutoRange(axis="x")
         for value, severity in thresholds:
             line = pg.InfiniteLine(pos=value * scale, angle=0,
-                                   pen=pg.mkPen(_SEVERITY_PEN.get(severity, "#888"), style=Qt.PenStyle.DashLine))
+                                   pen=pg.mkPen(theme().severity_text(severity), style=Qt.PenStyle.DashLine))
             self.plot.addItem(line)
             self.threshold_lines.append(line)
         gaps = int(np.isnan(y).sum())

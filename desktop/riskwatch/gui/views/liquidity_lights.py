@@ -11,9 +11,7 @@ from riskwatch.domain.liquidity import LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
 
 GREEN, AMBER, RED = "green", "amber", "red"
-LIGHT_COLORS = {GREEN: "#d7f0dc", AMBER: "#ffe08a", RED: "#f6c3c3"}      # cell backgrounds
-LIGHT_DOTS = {GREEN: "#2e7d32", AMBER: "#e0a000", RED: "#c62828"}        # the dot, visible when selected
-GREY = "#eeeeee"
+# the colours of the lights are theme roles (riskwatch.gui.theme: good, amber, bad, neutral)
 _SEVERITY_LIGHT = {"critical": RED, "warning": AMBER, "info": AMBER}
 _SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
 

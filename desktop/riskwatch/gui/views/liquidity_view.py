@@ -22,22 +22,21 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from riskwatch.domain.liquidity import BOOK_METRICS, LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, number_text
+from riskwatch.gui.chart_axes import themed_chart_options
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.theme import paint, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.liquidity_charts import DEPTH_BAND, BookPanel, HistoryPanel, depth_profile
-from riskwatch.gui.views.liquidity_lights import (AMBER, DEFAULT_THRESHOLDS, GREEN, GREY, LIGHT_COLORS, LIGHT_DOTS,
-                                                  RED, Threshold, thresholds_from_rules, traffic_light, usable_value)
-
-pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+from riskwatch.gui.views.liquidity_lights import (AMBER, DEFAULT_THRESHOLDS, GREEN, RED, Threshold,
+                                                  thresholds_from_rules, traffic_light, usable_value)
 
 FetchBook = Callable[[str, Callable[[object], None], Callable[[BaseException], None]], object]
 LoadHistory = Callable[[str, str], Sequence[tuple[datetime, float | None]]]
@@ -55,6 +54,7 @@ class LiquidityView(Retranslatable, QWidget):
     def __init__(self, *, fetch_book: FetchBook | None = None, load_history: LoadHistory | None = None,
                  runner: Runner | None = None, parent=None):
         super().__init__(parent)
+        themed_chart_options()  # the depth and history charts below take the theme's colours
         self._fetch_book, self._load_history, self._runner = fetch_book, load_history, runner
         self._values: dict[tuple[str, str], object] = {}
         self._thresholds: tuple[Threshold, ...] = DEFAULT_THRESHOLDS
@@ -70,7 +70,7 @@ class LiquidityView(Retranslatable, QWidget):
         self._text = AlertText(self)
 
         self.caption = QLabel()
-        self.caption.setStyleSheet("color: #555;")
+        self.caption.setStyleSheet(theme().text_style(theme().muted))
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("liquidityTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -294,17 +294,18 @@ class LiquidityView(Retranslatable, QWidget):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(Qt.ItemDataRole.UserRole, (scope, metric))
         tips = [self.metric_label(metric)[1]]
+        t = theme()  # a cell with a background takes its text colour from the same pair
         if value is None:
-            item.setBackground(QBrush(QColor(GREY)))
-            item.setForeground(QBrush(QColor("#666")))
+            paint(item, t.neutral)
             reason = self.status_text(getattr(mv, "status", MetricStatus.MISSING))
             detail = getattr(mv, "detail", "")
             tips.append(arg(self.tr("Not available: %1"), f"{reason} ({detail})" if detail else reason))
         else:
             light = traffic_light(self._thresholds, scope, metric, value)
             if light is not None:
-                item.setBackground(QBrush(QColor(LIGHT_COLORS[light])))
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(LIGHT_DOTS[light]))
+                paint(item, t.light(light))
+                dot = {GREEN: t.positive, AMBER: t.caution, RED: t.negative}[light]  # visible when selected
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(dot))
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, light)
         thresholds = self._threshold_text(scope, metric)
         if thresholds:
@@ -392,5 +393,5 @@ class LiquidityView(Retranslatable, QWidget):
             self.history_panel.show_rows(title, rows, 100.0 if metric in _PERCENT_METRICS else 1.0, thresholds)
 
 
-__all__ = ["AMBER", "DEFAULT_THRESHOLDS", "DEPTH_BAND", "GREEN", "LIGHT_COLORS", "RED", "LiquidityView", "Threshold",
+__all__ = ["AMBER", "DEFAULT_THRESHOLDS", "DEPTH_BAND", "GREEN", "RED", "LiquidityView", "Threshold",
            "depth_profile", "thresholds_from_rules", "traffic_light"]

@@ -13,9 +13,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayo
 from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import AssetKind
 from riskwatch.gui.dialogs.position_dialog import PositionDialog
-from riskwatch.gui.models.positions_model import COL_KIND, EDIT_ROLE, SORT_ROLE, PositionsTableModel
+from riskwatch.gui.models.positions_model import (COL_ACCOUNT, COL_AGE, COL_CURRENCY, COL_KIND, COL_NOTE, EDIT_ROLE, SORT_ROLE,
+                                                  PositionsTableModel)
+from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
+from riskwatch.gui.views.column_chooser import ColumnChooser
 from riskwatch.services.positions import import_positions, remove_example_portfolio, restore_positions
+
+#: Shown in the position dialog and on demand (header menu); not needed at a glance.
+DEFAULT_HIDDEN_COLUMNS = (COL_CURRENCY, COL_ACCOUNT, COL_NOTE)
 
 
 class EditTextDelegate(QStyledItemDelegate):
@@ -49,7 +55,7 @@ class KindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PositionsView(Retranslatable, QWidget):
+class PositionsView(ThemeAware, Retranslatable, QWidget):
     status_message = Signal(str)
 
     def __init__(self, store, *, read_rows, write_text, parent=None):
@@ -66,8 +72,6 @@ class PositionsView(Retranslatable, QWidget):
 
         self.banner = QFrame()
         self.banner.setObjectName("exampleBanner")
-        self.banner.setStyleSheet("#exampleBanner { background: #fff4ce; border: 1px solid #e0c36c; "
-                                  "border-radius: 4px; } QLabel { color: #4d3b00; }")
         self.banner_label = QLabel()
         self.banner_label.setWordWrap(True)
         self.remove_example_button = QPushButton()
@@ -98,6 +102,7 @@ class PositionsView(Retranslatable, QWidget):
         header.setStretchLastSection(True)
         self._fitted_with_report = False
         self.model.modelReset.connect(self._fit_columns)
+        self.columns = ColumnChooser(self.table, store, "positions_hidden_columns", DEFAULT_HIDDEN_COLUMNS)
         self.table.doubleClicked.connect(lambda _i: None)
 
         self.add_button = QPushButton()
@@ -122,9 +127,15 @@ class PositionsView(Retranslatable, QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.retranslate()
+        self.refresh_theme()
         self._update_banner()
 
     # -- text ---------------------------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """After a palette change: the banner and every cell in the colours of the new theme."""
+        self.banner.setStyleSheet(theme().banner_style("exampleBanner", theme().note_banner))
+        self.model.restyle()
+
     def retranslate(self) -> None:
         self.banner_label.setText(self.tr(
             "<b>Example portfolio.</b> These positions are a made-up example so you can see how RiskWatch "
@@ -135,7 +146,7 @@ class PositionsView(Retranslatable, QWidget):
         self.delete_button.setText(self.tr("&Delete"))
         self.undo_action.setText(self.tr("&Undo delete"))
         self.model.retranslate()
-        self.table.resizeColumnsToContents()  # the new language's headers are never clipped
+        self._fit_columns()  # the new language's headers are never clipped
 
     # -- actions ------------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
@@ -227,14 +238,24 @@ class PositionsView(Retranslatable, QWidget):
         self.last_error_box = box
         box.open()
 
-    def export_file(self, path: str | None = None) -> bool:
+    def export_file(self, path: str | None = None, fmt: str | None = None) -> bool:
+        """Export to ``path`` in ``fmt`` (csv_io.EXPORT_FORMATS; chosen by the file-type filter when asked).
+        By default a German UI writes CSV for German Excel (`;`, decimal commas, BOM), an English one plain CSV."""
+        from riskwatch.gui.format import ui_language
+
+        filters = {"excel-de": self.tr("CSV for Excel (German) (*.csv)"), "csv": self.tr("CSV (*.csv)"),
+                   "json": self.tr("JSON (*.json)")}
+        default = "excel-de" if ui_language() == "de" else "csv"
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export positions"), "positions.csv",
-                                                  self.tr("CSV (*.csv);;JSON (*.json)"))
+            path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export positions"), "positions.csv",
+                                                       ";;".join(filters.values()), filters[default])
             if not path:
                 return False
+            fmt = next((k for k, v in filters.items() if v == chosen), None)
+        if fmt is None or Path(path).suffix.lower() == ".json":
+            fmt = "json" if Path(path).suffix.lower() == ".json" else default
         try:
-            self._write_text(Path(path), self.model.positions())
+            self._write_text(Path(path), self.model.positions(), fmt)
         except RiskWatchError as exc:
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return False
@@ -249,13 +270,26 @@ class PositionsView(Retranslatable, QWidget):
         self.model.reload()
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
+        """Fit the columns to their contents, then, when that is wider than the table, narrow the price-age
+        column (its cells elide, the full text is in their tooltip) so that the figures to its right, the
+        drop from the 30-day high and the drawdown, stay on screen without scrolling."""
+        table = self.table
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        overflow = header.length() - table.viewport().width()
+        if overflow > 0 and not table.isColumnHidden(COL_AGE):
+            width = table.columnWidth(COL_AGE)
+            table.setColumnWidth(COL_AGE, max(width - overflow - 2, min(width, 72)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def report_shown(self) -> None:
         """Called after the first report with live figures: fit the columns once to the new contents."""
         if not self._fitted_with_report:
             self._fitted_with_report = True
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
 
     # -- slots --------------------------------------------------------------------------------
     def _on_model_edit_rejected(self, message: str) -> None:

@@ -8,12 +8,16 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 
-_STATE_COLOURS = {"online": "#146c2e", "degraded": "#a15c00", "offline": "#b00020", "unknown": "#555555"}
+
+def _state_colour(state: str) -> str:
+    t = theme()
+    return {"online": t.positive, "degraded": t.caution, "offline": t.negative}.get(state, t.muted)
 
 
-class StatusPanel(Retranslatable, QWidget):
+class StatusPanel(ThemeAware, Retranslatable, QWidget):
     cancel_requested = Signal()
 
     def __init__(self, parent=None):
@@ -23,7 +27,6 @@ class StatusPanel(Retranslatable, QWidget):
         self.newest = QLabel()
         self.currency = QLabel()
         self.replay = QLabel()
-        self.replay.setStyleSheet("color: #6a1b9a; font-weight: 600;")
         self.replay.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -42,9 +45,14 @@ class StatusPanel(Retranslatable, QWidget):
         self._now: datetime | None = None
         self._base = "USD"
         self.retranslate()
+        self.refresh_theme()
 
     def retranslate(self) -> None:
         self.cancel.setText(self.tr("Cancel"))
+        self._render()
+
+    def apply_theme(self) -> None:
+        self.replay.setStyleSheet(theme().text_style(theme().accent, bold=True))
         self._render()
 
     def state_label(self, state: str) -> str:
@@ -84,7 +92,7 @@ class StatusPanel(Retranslatable, QWidget):
     def _render(self) -> None:
         for label, (name, state), kind in ((self.crypto, self._crypto, self.tr("Crypto")),
                                            (self.equity, self._equity, self.tr("Stocks"))):
-            colour = _STATE_COLOURS.get(state, "#555")
+            colour = _state_colour(state)
             label.setText(f"{kind}: {name} <span style='color:{colour}'>● {self.state_label(state)}</span>")
         if self._newest is None or self._now is None:
             self.newest.setText(self.tr("Newest price: –"))
