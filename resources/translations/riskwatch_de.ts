@@ -1525,7 +1525,7 @@
     </message>
     <message>
         <source>vs 30-day high</source>
-        <translation>zum 30-Tage-Hoch</translation>
+        <translation>Rückgang vom 30-Tage-Hoch</translation>
     </message>
     <message>
         <source>Currency</source>
