@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QStyledItemDelegate, QComboBox, QTableView,
@@ -101,6 +101,7 @@ class PositionsView(ThemeAware, Retranslatable, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self._fitted_with_report = False
+        self._fit_pending = False
         self.model.modelReset.connect(self._fit_columns)
         self.columns = ColumnChooser(self.table, store, "positions_hidden_columns", DEFAULT_HIDDEN_COLUMNS)
         self.table.doubleClicked.connect(lambda _i: None)
@@ -276,13 +277,25 @@ class PositionsView(ThemeAware, Retranslatable, QWidget):
         table = self.table
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
-        overflow = header.length() - table.viewport().width()
+        visible = [c for c in range(header.count()) if not table.isColumnHidden(c)]
+        if not visible:
+            return
+        last = visible[-1]  # stretched to the edge: count what it needs, not what it was given
+        needed = (sum(table.columnWidth(c) for c in visible[:-1])
+                  + max(table.sizeHintForColumn(last), header.sectionSizeHint(last)))
+        overflow = needed - table.viewport().width()
         if overflow > 0 and not table.isColumnHidden(COL_AGE):
             width = table.columnWidth(COL_AGE)
             table.setColumnWidth(COL_AGE, max(width - overflow - 2, min(width, 72)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if not self._fit_pending:  # after the layout has given the table its new width
+            self._fit_pending = True
+            QTimer.singleShot(0, self._on_resize_settled)
+
+    def _on_resize_settled(self) -> None:
+        self._fit_pending = False
         self._fit_columns()
 
     def report_shown(self) -> None:
