@@ -439,3 +439,19 @@ def test_no_nan_leaks_into_events():
 
 def test_comparators_accept_their_text():
     assert Comparator("<=")(-0.2, -0.17) and not Comparator(">")(1, 1)
+
+
+def test_the_cooldown_never_hides_a_re_fire_at_a_higher_severity():
+    # warning fires, resolves, and 1 h later (inside the 12 h cooldown) the drop is critical: it must go out
+    out, state = run([WARN, CRIT], [-0.18, -0.10, -0.30, -0.10, -0.30], step=H)
+    assert kinds(out)[:3] == [(0, "fired", "warning"), (1, "resolved", "warning"), (2, "fired", "critical")]
+    # ... while a repeat at the same severity still waits for the cooldown
+    assert (4, "fired", "critical") not in kinds(out)
+    assert state.get("btc_drop|BTC").severity is Severity.CRITICAL
+
+
+def test_unconfirmed_values_neither_fire_nor_resolve():
+    held = MetricValue(-0.01, MetricStatus.UNCONFIRMED)
+    out, state = run([WARN, CRIT], [-0.18, held, MetricValue(-0.99, MetricStatus.UNCONFIRMED), -0.18])
+    assert kinds(out) == [(0, "fired", "warning")]
+    assert state.get("btc_drop|BTC").active

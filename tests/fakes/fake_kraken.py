@@ -29,7 +29,9 @@ invalid_pair (ccxt: BadSymbol), invalid_args, timeout
 (hangs ``seconds``, default 30, released by stop()), reset (connection closed without answer),
 malformed (200 with truncated JSON), empty (200 with an empty result), zero / negative / nan (every price
 0 / negated / "nan"; with ``pairs=[...]`` only those pairs' prices), no_last (Ticker entries without the
-last-trade field ``c``; also takes ``pairs``), latency (``seconds`` extra delay, then a normal answer); for private endpoints also
+last-trade field ``c``; also takes ``pairs``), spike (every price × ``factor``, default 10, as one
+self-consistent glitch: last, bid, ask and the day's range alike; also takes ``pairs``; injected on "Ticker"
+the order book and the bars stay right), latency (``seconds`` extra delay, then a normal answer); for private endpoints also
 invalid_key, invalid_signature, permission and nonce (the matching Kraken error, whatever was signed).
 ``server.latency`` adds a delay to every request.
 
@@ -514,6 +516,9 @@ class _Handler(QuietHandler):
             status, answer = self.fake.respond_private(endpoint)
             return status, json.dumps(answer).encode(), "application/json"
         px = {"zero": lambda p: 0.0, "negative": lambda p: -p, "nan": lambda p: math.nan}.get(kind or "")
+        if kind == "spike":
+            factor = float(fault.params.get("factor", 10.0))  # type: ignore[union-attr]
+            px = lambda p: p * factor  # noqa: E731
         pairs = fault.params.get("pairs") if fault is not None else None
         status, payload = self.fake.respond(endpoint, params, px, pairs=pairs,
                                             omit=("c",) if kind == "no_last" else ())

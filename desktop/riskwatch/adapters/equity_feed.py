@@ -19,6 +19,7 @@ from typing import Any
 from riskwatch.adapters.feed_errors import coded_error
 from riskwatch.domain.errors import DataUnavailable, RateLimited
 from riskwatch.domain.model import Bar, Quote, Timeframe
+from riskwatch.domain.quote_check import FUTURE_BAR_TOLERANCE
 from riskwatch.domain.validation import RejectionCounter, UsEquityCalendar, optional_amount, price_problem
 
 log = logging.getLogger(__name__)
@@ -202,12 +203,14 @@ class CsvEquityFeed:
             last = self.store.last_bar_time(sym, Timeframe.D1, source=self.history_source)
             if last is None:
                 continue
-            bars = self.store.load_bars(sym, Timeframe.D1, source=self.history_source, since=last)
+            now = self._clock.now() if self._clock is not None else datetime.now(UTC)
+            horizon = now + FUTURE_BAR_TOLERANCE   # a bar dated in the future is never the quote
+            bars = self.store.load_bars(sym, Timeframe.D1, source=self.history_source,
+                                        since=last if last <= horizon else None, until=horizon)
             if not bars:
                 continue
             bar = bars[-1]
             session = self.calendar.session(bar.ts.date())
-            now = self._clock.now() if self._clock is not None else datetime.now(UTC)
             ts = session[1] if session and session[1] <= now else bar.ts  # a partial day keeps its date
             out[sym] = Quote(sym, bar.close, ts, f"{bar.source}:history", volume_24h=bar.volume)
         return out

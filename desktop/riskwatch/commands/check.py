@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import sys
 
 from riskwatch.i18n import cli_language, fmt_number, fmt_percent
@@ -81,9 +82,9 @@ def run(args) -> int:
         code = UNKNOWN
     else:
         code = exit_code_for(result.active)
-    doc = to_json(result, code)
+    doc = finite_json(to_json(result, code))
     if args.json:
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         print_human(doc)
     return code
@@ -134,11 +135,14 @@ def to_json(result, code: int) -> dict:
             "value": a.value, "pnl": a.pnl, "pnl_pct": a.pnl_pct, "weight": a.weight, "change_24h": a.change_24h,
             "drop_from_30d_high": a.drop_from_high, "drawdown": a.drawdown, "max_drawdown": a.max_drawdown,
             "volatility_90d": a.volatility, "var_95_daily": a.var_95, "es_95_daily": a.es_95,
-            "beta_btc_90d": a.beta_btc, "corr_btc_90d": a.corr_btc, "beta_qqq_90d": a.beta_qqq}
+            "beta_btc_90d": a.beta_btc, "corr_btc_90d": a.corr_btc, "beta_qqq_90d": a.beta_qqq,
+            "price_unconfirmed": getattr(a, "unconfirmed", False),
+            "unconfirmed_quote": _unconfirmed_price(market, a.symbol)}
             for a in rep.assets],
         "missing_prices": list(rep.missing),
         "new_events": [_event(e) for e in result.events],
         "active_alerts": [_active(a) for a in result.active],
+        "future_bars": dict(getattr(result, "future_bars", None) or {}),   # ignored: dated after now + 1 day
     }
     if market is not None:
         doc["sources"] = {k: {"state": str(getattr(v.state, "value", v.state)),
@@ -148,6 +152,31 @@ def to_json(result, code: int) -> dict:
         doc["rejected_values"] = dict(market.rejected)
     doc["liquidity"] = _liquidity(getattr(result, "liquidity", None) or {})
     return doc
+
+
+def _unconfirmed_price(market, symbol: str):
+    quote = (getattr(market, "unconfirmed", None) or {}).get(symbol)
+    return quote.price if quote is not None else None
+
+
+def finite_json(doc: dict) -> dict:
+    """``doc`` with every non-finite float (inf, NaN: not JSON) replaced by ``null``; their paths are listed
+    under ``"non_finite"`` (e.g. ``"assets.0.beta_btc_90d"``) so that a consumer sees why a figure is null."""
+    bad: list[str] = []
+
+    def walk(x, path: str):
+        if isinstance(x, float) and not math.isfinite(x):
+            bad.append(path)
+            return None
+        if isinstance(x, dict):
+            return {k: walk(v, f"{path}.{k}" if path else str(k)) for k, v in x.items()}
+        if isinstance(x, (list, tuple)):
+            return [walk(v, f"{path}.{i}") for i, v in enumerate(x)]
+        return x
+
+    out = walk(doc, "")
+    out["non_finite"] = bad
+    return out
 
 
 def _liquidity(values) -> dict:
@@ -176,7 +205,7 @@ def print_human(doc: dict) -> None:
         head += " - " + ("keine aktiven Alarme" if de else "no active alerts")
     pf = doc["portfolio"]
     if pf:
-        head += (f" | value={pf['value']:.2f}{doc['base_currency']} drawdown={pf['drawdown'] or 0:.4f} "
+        head += (f" | value={pf['value'] or 0:.2f}{doc['base_currency']} drawdown={pf['drawdown'] or 0:.4f} "
                  f"drop30d={pf['drop_from_30d_high'] or 0:.4f}")
     print(head)
     for e in doc["new_events"]:
@@ -185,5 +214,6 @@ def print_human(doc: dict) -> None:
     for a in doc["assets"]:
         age = a["price_age_s"]
         age_txt = "–" if age is None else (f"{age / 60:.0f} min" if age < 7200 else f"{age / 3600:.0f} h")
-        print(f"  {a['symbol']:<6} {fmt_number(a['price'], 2, lang):>12}  {a['price_state']:<13} {age_txt:>8}  "
+        state = "unconfirmed" if a.get("price_unconfirmed") else a["price_state"]
+        print(f"  {a['symbol']:<6} {fmt_number(a['price'], 2, lang):>12}  {state:<13} {age_txt:>8}  "
               f"{fmt_percent(a['drop_from_30d_high'], 1, lang):>9}  {fmt_percent(a['drawdown'], 1, lang):>9}")

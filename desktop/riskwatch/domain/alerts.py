@@ -28,9 +28,9 @@ Each evaluation does, per alert (rules of a group ordered weakest → strongest)
 
 * value unavailable (no MetricValue, ``None``/non-finite, status not usable, or an online-only metric such
   as ``price_age`` while ``snapshot.online`` is False): nothing changes – bad data neither fires nor resolves;
-* inactive: the strongest rule whose fire condition holds **fires** – unless ``now`` is inside that rule's
-  cooldown counted from the alert's last ``fired_at``; then nothing happens and the alert fires on a later
-  evaluation once the cooldown has passed, if the condition still holds;
+* inactive: the strongest rule whose fire condition holds **fires** – unless ``now`` is inside its cooldown
+  (from the last ``fired_at``) and it is no more severe than the level the alert was resolved at (a re-fire
+  above that is an escalation: never delayed); a held-back re-fire fires once the cooldown has passed;
 * active at rule ``r``: if a stronger rule's fire condition holds → **escalated** to the strongest such rule
   (never delayed by a cooldown; clears acknowledgement and snooze, so the user is told again);
   else if ``r``'s hold condition fails → **deescalated** to the strongest weaker rule whose hold condition
@@ -546,7 +546,7 @@ def _step(rules: Sequence[Rule], key: str, member: str, rec: AlertRecord | None,
         if not firing:
             return (replace(rec, last_value=value) if rec else None), []
         target = firing[-1]
-        if rec is not None and now < rec.fired_at + target.cooldown:
+        if rec is not None and target.severity.rank <= rec.severity.rank and now < rec.fired_at + target.cooldown:
             return replace(rec, last_value=value), []
         base = rec or AlertRecord(key, rules[0].group, member, "", "", rules[0].metric_key, "", target.severity,
                                   target.threshold, False, now, now)

@@ -33,14 +33,17 @@ DROP_WINDOW = "30D"
 VOL_WINDOW = "90D"
 BETA_WINDOW = "90D"
 VAR_LOOKBACK = pd.Timedelta(days=365)
+_PRICE_FIGURES = frozenset({"drop", "drawdown", "r1", "r7", "r30"})  # figures that include the live price
 
 
 @dataclass(frozen=True)
 class PriceState:
-    """How current a price is: live | stale | market_closed | missing, and its age."""
+    """How current a price is: live | stale | market_closed | missing, and its age. ``unconfirmed``: the live
+    quote was an implausible jump nobody confirmed (the price shown is the last accepted one)."""
 
     state: str
     age_s: float | None = None
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class AssetRisk:
     corr_btc: float | None
     beta_qqq: float | None
     history_days: int = 0
+    unconfirmed: bool = False        # the live quote was held as an unconfirmed jump
 
     @property
     def symbol(self) -> str:
@@ -278,9 +282,13 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             pnl_pct=(value / cost - 1.0) if value is not None and cost > 0 else None,
             weight=weights.get(sym), change_24h=_f(change), drop_from_high=f["drop"], drawdown=f["drawdown"],
             max_drawdown=f["mdd"], volatility=f["vol"], var_95=f["var"], es_95=f["es"], beta_btc=f["beta_btc"],
-            corr_btc=f["corr_btc"], beta_qqq=f["beta_qqq"], history_days=len(closes.get(sym, ()))))
+            corr_btc=f["corr_btc"], beta_qqq=f["beta_qqq"], history_days=len(closes.get(sym, ())),
+            unconfirmed=bool(st and st.unconfirmed)))
 
     # -- snapshot values ----------------------------------------------------------------------------
+    # Figures that include the live price are "unconfirmed" while that price is held as an unconfirmed jump:
+    # the rules neither fire nor resolve on them. Daily-only figures (volatility, VaR, beta) stay usable.
+    held_back = {s for s, st in states.items() if st.unconfirmed}
     for sym in all_assets:
         f = figures[sym]
         for metric, window, key in (("drop_from_high", DROP_WINDOW, "drop"), ("drawdown", None, "drawdown"),
@@ -288,8 +296,10 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
                                     ("volatility", VOL_WINDOW, "vol"), ("var_95", None, "var"),
                                     ("es_95", None, "es"), ("beta_btc", BETA_WINDOW, "beta_btc")):
             v = f[key]
-            values[(sym, metric_key(metric, window))] = MetricValue(
-                v, MetricStatus.OK if v is not None else MetricStatus.MISSING, now)
+            status = MetricStatus.OK if v is not None else MetricStatus.MISSING
+            if v is not None and sym in held_back and key in _PRICE_FIGURES:
+                status = MetricStatus.UNCONFIRMED
+            values[(sym, metric_key(metric, window))] = MetricValue(v, status, now)
         st = states.get(sym)
         if sym in held_assets:
             row = next(r for r in rows if r.symbol == sym)
@@ -302,8 +312,10 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         for metric, window, v in (("drawdown", None, pf.drawdown), ("drop_from_high", DROP_WINDOW, pf.drop_from_high),
                                   ("var_95", None, pf.var_95), ("es_95", None, pf.es_95),
                                   ("largest_weight", None, pf.largest_weight), ("hhi", None, pf.hhi)):
-            values[(PORTFOLIO, metric_key(metric, window))] = MetricValue(
-                v, MetricStatus.OK if v is not None else MetricStatus.MISSING, now)
+            status = MetricStatus.OK if v is not None else MetricStatus.MISSING
+            if v is not None and held_back & set(qty) and metric not in ("var_95", "es_95"):
+                status = MetricStatus.UNCONFIRMED
+            values[(PORTFOLIO, metric_key(metric, window))] = MetricValue(v, status, now)
     snapshot = Snapshot(now, values, held_assets, online)
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
 

@@ -24,6 +24,7 @@ class MetricStatus:
     INVALID = "invalid"              # data failed validation
     MARKET_CLOSED = "market_closed"  # equities over weekends / holidays: last close, not stale
     ERROR = "error"                  # the source failed
+    UNCONFIRMED = "unconfirmed"      # includes a price held as an unconfirmed jump: never fires, never resolves
 
 
 def metric_key(metric: str, window: str | None = None) -> str:

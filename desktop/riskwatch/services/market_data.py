@@ -8,8 +8,9 @@ status or a per-asset issue.
 Per cycle:
 
 1. quotes: crypto tickers (one batched call) and equity quotes (in a worker thread) concurrently; each
-   tick passes the unconfirmed-spike filter; quotes are converted into the base currency (USD or EUR,
-   with the exchange's live EUR/USD rate; a converted quote is as old as the older of price and rate);
+   quote passes the plausibility check of ``services/quote_guard.py`` (stored bars, order book); quotes
+   are converted into the base currency (USD or EUR, with the exchange's live EUR/USD rate; a converted
+   quote is as old as the older of price and rate);
 2. history: daily bars of every held crypto asset are backfilled to ``min_history_bars`` (paginated,
    only what the store is missing: the head before the first stored bar, holes between stored bars, and
    the tail from the last stored bar on), then kept current incrementally; equities likewise from the
@@ -50,14 +51,13 @@ from riskwatch.domain.validation import (
     RejectedValue,
     RejectionCounter,
     SpikeRule,
-    TickValidator,
-    TickVerdict,
     UsEquityCalendar,
     assess_quote,
     counts_since,
     filter_bar_spikes,
     stale_after,
 )
+from riskwatch.services.quote_guard import QuoteGuard
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,7 @@ class MarketDataResult:
     rejected_total: int                       # since the service started
     bars_stored: Mapping[str, int]            # bars upserted per symbol in this cycle
     duration_s: float = 0.0
+    unconfirmed: Mapping[str, Quote] = field(default_factory=dict)   # quotes held as unconfirmed jumps (not prices)
 
     @property
     def ok(self) -> bool:
@@ -195,7 +196,7 @@ class MarketDataService:
         self.config = config
         self.calendar = calendar or UsEquityCalendar()
         self.rejections = rejections if rejections is not None else RejectionCounter()
-        self._ticks = TickValidator(config.tick_rule)
+        self._guard = QuoteGuard(self)   # plausibility of live quotes (services/quote_guard.py)
         self._sources: dict[str, _SourceTracker] = {}
         self._held: dict[str, _Held] = {}
         self._fx: dict[str, Quote] = {}                         # "EUR" -> EUR/USD quote
@@ -224,6 +225,7 @@ class MarketDataService:
             base = (base_currency or "USD").upper()
             state = _CycleState(base)
             before = self._rejection_snapshot()
+            self._guard.start_cycle()
             crypto = [a for a in dict.fromkeys(assets) if a.kind in CRYPTO_KINDS]
             equity = [a for a in dict.fromkeys(assets) if a.kind in EQUITY_KINDS]
             for tracker in self._sources.values():
@@ -260,7 +262,7 @@ class MarketDataService:
                 at=now, base_currency=base, quotes=_frozen(quotes), freshness=_frozen(fresh), fx=fx,
                 sources=_frozen(self.source_status()), errors=_frozen(errors), rejected=_frozen(rejected),
                 rejected_total=sum(self._rejection_snapshot().values()), bars_stored=_frozen(state.stored),
-                duration_s=_time.perf_counter() - started)
+                duration_s=_time.perf_counter() - started, unconfirmed=_frozen(self._guard.unconfirmed))
 
     async def fetch_order_book(self, asset: str, currency: str = "USD", limit: int | None = None) -> OrderBook:
         """The order book of ``asset``'s market in ``currency`` (for the liquidity view). Raises domain errors."""
@@ -414,17 +416,24 @@ class MarketDataService:
             self._source_failed(src, err)
             return
         self._source_ok(src)
-        kinds = {a.symbol: a.kind for a in assets}
+        if fx_market:
+            answer = answers.get(fx_market)
+            if isinstance(answer, Quote) and await self._accept_tick(src, fx_market, answer):
+                self._fx[state.base] = Quote(f"{state.base}/USD", answer.price, answer.ts, answer.source,
+                                             answer.bid, answer.ask, answer.change_24h, answer.volume_24h)
+            elif not isinstance(answer, Quote):
+                self._tracker(src).degrade("no_fx", f"no valid {fx_market} rate: {answer}")
+        by_symbol = {a.symbol: a for a in assets}
         for sym, market in quote_markets.items():
             answer = answers.get(market)
             if isinstance(answer, Quote):
                 quote = Quote(sym, answer.price, answer.ts, answer.source, answer.bid, answer.ask,
                               answer.change_24h, answer.volume_24h)
-                if self._accept_tick(src, market, quote):
-                    self._held[sym] = _Held(quote, _currency(market), kinds[sym])
+                if await self._accept_tick(src, market, quote, by_symbol[sym]):
+                    self._held[sym] = _Held(quote, _currency(market), by_symbol[sym].kind)
                 else:
-                    self._issue(state, sym, "unconfirmed_spike", f"{market} jumped to {quote.price}; waiting "
-                                "for the next tick to confirm it")
+                    self._issue(state, sym, "unconfirmed_spike", f"{market} jumped to {quote.price}; held until "
+                                "the order book, the bars or a few more ticks confirm it")
                     self._tracker(src).degrade("invalid_data", f"unconfirmed jump in {market}")
             else:
                 err = answer if isinstance(answer, BaseException) else RejectedValue("missing", symbol=sym)
@@ -433,20 +442,9 @@ class MarketDataService:
                 self._issue(state, sym, code, str(err), pause=pause)
                 if not isinstance(err, BadSymbol):
                     self._tracker(src).degrade(code, str(err))
-        if fx_market:
-            answer = answers.get(fx_market)
-            if isinstance(answer, Quote) and self._accept_tick(src, fx_market, answer):
-                self._fx[state.base] = Quote(f"{state.base}/USD", answer.price, answer.ts, answer.source,
-                                             answer.bid, answer.ask, answer.change_24h, answer.volume_24h)
-            elif not isinstance(answer, Quote):
-                self._tracker(src).degrade("no_fx", f"no valid {fx_market} rate: {answer}")
 
-    def _accept_tick(self, src: str, market: str, quote: Quote) -> bool:
-        verdict = self._ticks.check(f"{src}:{market}", quote.price, quote.ts)
-        if verdict is TickVerdict.HELD:
-            self.rejections.add(src, quote.symbol, "unconfirmed_spike")
-            return False
-        return True
+    async def _accept_tick(self, src: str, market: str, quote: Quote, asset: Asset | None = None) -> bool:
+        return await self._guard.accept(src, market, quote, asset)
 
     async def _equity_quotes(self, assets: list[Asset], state: _CycleState) -> None:
         feed = self.equity
@@ -472,7 +470,7 @@ class MarketDataService:
             if quote is None:
                 self._issue(state, a.symbol, "no_data", f"{src} returned nothing for {a.symbol}")
                 self._tracker(src).degrade("no_data", f"nothing for {a.symbol}")
-            elif self._accept_tick(src, a.symbol, quote):
+            elif await self._accept_tick(src, a.symbol, quote, a):
                 self._held[a.symbol] = _Held(quote, a.quote_currency if a.quote_currency else "USD", a.kind)
             else:
                 self._issue(state, a.symbol, "unconfirmed_spike", f"{a.symbol} jumped to {quote.price}")
@@ -499,14 +497,12 @@ class MarketDataService:
         if asset.kind in CRYPTO_KINDS and self.crypto is not None:
             src = self.crypto.source
         try:
-            last = self.store.last_bar_time(asset.symbol, Timeframe.D1, source=src)
-            bars = self.store.load_bars(asset.symbol, Timeframe.D1, source=src, since=last) if last else []
+            bar = self._guard.latest_bar(asset.symbol, src)   # never a bar dated in the future
         except Exception:
             log.exception("reading stored bars of %s failed", asset.symbol)
             return None
-        if not bars:
+        if bar is None:
             return None
-        bar = bars[-1]
         ts = bar.ts
         if asset.kind in EQUITY_KINDS:
             session = self.calendar.session(bar.ts.date())

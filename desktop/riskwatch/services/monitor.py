@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote, Timeframe
+from riskwatch.domain.quote_check import FUTURE_BAR_TOLERANCE
 from riskwatch.domain.risk_report import BENCHMARKS, PriceState, RiskReport, closes_from_bars, compute_risk_report
 from riskwatch.domain.validation import Freshness, UsEquityCalendar, assess_quote, stale_after
 
@@ -39,6 +40,7 @@ class CycleResult:
     newest_price_at: datetime | None = None
     closes: Mapping[str, pd.Series] = field(default_factory=dict)      # the daily history the figures used
     liquidity: Mapping = field(default_factory=dict)                   # liquidity metric values of this cycle
+    future_bars: Mapping[str, int] = field(default_factory=dict)       # stored bars dated after now + 1 day, ignored
 
     @property
     def has_data(self) -> bool:
@@ -62,6 +64,7 @@ class Monitor:
         self.report_computer = report_computer
         self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
         self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
+        self._future_bars: dict[str, int] = {}  # per symbol, from the latest load_closes
         self.store = store
         self.alerts = alerts
         self.clock = clock
@@ -130,6 +133,8 @@ class Monitor:
                 states[s] = _state(fr)
             if market_result.fx is not None:
                 usd_per_base = market_result.fx.price
+            # a quote held as an unconfirmed jump: the figures derived from that price neither fire nor resolve
+            unconfirmed = set(getattr(market_result, "unconfirmed", None) or ())
         if usd_per_base is None and portfolio.base_currency != "USD":
             usd_per_base = self._stored_fx(portfolio.base_currency)
         kinds = {a.symbol: a.kind for a in portfolio.assets()}
@@ -143,6 +148,9 @@ class Monitor:
             last_ts = series.index[-1].to_pydatetime()
             kind = kinds.get(sym, BENCHMARK_ASSETS.get(sym, Asset(sym, AssetKind.EQUITY)).kind)
             states[sym] = self._history_state(Quote(sym, float(series.iloc[-1]), last_ts, "history"), kind, now)
+        for sym in unconfirmed if market_result is not None else ():
+            if sym in states:
+                states[sym] = dataclasses.replace(states[sym], unconfirmed=True)
         extra = {s: a for s, a in BENCHMARK_ASSETS.items() if s not in portfolio.symbols and s in closes}
         online = market_result is not None and any(
             getattr(st, "state", None) == "online" for st in market_result.sources.values())
@@ -158,14 +166,15 @@ class Monitor:
         active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
         newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
         return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,
-                           MappingProxyType(closes))
+                           MappingProxyType(closes), future_bars=MappingProxyType(dict(self._future_bars)))
 
     def load_closes(self, symbols, now: datetime) -> tuple[dict[str, pd.Series], dict[str, str]]:
         since = now - timedelta(days=HISTORY_DAYS)
         closes: dict[str, pd.Series] = {}
         sources: dict[str, str] = {}
+        self._future_bars = {}
         for sym in symbols:
-            series = self._stored_closes(sym, since)
+            series = self._without_future_bars(sym, self._stored_closes(sym, since), now)
             if series is not None and len(series):
                 closes[sym] = series
                 sources[sym] = "store"
@@ -180,6 +189,18 @@ class Monitor:
                     continue
             sources[sym] = "none"
         return closes, sources
+
+    def _without_future_bars(self, symbol: str, series: pd.Series | None, now: datetime) -> pd.Series | None:
+        """Drop (and count) bars dated after ``now`` + one day: a clock or import error (a bar of 2030) must
+        never become the latest price with age 0."""
+        if series is None or not len(series):
+            return series
+        future = series.index > pd.Timestamp(now + FUTURE_BAR_TOLERANCE)
+        if future.any():
+            self._future_bars[symbol] = int(future.sum())
+            log.warning("%s: %d stored bar(s) dated in the future ignored", symbol, int(future.sum()))
+            series = series[~future]
+        return series
 
     def _stored_closes(self, symbol: str, since: datetime) -> pd.Series | None:
         """Daily closes from the store, cached between cycles until the store reports a change of that symbol's
