@@ -209,6 +209,14 @@
         <translation>Stummschaltung beendet</translation>
     </message>
     <message>
+        <source>position removed</source>
+        <translation>Position entfernt</translation>
+    </message>
+    <message>
+        <source>rule removed</source>
+        <translation>Regel entfernt</translation>
+    </message>
+    <message>
         <source>Single asset</source>
         <translation>Einzelne Anlage</translation>
     </message>

@@ -209,6 +209,14 @@
         <translation>Snooze ended</translation>
     </message>
     <message>
+        <source>position removed</source>
+        <translation>position removed</translation>
+    </message>
+    <message>
+        <source>rule removed</source>
+        <translation>rule removed</translation>
+    </message>
+    <message>
         <source>Single asset</source>
         <translation>Single asset</translation>
     </message>

@@ -212,12 +212,30 @@ def test_portfolio_drawdown_rule():
     assert [(e.alert_key, e.member, e.metric) for e in events] == [("pf|portfolio", "portfolio", "drawdown")]
 
 
-def test_an_active_alert_of_a_member_that_left_the_scope_is_held_not_forgotten():
+def test_an_active_alert_of_a_position_that_was_removed_resolves_with_that_reason():
+    """A deleted position's alert must not stay open in the overview and the alert window (issue 13)."""
     miners = rule("miner", -0.30, scope=Scope(ScopeType.MINERS))
     _, state = evaluate(snap(MARA=-0.35), [miners], AlertState(), T0)
     no_mara = Snapshot(T0 + H, {}, {"RIOT": ASSETS["RIOT"]})
     events, state = evaluate(no_mara, [miners], state, T0 + H)
+    assert [(e.kind.value, e.member, e.params["reason"]) for e in events] == [
+        ("resolved", "MARA", "position_removed")]
+    assert not state.get("miner|MARA").active
+    assert evaluate(no_mara, [miners], state, T0 + 2 * H)[0] == []  # once
+
+
+def test_a_held_asset_without_a_value_keeps_its_alert_and_a_priced_benchmark_too():
+    miners = rule("miner", -0.30, scope=Scope(ScopeType.MINERS))
+    _, state = evaluate(snap(MARA=-0.35), [miners], AlertState(), T0)
+    held_no_value = Snapshot(T0 + H, {}, {"MARA": ASSETS["MARA"]})
+    events, state = evaluate(held_no_value, [miners], state, T0 + H)
     assert events == [] and state.get("miner|MARA").active
+    _, state = run([WARN, CRIT], [-0.20])                          # BTC: an asset rule
+    unheld_but_priced = Snapshot(T0 + H, {("BTC", WARN.metric_key): MetricValue(-0.2)}, {})
+    assert evaluate(unheld_but_priced, [WARN, CRIT], state, T0 + H)[0] == []
+    gone = Snapshot(T0 + H, {}, {})
+    events, _ = evaluate(gone, [WARN, CRIT], state, T0 + H)
+    assert [(e.kind.value, e.params["reason"]) for e in events] == [("resolved", "position_removed")]
 
 
 def test_removing_or_disabling_the_rule_resolves_its_alerts():

@@ -104,3 +104,24 @@ def test_a_stock_priced_from_stored_history_is_market_closed_when_the_market_is(
         assert report.asset("IREN").price_state == expected
     finally:
         store.close()
+
+
+def test_deleting_a_position_resolves_its_alerts_with_the_reason(env, qapp):
+    """Its alert must not stay active in the overview and the alert window; the history says why it ended."""
+    from riskwatch.gui.alert_text import AlertText
+
+    store, monitor, clock = env
+    wulf = [10.0] * 60 + [10.0 - 0.2 * i for i in range(1, 21)]       # −40 % from the 30-day high
+    store.upsert_bars(bars("WULF", wulf) + bars("BTC", [100.0] * 80))
+    store.add_position(Position(Asset("BTC", AssetKind.CRYPTO), Decimal("1"), Decimal("50")))
+    store.add_position(Position(Asset("WULF", AssetKind.EQUITY), Decimal("100"), Decimal("8")))
+    first = monitor.evaluate(store.portfolio(), None, offline=True)
+    assert "WULF" in {a.member for a in first.active}
+    wulf_id = next(p.id for p in store.list_positions() if p.symbol == "WULF")
+    store.delete_position(wulf_id)
+    clock.set(clock.now() + timedelta(minutes=1))
+    second = monitor.evaluate(store.portfolio(), None, offline=True)
+    resolved = [e for e in second.events if e.member == "WULF"]
+    assert [(e.kind.value, e.params.get("reason")) for e in resolved] == [("resolved", "position_removed")]
+    assert "WULF" not in {a.member for a in second.active}
+    assert AlertText().event_kind(resolved[0]) == "Resolved (position removed)"

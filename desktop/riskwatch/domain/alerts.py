@@ -37,8 +37,10 @@ Each evaluation does, per alert (rules of a group ordered weakest → strongest)
   still holds, or **resolved** when there is none (at most one event per evaluation and alert);
 * an active, unacknowledged alert whose snooze has run out emits **snooze_ended** (the window shows it again);
 * an active alert whose group has no enabled rule any more (rule deleted or disabled) is **resolved** with
-  ``params["reason"] == "rule_removed"``. Active alerts of members that left a group scope are still
-  evaluated (their value missing means: held).
+  ``params["reason"] == "rule_removed"``; an active alert of an asset that is no longer held (it left a
+  group scope such as "all miners", or an asset rule's symbol is neither held nor priced any more) is
+  **resolved** with ``params["reason"] == "position_removed"``. A held asset whose value is missing is
+  not "removed": its alert is held.
 
 ``acknowledge`` and ``snooze`` change an active alert and return the event to persist with the new state.
 ``active_alerts`` lists active alerts by severity; ``preview`` shows a rule's current values for the editor.
@@ -594,6 +596,16 @@ def _groups(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
     return groups
 
 
+def _no_longer_held(scope: Scope, member: str, in_scope: set[str], snapshot: Snapshot) -> bool:
+    """The alert's asset left the portfolio: a group scope no longer lists it, or an asset rule's symbol is
+    neither held nor has any value in the snapshot (a benchmark such as BTC or QQQ keeps its values)."""
+    if scope.type is ScopeType.PORTFOLIO:
+        return False
+    if scope.type is ScopeType.ASSET:
+        return member not in snapshot.assets and member not in snapshot.scopes()
+    return member not in in_scope
+
+
 def evaluate(snapshot: Snapshot, rules: Sequence[Rule], state: AlertState,
              now: datetime) -> tuple[list[AlertEvent], AlertState]:
     """Evaluate every enabled rule against ``snapshot``; return the new events (in order) and the new state.
@@ -610,10 +622,16 @@ def evaluate(snapshot: Snapshot, rules: Sequence[Rule], state: AlertState,
         for rec in state.records.values():
             if rec.group == group and rec.active:
                 members.setdefault(rec.member)
+        in_scope = set(grules[0].scope.members(snapshot))
         for member in members:
             key = alert_key(group, member)
             visited.add(key)
-            rec, evs = _step(grules, key, member, records.get(key), _observe(snapshot, member, grules[0]), now)
+            rec = records.get(key)
+            if rec is not None and rec.active and _no_longer_held(grules[0].scope, member, in_scope, snapshot):
+                records[key] = replace(rec, active=False, changed_at=now, snoozed_until=None)
+                events.append(_event(EventKind.RESOLVED, records[key], now, value=None, reason="position_removed"))
+                continue
+            rec, evs = _step(grules, key, member, rec, _observe(snapshot, member, grules[0]), now)
             if rec is not None and rec.active and rec.snoozed_until is not None and rec.snoozed_until <= now:
                 rec = replace(rec, snoozed_until=None)
                 if not rec.acknowledged and not evs:

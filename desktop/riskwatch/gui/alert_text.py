@@ -113,6 +113,13 @@ class AlertText(QObject):
                 EventKind.ACKNOWLEDGED: self.tr("Acknowledged"), EventKind.SNOOZED: self.tr("Snoozed"),
                 EventKind.SNOOZE_ENDED: self.tr("Snooze ended")}[k]
 
+    def event_kind(self, event) -> str:
+        """An event's kind with why it resolved, when not by recovery: "Resolved (position removed)"."""
+        text = self.kind(event.kind)
+        reason = (getattr(event, "params", None) or {}).get("reason")
+        why = {"position_removed": self.tr("position removed"), "rule_removed": self.tr("rule removed")}.get(reason)
+        return f"{text} ({why})" if why else text
+
     def scope_type(self, scope_type: ScopeType | str) -> str:
         t = ScopeType(scope_type)
         return {ScopeType.ASSET: self.tr("Single asset"), ScopeType.MINERS: self.tr("All miner stocks"),

@@ -250,7 +250,7 @@ class AlertHistoryView(Retranslatable, QWidget):
         try:
             self.table.setRowCount(len(self._events))
             for row, e in enumerate(self._events):
-                cells = (local_datetime_text(e.ts, seconds=True), t.kind(e.kind), t.severity(e.severity),
+                cells = (local_datetime_text(e.ts, seconds=True), t.event_kind(e), t.severity(e.severity),
                          t.member(e.member), t.metric(e.metric), t.value(e.metric, e.value),
                          t.value(e.metric, e.threshold), t.rule_name(e.rule_name))
                 for col, text in enumerate(cells):
