@@ -10,7 +10,7 @@ Three kinds of checks live here:
   last accepted price is held back until the next observation confirms it (lies closer to the new level
   than to the old one). An unconfirmed jump never reaches the metrics; a confirmed one does, one
   observation late;
-* freshness of a quote (:func:`assess_quote`) with a small US equity market calendar, so that a weekend
+* freshness of a quote (:func:`assess_quote`) with the US equity market calendar (domain/market_calendar.py), so that a weekend
   or an NYSE holiday reads "market closed" and not "stale".
 
 Every rejection is counted in a :class:`RejectionCounter` keyed by (source, symbol, reason).
@@ -23,11 +23,13 @@ import math
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from riskwatch.domain.errors import InvalidData
+# the US equity calendar is computed from the NYSE rules (never runs out); re-exported for existing callers
+from riskwatch.domain.market_calendar import UsEquityCalendar, new_york_utc_offset  # noqa: F401
 from riskwatch.domain.model import Bar, Quote
 
 #: Reason codes of a rejected value.
@@ -318,75 +320,6 @@ def check_order_book(book: OrderBook) -> OrderBook:
         raise RejectedValue("crossed_book", symbol=book.market, field="order book",
                             value=(book.best_bid, book.best_ask))
     return book
-
-
-# -- US equity market calendar -----------------------------------------------------------------------
-#: NYSE full-day closures 2024–2027 (published NYSE holiday calendar; 2025-01-09 was the national day of
-#: mourning for President Carter). Outside these years only weekends count as closed.
-NYSE_HOLIDAYS: frozenset[date] = frozenset(date.fromisoformat(d) for d in (
-    "2024-01-01", "2024-01-15", "2024-02-19", "2024-03-29", "2024-05-27", "2024-06-19", "2024-07-04",
-    "2024-09-02", "2024-11-28", "2024-12-25",
-    "2025-01-01", "2025-01-09", "2025-01-20", "2025-02-17", "2025-04-18", "2025-05-26", "2025-06-19",
-    "2025-07-04", "2025-09-01", "2025-11-27", "2025-12-25",
-    "2026-01-01", "2026-01-19", "2026-02-16", "2026-04-03", "2026-05-25", "2026-06-19", "2026-07-03",
-    "2026-09-07", "2026-11-26", "2026-12-25",
-    "2027-01-01", "2027-01-18", "2027-02-15", "2027-03-26", "2027-05-31", "2027-06-18", "2027-07-05",
-    "2027-09-06", "2027-11-25", "2027-12-24",
-))
-#: Early closes (13:00 New York time).
-NYSE_EARLY_CLOSES: frozenset[date] = frozenset(date.fromisoformat(d) for d in (
-    "2024-07-03", "2024-11-29", "2024-12-24", "2025-07-03", "2025-11-28", "2025-12-24",
-    "2026-11-27", "2026-12-24", "2027-11-26",
-))
-CALENDAR_YEARS = range(2024, 2028)
-
-
-def _nth_sunday(year: int, month: int, n: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def new_york_utc_offset(day: date) -> timedelta:
-    """UTC offset of New York on ``day`` at noon (US rule since 2007: 2nd Sunday of March to 1st Sunday of November)."""
-    if _nth_sunday(day.year, 3, 2) <= day < _nth_sunday(day.year, 11, 1):
-        return timedelta(hours=-4)
-    return timedelta(hours=-5)
-
-
-class UsEquityCalendar:
-    """Regular NYSE sessions: 09:30–16:00 New York time on trading days (13:00 on early-close days)."""
-
-    open_time = time(9, 30)
-    close_time = time(16, 0)
-    early_close_time = time(13, 0)
-
-    def is_trading_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in NYSE_HOLIDAYS
-
-    def session(self, day: date) -> tuple[datetime, datetime] | None:
-        """(open, close) of ``day``'s session in UTC, or None when the market does not trade that day."""
-        if not self.is_trading_day(day):
-            return None
-        tz = timezone(new_york_utc_offset(day))
-        close = self.early_close_time if day in NYSE_EARLY_CLOSES else self.close_time
-        return (datetime.combine(day, self.open_time, tz).astimezone(UTC),
-                datetime.combine(day, close, tz).astimezone(UTC))
-
-    def _local_day(self, ts: datetime) -> date:
-        return (ts.astimezone(UTC) + new_york_utc_offset(ts.date())).date()
-
-    def is_open(self, ts: datetime) -> bool:
-        session = self.session(self._local_day(ts))
-        return session is not None and session[0] <= ts < session[1]
-
-    def last_session(self, ts: datetime) -> tuple[datetime, datetime]:
-        """The latest session that opened at or before ``ts`` (looks back at most 15 days)."""
-        day = self._local_day(ts)
-        for back in range(16):
-            session = self.session(day - timedelta(days=back))
-            if session is not None and session[0] <= ts:
-                return session
-        raise ValueError(f"no trading session in the 15 days before {ts.isoformat()}")
 
 
 # -- freshness ---------------------------------------------------------------------------------------
