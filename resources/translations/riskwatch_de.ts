@@ -707,34 +707,6 @@
         <translation>Schwerster aktiver Alarm des Werts</translation>
     </message>
     <message>
-        <source>no price</source>
-        <translation>kein Kurs</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
-    </message>
-    <message>
-        <source>stale (%1)</source>
-        <translation>veraltet (%1)</translation>
-    </message>
-    <message>
-        <source>market closed (%1)</source>
-        <translation>Börse geschlossen (%1)</translation>
-    </message>
-    <message>
         <source>no alert</source>
         <translation>kein Alarm</translation>
     </message>
@@ -1592,38 +1564,6 @@
         <translation>Beispielposition – das Beispielportfolio lässt sich oberhalb der Tabelle mit einem Klick entfernen.</translation>
     </message>
     <message>
-        <source>Price is stale: no fresh price for more than three refresh intervals.</source>
-        <translation>Kurs veraltet: seit mehr als drei Aktualisierungsintervallen kein neuer Kurs.</translation>
-    </message>
-    <message>
-        <source>no price</source>
-        <translation>kein Kurs</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
-    </message>
-    <message>
-        <source>stale (%1)</source>
-        <translation>veraltet (%1)</translation>
-    </message>
-    <message>
-        <source>market closed (%1)</source>
-        <translation>Börse geschlossen (%1)</translation>
-    </message>
-    <message>
         <source>The change was not saved: %1</source>
         <translation>Die Änderung wurde nicht gespeichert: %1</translation>
     </message>
@@ -1752,6 +1692,50 @@
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>PriceAge</name>
+    <message>
+        <source>no price</source>
+        <extracomment>Price states shown in the warning colour.</extracomment>
+        <translation>kein Kurs</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>veraltet (%1)</translation>
+    </message>
+    <message>
+        <source>market closed (%1)</source>
+        <translation>Börse geschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>unconfirmed (%1)</source>
+        <translation>unbestätigt (%1)</translation>
+    </message>
+    <message>
+        <source>Price is stale: no fresh price for more than three refresh intervals.</source>
+        <translation>Kurs veraltet: seit mehr als drei Aktualisierungsintervallen kein neuer Kurs.</translation>
+    </message>
+    <message>
+        <source>The newest quote jumped further than the stored prices and the order book support; it is held back until a second source confirms it. Figures and alerts use the last confirmed price.</source>
+        <translation>Der neueste Kurs springt weiter, als die gespeicherten Kurse und das Orderbuch hergeben; er wird zurückgehalten, bis eine zweite Quelle ihn bestätigt. Kennzahlen und Alarme verwenden den letzten bestätigten Kurs.</translation>
     </message>
 </context>
 <context>

@@ -707,34 +707,6 @@
         <translation>Most severe active alert of the asset</translation>
     </message>
     <message>
-        <source>no price</source>
-        <translation>no price</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <source>stale (%1)</source>
-        <translation>stale (%1)</translation>
-    </message>
-    <message>
-        <source>market closed (%1)</source>
-        <translation>market closed (%1)</translation>
-    </message>
-    <message>
         <source>no alert</source>
         <translation>no alert</translation>
     </message>
@@ -1592,38 +1564,6 @@
         <translation>Example position – remove the example portfolio with one click above the table.</translation>
     </message>
     <message>
-        <source>Price is stale: no fresh price for more than three refresh intervals.</source>
-        <translation>Price is stale: no fresh price for more than three refresh intervals.</translation>
-    </message>
-    <message>
-        <source>no price</source>
-        <translation>no price</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <source>stale (%1)</source>
-        <translation>stale (%1)</translation>
-    </message>
-    <message>
-        <source>market closed (%1)</source>
-        <translation>market closed (%1)</translation>
-    </message>
-    <message>
         <source>The change was not saved: %1</source>
         <translation>The change was not saved: %1</translation>
     </message>
@@ -1752,6 +1692,50 @@
     <message>
         <source>Not saved</source>
         <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>PriceAge</name>
+    <message>
+        <source>no price</source>
+        <extracomment>Price states shown in the warning colour.</extracomment>
+        <translation>no price</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>stale (%1)</source>
+        <translation>stale (%1)</translation>
+    </message>
+    <message>
+        <source>market closed (%1)</source>
+        <translation>market closed (%1)</translation>
+    </message>
+    <message>
+        <source>unconfirmed (%1)</source>
+        <translation>unconfirmed (%1)</translation>
+    </message>
+    <message>
+        <source>Price is stale: no fresh price for more than three refresh intervals.</source>
+        <translation>Price is stale: no fresh price for more than three refresh intervals.</translation>
+    </message>
+    <message>
+        <source>The newest quote jumped further than the stored prices and the order book support; it is held back until a second source confirms it. Figures and alerts use the last confirmed price.</source>
+        <translation>The newest quote jumped further than the stored prices and the order book support; it is held back until a second source confirms it. Figures and alerts use the last confirmed price.</translation>
     </message>
 </context>
 <context>

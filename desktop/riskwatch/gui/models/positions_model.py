@@ -11,6 +11,7 @@ from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import Asset, AssetKind, Position
 from riskwatch.gui.format import decimal_text, edit_text, money_text, percent_text, two_line_header
 from riskwatch.gui.number_input import NumberInput
+from riskwatch.gui.price_age import WARNING_STATES, PriceAge
 from riskwatch.gui.theme import theme
 
 (COL_SYMBOL, COL_KIND, COL_QTY, COL_COST, COL_PRICE, COL_AGE, COL_VALUE, COL_PNL, COL_PNL_PCT, COL_WEIGHT,
@@ -61,6 +62,7 @@ class PositionsTableModel(QStandardItemModel):
 
     def __init__(self, store, parent=None):
         super().__init__(0, COLUMN_COUNT, parent)
+        self._price_age = PriceAge(self)
         self._store = store
         self._rows: list[Position] = []
         self._report = None
@@ -180,15 +182,14 @@ class PositionsTableModel(QStandardItemModel):
         t = theme()
         if col in (COL_PNL, COL_PNL_PCT, COL_CHANGE) and v is not None and v != 0:
             out[Qt.ItemDataRole.ForegroundRole] = _brush(t.positive if v > 0 else t.negative)
-        elif col == COL_AGE and f.get("state") in ("stale", "missing"):
+        elif col == COL_AGE and f.get("state") in WARNING_STATES:
             out[Qt.ItemDataRole.ForegroundRole] = _brush(t.negative)
         if col in (COL_DROP, COL_DRAWDOWN) and v is not None:  # background and text from the same pair
             background, foreground = t.light(self.traffic_light(p.symbol, v)).brushes()
             out[Qt.ItemDataRole.BackgroundRole] = background
             out[Qt.ItemDataRole.ForegroundRole] = foreground
-        if col == COL_AGE and f.get("state") == "stale":
-            out[Qt.ItemDataRole.ToolTipRole] = self.tr(
-                "Price is stale: no fresh price for more than three refresh intervals.")
+        if col == COL_AGE and self._price_age.tooltip(f.get("state")):
+            out[Qt.ItemDataRole.ToolTipRole] = self._price_age.tooltip(f.get("state"))
         return out
 
     def _refresh(self, columns, rows=None) -> None:
@@ -242,21 +243,7 @@ class PositionsTableModel(QStandardItemModel):
         return GREEN
 
     def age_text(self, age_s: float | None, state: str | None) -> str:
-        if state == "missing" or age_s is None:
-            return self.tr("no price")
-        if age_s < 90:
-            text = self.tr("%1 s").replace("%1", str(int(age_s)))
-        elif age_s < 5400:
-            text = self.tr("%1 min").replace("%1", str(round(age_s / 60)))
-        elif age_s < 2 * 86400:
-            text = self.tr("%1 h").replace("%1", str(round(age_s / 3600)))
-        else:
-            text = self.tr("%1 days").replace("%1", str(round(age_s / 86400)))
-        if state == "stale":
-            return self.tr("stale (%1)").replace("%1", text)
-        if state == "market_closed":
-            return self.tr("market closed (%1)").replace("%1", text)
-        return text
+        return self._price_age.text(age_s, state)
 
     def _display(self, p: Position, col: int) -> str:
         if col == COL_SYMBOL:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from riskwatch.gui.format import money_text, percent_text
+from riskwatch.gui.price_age import WARNING_STATES, PriceAge
 from riskwatch.gui.theme import theme
 
 (COL_SYMBOL, COL_PRICE, COL_AGE, COL_CHANGE, COL_DROP, COL_DRAWDOWN, COL_ALERT) = range(7)
@@ -19,6 +20,7 @@ class AssetTable(QTableWidget):
 
     def __init__(self, parent=None):
         super().__init__(0, 7, parent)
+        self._price_age = PriceAge(self)
         self.setObjectName("dashboardAssets")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,21 +56,7 @@ class AssetTable(QTableWidget):
         self._rows = []
 
     def age_text(self, age_s: float | None, state: str | None) -> str:
-        if state == "missing" or age_s is None:
-            return self.tr("no price")
-        if age_s < 90:
-            text = self.tr("%1 s").replace("%1", str(int(age_s)))
-        elif age_s < 5400:
-            text = self.tr("%1 min").replace("%1", str(round(age_s / 60)))
-        elif age_s < 2 * 86400:
-            text = self.tr("%1 h").replace("%1", str(round(age_s / 3600)))
-        else:
-            text = self.tr("%1 days").replace("%1", str(round(age_s / 86400)))
-        if state == "stale":
-            return self.tr("stale (%1)").replace("%1", text)
-        if state == "market_closed":
-            return self.tr("market closed (%1)").replace("%1", text)
-        return text
+        return self._price_age.text(age_s, state)
 
     def show_assets(self, report, active, severity_label) -> None:
         """The held assets of ``report``; ``severity_label(sev)`` gives the translated severity."""
@@ -99,7 +87,7 @@ class AssetTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == COL_CHANGE and row[8]:
                     item.setForeground(QBrush(QColor(t.positive if row[8] > 0 else t.negative)))
-                if col == COL_AGE and row[9] in ("stale", "missing"):
+                if col == COL_AGE and row[9] in WARNING_STATES:
                     item.setForeground(QBrush(QColor(t.negative)))
                 self.setItem(r, col, item)
             light = QTableWidgetItem("\u25cf")
