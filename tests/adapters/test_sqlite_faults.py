@@ -179,3 +179,19 @@ def test_an_existing_world_readable_store_file_is_tightened(data_dir):
     os.chmod(data_dir / DB_FILENAME, 0o644)
     SqliteStore.in_dir(data_dir).close()
     assert mode(data_dir / DB_FILENAME) == 0o600
+
+
+def test_a_stored_quantity_out_of_bounds_is_a_damaged_row_not_a_later_overflow(data_dir):
+    """1E+999999999 written into the store by hand (or by an old version) must never reach `check`."""
+    heard = []
+    store = SqliteStore.in_dir(data_dir)
+    store.add_positions([pos("BTC"), pos("IREN")])
+    store.close()
+    raw(data_dir, "UPDATE positions SET quantity = '1E+999999999' WHERE symbol = 'IREN'")
+    store = SqliteStore.in_dir(data_dir, on_damaged_row=heard.append)
+    try:
+        assert [p.symbol for p in store.list_positions()] == ["BTC"]
+        assert [(r.row_id, r.field) for r in store.skipped_rows()] == [(2, "quantity")]
+        assert "too large" in heard[0].describe()
+    finally:
+        store.close()

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 
 from riskwatch.domain.errors import InputError, Problem
+from riskwatch.domain.numbers import check_cost_basis, check_quantity
 from riskwatch.domain.text import printable
 
 
@@ -124,6 +125,10 @@ class Position:
             raise ValueError(f"quantity must not be negative, got {self.quantity}")
         if self.cost_basis < 0:
             raise ValueError(f"cost basis must not be negative, got {self.cost_basis}")
+        # the bounds every entry path checks, held here too so that no path (sync, a damaged store row read
+        # back) can make a holding whose value overflows later
+        object.__setattr__(self, "quantity", check_quantity(self.quantity))
+        object.__setattr__(self, "cost_basis", check_cost_basis(self.cost_basis))
         object.__setattr__(self, "account", (self.account or "").strip())
         object.__setattr__(self, "note", self.note or "")
 
