@@ -18,8 +18,6 @@ from riskwatch.domain.validation import (
     RejectedValue,
     RejectionCounter,
     SpikeRule,
-    TickValidator,
-    TickVerdict,
     UsEquityCalendar,
     assess_quote,
     check_order_book,
@@ -69,33 +67,6 @@ def test_rejection_counter_counts_by_source_symbol_reason():
 
 def _ts(minutes: int) -> datetime:
     return T0 + timedelta(minutes=minutes)
-
-
-def test_tick_jump_is_held_until_the_next_tick_confirms_it():
-    v = TickValidator(SpikeRule(0.10))
-    assert v.check("k", 100.0, _ts(0)) is TickVerdict.ACCEPTED
-    assert v.check("k", 104.0, _ts(1)) is TickVerdict.ACCEPTED
-    assert v.check("k", 150.0, _ts(2)) is TickVerdict.HELD          # +44 %: wait
-    assert v.reference("k") == 104.0
-    assert v.check("k", 149.0, _ts(3)) is TickVerdict.CONFIRMED      # it stayed up: real
-    assert v.reference("k") == 149.0
-
-
-def test_tick_spike_that_reverts_is_never_accepted():
-    v = TickValidator(SpikeRule(0.10))
-    v.check("k", 100.0, _ts(0))
-    assert v.check("k", 1000.0, _ts(1)) is TickVerdict.HELD
-    assert v.check("k", 101.0, _ts(2)) is TickVerdict.ACCEPTED       # back to normal: the spike is dropped
-    assert v.reference("k") == 101.0
-
-
-def test_tick_reference_expires_and_keys_are_separate():
-    v = TickValidator(SpikeRule(0.10), reference_ttl=timedelta(hours=1))
-    v.check("a", 100.0, _ts(0))
-    assert v.check("b", 500.0, _ts(1)) is TickVerdict.ACCEPTED
-    assert v.check("a", 300.0, _ts(120)) is TickVerdict.ACCEPTED     # two hours later: no reference
-    v.reset("a")
-    assert v.reference("a") is None
 
 
 def _bars(closes, start=datetime(2026, 1, 1, tzinfo=UTC)):

@@ -1,10 +1,9 @@
 """Is a live quote plausible? One bad tick must never move the metrics (issue 20, item 1).
 
-The one-bar spike filter of :mod:`riskwatch.domain.validation` (``TickValidator``) compares a tick only with
-the previous tick *of the same feed* and lets the next tick confirm a jump. That fails twice: a fresh process
-(``riskwatch check``) has no previous tick, so any value is accepted; and two consecutive spiked ticks from a
-broken feed confirm each other, after which the correct price is held back as a "jump". This module replaces
-it for live quotes with a check against references that are independent of the tick stream:
+Comparing a tick only with the previous tick *of the same feed*, and letting the next tick confirm a jump,
+fails twice: a fresh process (``riskwatch check``) has no previous tick, so any value is accepted; and two
+consecutive spiked ticks from a broken feed confirm each other, after which the correct price is held back
+as a "jump". Live quotes are therefore checked against references independent of the tick stream:
 
 *Reference* (what "plausible" is measured against), first available of:
 

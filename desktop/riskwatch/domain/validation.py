@@ -5,7 +5,7 @@ Three kinds of checks live here:
 * stateless value checks (:func:`check_price`; :func:`raw_price_problem` for a value as the exchange sent
   it, e.g. the string ``"0.0"``): missing, not a number, not finite, zero, negative ("malformed" is for an
   answer that could not be read at all);
-* the *unconfirmed one-bar spike* filter, for ticks (:class:`TickValidator`, stateful per key) and for
+* the *unconfirmed one-bar spike* filter (live quotes: :mod:`riskwatch.domain.quote_check`) for
   bar series (:func:`filter_bar_spikes`): a price that jumps more than ``SpikeRule.max_jump`` from the
   last accepted price is held back until the next observation confirms it (lies closer to the new level
   than to the old one). An unconfirmed jump never reaches the metrics; a confirmed one does, one
@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -170,54 +170,6 @@ class SpikeRule:
 
 TICK_RULE = SpikeRule(0.10)
 DAILY_BAR_RULE = SpikeRule(0.50)
-
-
-class TickVerdict(StrEnum):
-    ACCEPTED = "accepted"          # normal tick
-    CONFIRMED = "confirmed"        # accepted; it confirmed a held jump, which became the new reference
-    HELD = "held"                  # rejected for now: an unconfirmed jump
-
-
-@dataclass
-class TickValidator:
-    """Holds back a tick that jumps from the last accepted one until the next tick confirms it.
-
-    State is per ``key`` (e.g. ``"kraken:BTC/USD"``). A reference older than ``reference_ttl`` is
-    forgotten (after a long pause any level is plausible), and so is one from a different key.
-    """
-
-    rule: SpikeRule = TICK_RULE
-    reference_ttl: timedelta = timedelta(hours=1)
-    _ref: dict[str, tuple[float, datetime]] = field(default_factory=dict, repr=False)
-    _pending: dict[str, tuple[float, datetime]] = field(default_factory=dict, repr=False)
-
-    def check(self, key: str, price: float, ts: datetime) -> TickVerdict:
-        ref = self._ref.get(key)
-        if ref is not None and ts - ref[1] > self.reference_ttl:
-            ref = None
-        verdict = TickVerdict.ACCEPTED
-        pending = self._pending.pop(key, None)
-        if pending is not None and ref is not None and self.rule.confirms(price, pending[0], ref[0]):
-            ref = pending
-            self._ref[key] = pending
-            verdict = TickVerdict.CONFIRMED
-        if ref is not None and self.rule.is_jump(price, ref[0]):
-            self._pending[key] = (price, ts)
-            return TickVerdict.HELD
-        self._ref[key] = (price, ts)
-        return verdict
-
-    def reference(self, key: str) -> float | None:
-        ref = self._ref.get(key)
-        return ref[0] if ref else None
-
-    def reset(self, key: str | None = None) -> None:
-        if key is None:
-            self._ref.clear()
-            self._pending.clear()
-        else:
-            self._ref.pop(key, None)
-            self._pending.pop(key, None)
 
 
 @dataclass(frozen=True)
