@@ -244,3 +244,41 @@ def test_a_refresh_asked_for_by_a_finished_cycle_is_not_skipped(qtbot, stack):
         assert bridge.refresh()
     qtbot.waitUntil(lambda: not bridge.busy and left["n"] == 0, timeout=10000)
     assert accepted == [True] * 5 and bridge.skipped_ticks == 0 and bridge.cycles == 7
+
+
+def test_the_loop_thread_never_holds_the_last_reference_to_a_widget_callback(qtbot):
+    """A finished future lives on in the loop thread with its done-callbacks. If those held the widget whose
+    method is the callback, dropping the future there would destroy the widget on the wrong thread (the
+    rare SIGSEGV in a later QLabel paint in the GUI tests). The widget must be gone once its callback ran,
+    although the future is still alive."""
+    import gc
+    import weakref
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QLabel
+
+    loop = LoopThread().start()
+    bridge = MonitorBridge(loop, SimpleNamespace(market=None))
+    try:
+        label = QLabel()
+        seen = []
+
+        class Receiver:
+            def done(self, value):
+                seen.append(value)
+                label.setText(str(value))
+
+        receiver = Receiver()
+        gone = weakref.ref(receiver)
+
+        async def work():
+            return 42
+
+        future = bridge.run(work(), receiver.done)
+        del receiver
+        qtbot.waitUntil(lambda: seen == [42], timeout=5000)
+        gc.collect()
+        assert future.done()
+        assert gone() is None, "the future (loop thread) still holds the GUI callback"
+    finally:
+        loop.stop()

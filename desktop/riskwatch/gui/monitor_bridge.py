@@ -8,7 +8,9 @@ a timer tick only submits a coroutine (a tick that finds a cycle running is skip
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import logging
+import weakref
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -27,7 +29,7 @@ class MonitorBridge(QObject):
     #: a cycle failed as a whole (text for the status bar / log)
     cycle_failed = Signal(str)
 
-    _delivered = Signal(object, object, object)
+    _delivered = Signal(object, object, object, bool)  # token, result, exception, cancelled
 
     def __init__(self, loop, monitor, *, interval_s: float = 15.0, parent: QObject | None = None):
         super().__init__(parent)
@@ -45,6 +47,8 @@ class MonitorBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(interval_s * 1000))
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._tokens = itertools.count()
+        self._pending: dict[int, tuple[Callable | None, Callable | None]] = {}  # token -> (on_done, on_error)
         self._delivered.connect(self._on_self_delivered)
 
     # -- control (GUI thread) -------------------------------------------------------------------------
@@ -91,20 +95,26 @@ class MonitorBridge(QObject):
 
     def run(self, coro: Coroutine[Any, Any, Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> concurrent.futures.Future:
-        """Run ``coro`` on the loop thread, then ``on_done(result)`` / ``on_error(exc)`` on the GUI thread."""
-        future = self._loop.submit(coro)
+        """Run ``coro`` on the loop thread, then ``on_done(result)`` / ``on_error(exc)`` on the GUI thread.
 
-        def finished(f: concurrent.futures.Future) -> None:  # loop thread
+        The callbacks stay on the GUI side (a token travels instead): a future lives on in the loop thread
+        after its callbacks ran, and if it held the last reference to a bound method of a widget, that
+        widget would be destroyed on the loop thread, which corrupts Qt (a crash in a later paint)."""
+        token = next(self._tokens)
+        self._pending[token] = (on_done, on_error)
+        emit = _weak_emitter(self)
+        try:
+            future = self._loop.submit(coro)
+        except BaseException:
+            self._pending.pop(token, None)
+            raise
+
+        def finished(f: concurrent.futures.Future) -> None:  # loop thread: touches no GUI-side object
             if f.cancelled():
+                emit(token, None, None, True)
                 return
             exc = f.exception()
-            if exc is not None:
-                if on_error is not None:
-                    self._delivered.emit(on_error, None, exc)
-                else:
-                    log.error("background operation failed: %s", exc)
-            elif on_done is not None:
-                self._delivered.emit(on_done, f.result(), None)
+            emit(token, None if exc is not None else f.result(), exc, False)
 
         future.add_done_callback(finished)
         return future
@@ -132,9 +142,30 @@ class MonitorBridge(QObject):
     def _on_timer_timeout(self) -> None:
         self.refresh()
 
-    @Slot(object, object, object)
-    def _on_self_delivered(self, callback, value, error) -> None:
+    @Slot(object, object, object, bool)
+    def _on_self_delivered(self, token, value, error, cancelled) -> None:
+        on_done, on_error = self._pending.pop(token, (None, None))
+        if cancelled:
+            return
+        callback = on_error if error is not None else on_done
+        if callback is None:
+            if error is not None:
+                log.error("background operation failed: %s", error)
+            return
         try:
             callback(error if error is not None else value)
         except Exception:
             log.exception("GUI callback failed")
+
+
+def _weak_emitter(bridge: MonitorBridge) -> Callable[..., None]:
+    """``_delivered.emit`` without a strong reference to the bridge, for the same reason as in ``run``."""
+    ref = weakref.ref(bridge)
+
+    def emit(*args) -> None:
+        target = ref()
+        if target is not None:
+            target._delivered.emit(*args)
+
+    return emit
+
