@@ -19,6 +19,7 @@ def test_each_data_directory_keeps_its_own_last_tab(qtbot, tmp_path):
     w.close()
     store.close()
     assert (tmp_path / "a" / "window.ini").is_file()
+    assert (tmp_path / "a" / "window.ini").stat().st_mode & 0o777 == 0o600  # private like the store
 
     store, fresh = _window(qtbot, tmp_path / "b")
     assert fresh.tabs.currentIndex() == default_tab  # a new data directory: the default, not a's tab

@@ -6,6 +6,7 @@ Everything slow runs elsewhere: monitoring cycles on the loop thread (``MonitorB
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QSettings, QTimer
@@ -620,7 +621,10 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         path = getattr(self._store, "path", None)
         if path is None or str(path) == ":memory:":
             return QSettings("RiskWatch", "RiskWatch")
-        return QSettings(str(path.parent / "window.ini"), QSettings.Format.IniFormat)
+        ini = path.parent / "window.ini"
+        if not ini.exists():  # private like the rest of the data folder; Qt keeps the mode when it rewrites
+            os.close(os.open(ini, os.O_WRONLY | os.O_CREAT, 0o600))
+        return QSettings(str(ini), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
         restore_window(self, self.tabs, self._settings_store())
