@@ -112,19 +112,27 @@ def _check_header(row: list[str], line: int, report: _Report) -> list[str]:
     missing = [c for c in _REQUIRED_POSITION_COLUMNS if c not in header]
     if missing:
         report.add(Problem(line, None, "missing column(s) " + ", ".join(missing) + "; " + _EXPECTED_HEADER))
+    for name, j, i in duplicate_columns(header, POSITION_COLUMNS):
+        same = f" ('{row[j].strip()}' and '{row[i].strip()}' mean the same)" \
+            if row[j].strip().lower() != row[i].strip().lower() else ""
+        report.add(Problem(line, None, f"column {name} appears twice (columns {j + 1} and {i + 1}){same}; "
+                                       + _EXPECTED_HEADER))
+    return header
+
+
+def duplicate_columns(header: list[str], known) -> list[tuple[str, int, int]]:
+    """``(name, first index, repeated index)`` for each known column of a normalised header that appears
+    again (unknown columns are ignored): a file must never have one of two values chosen silently."""
     first: dict[str, int] = {}
+    found = []
     for i, name in enumerate(header):
-        if name not in POSITION_COLUMNS:
-            continue  # unknown columns are ignored
+        if name not in known:
+            continue
         if name in first:
-            j = first[name]
-            same = f" ('{row[j].strip()}' and '{row[i].strip()}' mean the same)" \
-                if row[j].strip().lower() != row[i].strip().lower() else ""
-            report.add(Problem(line, None, f"column {name} appears twice (columns {j + 1} and {i + 1}){same}; "
-                                           + _EXPECTED_HEADER))
+            found.append((name, first[name], i))
         else:
             first[name] = i
-    return header
+    return found
 
 
 def parse_position_rows(text: str, source: str = "<input>") -> list[PositionRow]:

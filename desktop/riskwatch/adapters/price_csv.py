@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from riskwatch.adapters.csv_io import _norm_header, read_stream_text, read_text, sniff_delimiter
+from riskwatch.adapters.csv_io import _norm_header, duplicate_columns, read_stream_text, read_text, sniff_delimiter
 from riskwatch.adapters.price_dates import DateParser, utc_today
 from riskwatch.domain.errors import MAX_LISTED_PROBLEMS, InputError, Problem
 from riskwatch.domain.model import Bar, Timeframe
@@ -127,16 +127,9 @@ def _read_rows(text: str, delimiter: str, source: str, problems: _Problems):
 
 
 def _check_header(header: list[str], raw_header: list[str], problems: _Problems) -> None:
-    first: dict[str, int] = {}
-    for i, name in enumerate(header):
-        if name not in _KNOWN_HEADERS:
-            continue  # unknown columns are ignored
-        if name in first:
-            j = first[name]
-            problems.add(1, None, f"column {raw_header[i]} appears twice (columns {j + 1} and {i + 1}: "
-                                  f"'{raw_header[j]}' and '{raw_header[i]}'); expected each column once")
-        else:
-            first[name] = i
+    for _name, j, i in duplicate_columns(header, _KNOWN_HEADERS):
+        problems.add(1, None, f"column {raw_header[i]} appears twice (columns {j + 1} and {i + 1}: "
+                              f"'{raw_header[j]}' and '{raw_header[i]}'); expected each column once")
 
 
 def parse_price_csv(text: str, source: str = "<input>", *, now: datetime | None = None) -> PriceCsv:
