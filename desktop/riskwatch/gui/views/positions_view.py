@@ -274,8 +274,16 @@ class PositionsView(ThemeAware, Retranslatable, QWidget):
         """Fit the columns to their contents, then, when that is wider than the table, narrow the price-age
         column (its cells elide, the full text is in their tooltip) so that the figures to its right, the
         drop from the 30-day high and the drawdown, stay on screen without scrolling."""
+        self.table.resizeColumnsToContents()
+        self._fit_age_column()
+
+    def _fit_age_column(self) -> None:
+        """Only the price-age column follows a resize: re-measuring all columns on every resize event would
+        cost a pass over every cell and undo the widths the user set by hand."""
         table = self.table
-        table.resizeColumnsToContents()
+        if table.isColumnHidden(COL_AGE):
+            return
+        table.resizeColumnToContents(COL_AGE)
         header = table.horizontalHeader()
         visible = [c for c in range(header.count()) if not table.isColumnHidden(c)]
         if not visible:
@@ -284,7 +292,7 @@ class PositionsView(ThemeAware, Retranslatable, QWidget):
         needed = (sum(table.columnWidth(c) for c in visible[:-1])
                   + max(table.sizeHintForColumn(last), header.sectionSizeHint(last)))
         overflow = needed - table.viewport().width()
-        if overflow > 0 and not table.isColumnHidden(COL_AGE):
+        if overflow > 0:
             width = table.columnWidth(COL_AGE)
             table.setColumnWidth(COL_AGE, max(width - overflow - 2, min(width, 72)))
 
@@ -296,7 +304,7 @@ class PositionsView(ThemeAware, Retranslatable, QWidget):
 
     def _on_resize_settled(self) -> None:
         self._fit_pending = False
-        self._fit_columns()
+        self._fit_age_column()
 
     def report_shown(self) -> None:
         """Called after the first report with live figures: fit the columns once to the new contents."""
