@@ -1,0 +1,141 @@
+"""The metric catalogue: every figure the app computes, declared once.
+
+Rules validation, the rule editor, the dashboard, the liquidity view, the stress test and ``check --json``
+read what a metric *is* from here — its unit, the thresholds a rule may use, whether it takes a window, what
+its inputs are (and so how old they may be), where it applies and whether a stress scenario moves it. A new
+metric is one :class:`MetricSpec` here, its function, and its translated label in the GUI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Unit(StrEnum):
+    FRACTION = "fraction"  # −0.17 = 17 % down; shown and entered in percent
+    MONEY = "money"        # base currency
+    BPS = "bps"            # basis points
+    SECONDS = "seconds"    # shown in minutes / hours, entered in minutes
+    RATIO = "ratio"        # a plain number (beta, a ratio to a median, a Sortino ratio)
+    DAYS = "days"
+    FLAG = "flag"          # 0 or 1
+
+
+class Inputs(StrEnum):
+    """What a figure is computed from; its freshness follows the age of these inputs."""
+
+    PRICE = "price"              # the latest price (live quote or the last close) on top of the daily closes
+    DAILY = "daily"              # daily closes only: changes once a day
+    BOOK = "book"                # the exchange's order book
+    VOLUME = "volume"            # traded volume history
+    DERIVATIVES = "derivatives"  # perpetual funding and open interest
+    CLOCK = "clock"              # the age of a price itself
+
+
+class Scope(StrEnum):
+    ASSET = "asset"
+    PORTFOLIO = "portfolio"
+
+
+ASSET = frozenset({Scope.ASSET})
+PORTFOLIO = frozenset({Scope.PORTFOLIO})
+BOTH = frozenset({Scope.ASSET, Scope.PORTFOLIO})
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One metric. ``low``/``high``: the range a rule threshold must lie in (None: unbounded).
+
+    ``windows``: the windows the app computes (the first is the default); empty for a metric without a window.
+    ``editor``: offered in the rule editor. ``dashboard``: shown as a dashboard figure. ``stressed``: a stress
+    scenario moves it. ``online_only``: rules on it are evaluated only while the app is online.
+    ``compute``: the function that computes it from the risk engine's inputs (None: produced by a signal
+    source such as the liquidity service).
+    """
+
+    code: str
+    unit: Unit
+    inputs: Inputs
+    scopes: frozenset[Scope] = ASSET
+    low: float | None = None
+    high: float | None = None
+    windows: tuple[str, ...] = ()
+    editor: bool = False
+    dashboard: bool = False
+    stressed: bool = False
+    online_only: bool = False
+    compute: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def windowed(self) -> bool:
+        return bool(self.windows)
+
+    @property
+    def default_window(self) -> str | None:
+        return self.windows[0] if self.windows else None
+
+
+_SPECS: tuple[MetricSpec, ...] = (
+    # -- price risk -------------------------------------------------------------------------------------------
+    MetricSpec("drop_from_high", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, ("30D",), editor=True,
+               dashboard=True, stressed=True),
+    MetricSpec("drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, editor=True, dashboard=True,
+               stressed=True),
+    MetricSpec("max_drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, dashboard=True),
+    MetricSpec("return", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, None, ("1D", "7D", "30D"), editor=True,
+               dashboard=True, stressed=True),
+    MetricSpec("volatility", Unit.FRACTION, Inputs.DAILY, ASSET, 0.0, None, ("90D",), editor=True,
+               dashboard=True),
+    MetricSpec("var_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
+    MetricSpec("es_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
+    MetricSpec("var_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
+    MetricSpec("es_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
+    MetricSpec("beta_btc", Unit.RATIO, Inputs.DAILY, BOTH, windows=("90D",), editor=True, dashboard=True),
+    MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True),
+    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True),
+    MetricSpec("price_age", Unit.SECONDS, Inputs.CLOCK, ASSET, 0.0, None, editor=True, online_only=True),
+    # -- concentration ----------------------------------------------------------------------------------------
+    MetricSpec("largest_weight", Unit.FRACTION, Inputs.PRICE, PORTFOLIO, 0.0, 1.0, editor=True),
+    MetricSpec("hhi", Unit.RATIO, Inputs.PRICE, PORTFOLIO, 0.0, 1.0),
+    # -- liquidity (produced by the liquidity service) ---------------------------------------------------------
+    MetricSpec("spread_bps", Unit.BPS, Inputs.BOOK, ASSET, 0.0, None, editor=True),
+    MetricSpec("depth_1pct_bid", Unit.MONEY, Inputs.BOOK, ASSET, 0.0, None),
+    MetricSpec("depth_1pct_ask", Unit.MONEY, Inputs.BOOK, ASSET, 0.0, None),
+    MetricSpec("depth_2pct", Unit.MONEY, Inputs.BOOK, ASSET, 0.0, None),
+    MetricSpec("imbalance", Unit.RATIO, Inputs.BOOK, ASSET, -1.0, 1.0),
+    MetricSpec("slippage_exit", Unit.FRACTION, Inputs.BOOK, ASSET, 0.0, None, editor=True),
+    MetricSpec("book_too_thin", Unit.FLAG, Inputs.BOOK, ASSET, 0.0, 1.0),
+    MetricSpec("depth_2pct_ratio", Unit.RATIO, Inputs.BOOK, ASSET, 0.0, None, editor=True),
+    MetricSpec("volume_ratio", Unit.RATIO, Inputs.VOLUME, ASSET, 0.0, None, editor=True),
+    MetricSpec("peg_deviation", Unit.FRACTION, Inputs.PRICE, ASSET, 0.0, None, editor=True),
+    MetricSpec("adv_20d_usd", Unit.MONEY, Inputs.VOLUME, ASSET, 0.0, None),
+    MetricSpec("days_to_liquidate", Unit.DAYS, Inputs.VOLUME, ASSET, 0.0, None, editor=True),
+    MetricSpec("liquid_share_1d", Unit.FRACTION, Inputs.BOOK, PORTFOLIO, 0.0, 1.0, editor=True),
+    # -- derivatives ------------------------------------------------------------------------------------------
+    MetricSpec("funding_8h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, editor=True),
+    MetricSpec("funding_annual", Unit.FRACTION, Inputs.DERIVATIVES, ASSET),
+    MetricSpec("oi_change_24h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, -1.0, None),
+)
+
+#: Every metric by code, in the order the editor and the dashboard list them.
+CATALOGUE: Mapping[str, MetricSpec] = MappingProxyType({s.code: s for s in _SPECS})
+
+
+def spec(code: str) -> MetricSpec | None:
+    """The spec of a metric code (without its window); None for a code the app does not know."""
+    return CATALOGUE.get(code)
+
+
+def codes(*, editor: bool | None = None, dashboard: bool | None = None, inputs: Inputs | None = None,
+          stressed: bool | None = None) -> tuple[str, ...]:
+    """The metric codes with the given properties, in catalogue order."""
+    return tuple(s.code for s in _SPECS
+                 if (editor is None or s.editor == editor) and (dashboard is None or s.dashboard == dashboard)
+                 and (inputs is None or s.inputs == inputs) and (stressed is None or s.stressed == stressed))
+
+
+__all__ = ["ASSET", "BOTH", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "spec"]
