@@ -18,7 +18,7 @@ from riskwatch.adapters.ccxt_feed import (
 )
 from riskwatch.domain.errors import BadSymbol
 from riskwatch.domain.model import Quote, Timeframe
-from riskwatch.domain.validation import OrderBook
+from riskwatch.domain.order_book import OrderBook
 from tests.fakes.fake_kraken import FakeKraken, fake_kraken  # noqa: F401 - pytest fixture
 
 

@@ -42,7 +42,6 @@ from riskwatch.domain.liquidity import (
     walk_book,
 )
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue
-from riskwatch.domain.validation import OrderBook as FeedOrderBook
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -68,13 +67,12 @@ def test_a_book_is_an_immutable_copy_of_its_levels():
         book.symbol = "ETH/USD"  # type: ignore[misc]
 
 
-def test_extra_columns_are_ignored_and_feed_books_convert():
+def test_extra_columns_are_ignored_and_feed_shaped_levels_are_read():
     book = OrderBook([[99.0, 1.0, 1700000000]], [[101.0, 2.0, 1700000000]])
     assert book.bids.shape == (1, 2)
-    feed = FeedOrderBook("BTC/USD", ((99.0, 1.0), (98.0, 2.0)), ((101.0, 1.0),), T0, "kraken:BTC/USD")
-    converted = OrderBook.from_snapshot(feed)
-    assert converted.symbol == "BTC/USD" and converted.timestamp == T0
-    assert converted.bids.tolist() == [[99.0, 1.0], [98.0, 2.0]]
+    feed = OrderBook(((99.0, 1.0), (98.0, 2.0)), ((101.0, 1.0),), T0, "BTC/USD", "kraken:BTC/USD")
+    assert feed.symbol == feed.market == "BTC/USD" and feed.timestamp == T0 and feed.source == "kraken:BTC/USD"
+    assert feed.bids.tolist() == [[99.0, 1.0], [98.0, 2.0]]
 
 
 @pytest.mark.parametrize("bids, asks, reason, words", [

@@ -12,17 +12,15 @@ from hypothesis import strategies as st
 
 from riskwatch.domain.errors import InvalidData
 from riskwatch.domain.model import Bar, Quote
+from riskwatch.domain.order_book import OrderBook, clean_levels
 from riskwatch.domain.validation import (
-    OrderBook,
     QuoteState,
     RejectedValue,
     RejectionCounter,
     SpikeRule,
     UsEquityCalendar,
     assess_quote,
-    check_order_book,
     check_price,
-    clean_levels,
     counts_since,
     filter_bar_spikes,
     new_york_utc_offset,
@@ -113,13 +111,13 @@ def test_property_an_isolated_spike_in_a_calm_series_never_gets_through(closes, 
 def test_order_book_levels_are_cleaned_and_crossed_books_rejected():
     bids, dropped = clean_levels([[99, 1], [0, 1], [98, None], [100, 2]], descending=True)
     assert bids == ((100.0, 2.0), (99.0, 1.0)) and dropped == 2
-    book = OrderBook("BTC/USD", bids, ((101.0, 1.0),), T0, "kraken")
-    assert check_order_book(book).best_ask == 101.0
+    book = OrderBook(bids, ((101.0, 1.0),), T0, "BTC/USD", "kraken")
+    assert book.best_ask == 101.0
     with pytest.raises(RejectedValue) as info:
-        check_order_book(OrderBook("BTC/USD", ((102.0, 1.0),), ((101.0, 1.0),), T0, "kraken"))
+        OrderBook(((102.0, 1.0),), ((101.0, 1.0),), T0, "BTC/USD", "kraken")
     assert info.value.reason == "crossed_book"
     with pytest.raises(RejectedValue):
-        check_order_book(OrderBook("BTC/USD", (), (), T0, "kraken"))
+        OrderBook((), (), T0, "BTC/USD", "kraken")
 
 
 # -- calendar --------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -38,7 +38,8 @@ REASONS = ("missing", "not_a_number", "non_finite", "zero", "negative", "unconfi
 
 
 class RejectedValue(InvalidData):
-    """A value failed validation. ``reason`` is one of :data:`REASONS`."""
+    """A value failed validation. ``reason`` is one of :data:`REASONS` (of an order book: one of
+    :data:`riskwatch.domain.order_book.BOOK_REASONS`, raised as its subclass ``InvalidOrderBook``)."""
 
     def __init__(self, reason: str, *, symbol: str = "", field: str = "price", value: object = None):
         self.reason = reason
@@ -227,51 +228,6 @@ def filter_bar_spikes(bars: Iterable[Bar], rule: SpikeRule = DAILY_BAR_RULE, *,
         else:
             rejected.append((bar, "unconfirmed_spike"))
     return BarFilterResult(tuple(accepted), tuple(rejected), tuple(held))
-
-
-# -- order books -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class OrderBook:
-    """A validated order-book snapshot. Levels are (price, amount), best first."""
-
-    market: str
-    bids: tuple[tuple[float, float], ...]
-    asks: tuple[tuple[float, float], ...]
-    ts: datetime
-    source: str
-
-    @property
-    def best_bid(self) -> float | None:
-        return self.bids[0][0] if self.bids else None
-
-    @property
-    def best_ask(self) -> float | None:
-        return self.asks[0][0] if self.asks else None
-
-
-def clean_levels(levels: Sequence[Sequence[object]] | None, *, descending: bool) -> tuple[tuple[tuple[float, float], ...], int]:
-    """Keep levels with a valid price and a positive amount, sorted best first. Returns (levels, dropped)."""
-    out: list[tuple[float, float]] = []
-    dropped = 0
-    for level in levels or ():
-        price = optional_price(level[0] if len(level) > 0 else None)
-        amount = optional_amount(level[1] if len(level) > 1 else None)
-        if price is None or not amount:
-            dropped += 1
-            continue
-        out.append((price, amount))
-    out.sort(key=lambda lv: lv[0], reverse=descending)
-    return tuple(out), dropped
-
-
-def check_order_book(book: OrderBook) -> OrderBook:
-    """Raise :class:`RejectedValue` for an empty or crossed book."""
-    if not book.bids and not book.asks:
-        raise RejectedValue("missing", symbol=book.market, field="order book", value=None)
-    if book.bids and book.asks and book.best_bid >= book.best_ask:  # type: ignore[operator]
-        raise RejectedValue("crossed_book", symbol=book.market, field="order book",
-                            value=(book.best_bid, book.best_ask))
-    return book
 
 
 # -- freshness ---------------------------------------------------------------------------------------
