@@ -61,17 +61,14 @@ def run(args) -> int:
             return _unknown(args, str(exc))
         portfolio = store.portfolio()
         if not portfolio.positions:
+            asyncio.run(monitor.aclose())
             return _unknown(args, "no positions to evaluate (import some with: riskwatch positions import FILE)")
 
         async def cycle():
             try:
                 return await monitor.run_cycle(offline=args.offline)
-            finally:
-                if monitor.market is not None:
-                    await monitor.market.close()
-                closer = getattr(getattr(monitor, "liquidity", None), "close", None)
-                if closer is not None:
-                    await closer()
+            finally:  # the Monitor closes what it owns (feeds, signal sources), once
+                await monitor.aclose()
 
         result = asyncio.run(cycle())
     except StoreError as exc:
@@ -127,7 +124,7 @@ def to_json(result, code: int) -> dict:
             "drop_from_30d_high": pf.drop_from_high, "max_drawdown": pf.max_drawdown, "var_95_daily": pf.var_95,
             "es_95_daily": pf.es_95, "var_95_money": pf.var_95_money, "es_95_money": pf.es_95_money,
             "largest_position": pf.largest_symbol, "largest_weight": pf.largest_weight, "hhi": pf.hhi,
-            "miner_beta_btc": pf.miner_beta_btc},
+            "miner_beta_btc": pf.miner_beta_btc, "metrics": _catalogue_metrics(rep.snapshot, "portfolio")},
         "assets": [{
             "symbol": a.symbol, "kind": a.asset.kind.value, "quantity": a.quantity, "price": a.price,
             "price_time": _iso(a.price_ts), "price_source": a.price_source, "price_state": a.price_state,
@@ -136,6 +133,7 @@ def to_json(result, code: int) -> dict:
             "drop_from_30d_high": a.drop_from_high, "drawdown": a.drawdown, "max_drawdown": a.max_drawdown,
             "volatility_90d": a.volatility, "var_95_daily": a.var_95, "es_95_daily": a.es_95,
             "beta_btc_90d": a.beta_btc, "corr_btc_90d": a.corr_btc, "beta_qqq_90d": a.beta_qqq,
+            "metrics": _catalogue_metrics(rep.snapshot, a.symbol),
             "price_unconfirmed": getattr(a, "unconfirmed", False),
             "unconfirmed_quote": _unconfirmed_price(market, a.symbol)}
             for a in rep.assets],
@@ -152,6 +150,21 @@ def to_json(result, code: int) -> dict:
         doc["rejected_values"] = dict(market.rejected)
     doc["liquidity"] = _liquidity(getattr(result, "liquidity", None) or {})
     return doc
+
+
+def _catalogue_metrics(snapshot, scope: str) -> dict:
+    """Every catalogue figure of a scope under its snapshot key (``"var_99"``, ``"return:7D"`` …), in catalogue
+    order; ``null`` when unavailable. The named fields above stay for existing consumers."""
+    from riskwatch.domain.catalogue import Scope, computed
+
+    kind = Scope.PORTFOLIO if scope == "portfolio" else Scope.ASSET
+    out = {}
+    for sp in computed(kind):
+        for window in sp.windows or (None,):
+            key = f"{sp.code}:{window}" if window else sp.code
+            mv = snapshot.get(scope, key)
+            out[key] = mv.value if mv is not None else None
+    return out
 
 
 def _unconfirmed_price(market, symbol: str):

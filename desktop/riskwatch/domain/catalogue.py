@@ -8,6 +8,7 @@ metric is one :class:`MetricSpec` here, its function, and its translated label i
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,7 +18,7 @@ from typing import Any
 
 class Unit(StrEnum):
     FRACTION = "fraction"  # −0.17 = 17 % down; shown and entered in percent
-    MONEY = "money"        # base currency
+    MONEY = "money"        # an amount: base currency; book depth in the market's quote currency; adv_20d_usd in USD
     BPS = "bps"            # basis points
     SECONDS = "seconds"    # shown in minutes / hours, entered in minutes
     RATIO = "ratio"        # a plain number (beta, a ratio to a median, a Sortino ratio)
@@ -53,8 +54,9 @@ class MetricSpec:
     ``windows``: the windows the app computes (the first is the default); empty for a metric without a window.
     ``editor``: offered in the rule editor. ``dashboard``: shown as a dashboard figure. ``stressed``: a stress
     scenario moves it. ``online_only``: rules on it are evaluated only while the app is online.
-    ``compute``: the function that computes it from the risk engine's inputs (None: produced by a signal
-    source such as the liquidity service).
+    ``compute``: ``f(history, window) -> float`` or the name of such a function (NaN: unavailable), called by the risk report for each scope
+    and window (see :mod:`riskwatch.domain.metric_functions`); None: produced by a signal source such as the
+    liquidity service.
     """
 
     code: str
@@ -68,7 +70,17 @@ class MetricSpec:
     dashboard: bool = False
     stressed: bool = False
     online_only: bool = False
-    compute: Callable[..., Any] | None = field(default=None, compare=False, repr=False)
+    compute: Callable[..., Any] | str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def function(self) -> Callable[..., Any]:
+        """``compute`` as a callable. A name is looked up in :mod:`riskwatch.domain.metric_functions` on first
+        use, so reading the catalogue (the rule editor, the CLI's help) does not import numpy and pandas."""
+        if self.compute is None:
+            raise LookupError(f"{self.code} is produced by a signal source, not computed by the risk report")
+        if callable(self.compute):
+            return self.compute
+        return getattr(importlib.import_module("riskwatch.domain.metric_functions"), self.compute)
 
     @property
     def windowed(self) -> bool:
@@ -82,25 +94,33 @@ class MetricSpec:
 _SPECS: tuple[MetricSpec, ...] = (
     # -- price risk -------------------------------------------------------------------------------------------
     MetricSpec("drop_from_high", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, ("30D",), editor=True,
-               dashboard=True, stressed=True),
+               dashboard=True, stressed=True, compute="drop_from_high"),
     MetricSpec("drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, editor=True, dashboard=True,
-               stressed=True),
-    MetricSpec("max_drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, dashboard=True),
+               stressed=True, compute="drawdown"),
+    MetricSpec("max_drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, dashboard=True,
+               compute="max_drawdown"),
     MetricSpec("return", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, None, ("1D", "7D", "30D"), editor=True,
-               dashboard=True, stressed=True),
+               dashboard=True, stressed=True, compute="trailing_return"),
     MetricSpec("volatility", Unit.FRACTION, Inputs.DAILY, ASSET, 0.0, None, ("90D",), editor=True,
-               dashboard=True),
-    MetricSpec("var_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
-    MetricSpec("es_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
-    MetricSpec("var_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
-    MetricSpec("es_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True),
-    MetricSpec("beta_btc", Unit.RATIO, Inputs.DAILY, BOTH, windows=("90D",), editor=True, dashboard=True),
-    MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True),
-    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True),
+               dashboard=True, compute="annual_volatility"),
+    MetricSpec("var_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
+               compute="value_at_risk_95"),
+    MetricSpec("es_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
+               compute="expected_shortfall_95"),
+    MetricSpec("var_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
+               compute="value_at_risk_99"),
+    MetricSpec("es_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
+               compute="expected_shortfall_99"),
+    MetricSpec("beta_btc", Unit.RATIO, Inputs.DAILY, BOTH, windows=("90D",), editor=True, dashboard=True,
+               compute="beta_btc"),
+    MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True,
+               compute="correlation_btc"),
+    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True, compute="beta_qqq"),
     MetricSpec("price_age", Unit.SECONDS, Inputs.CLOCK, ASSET, 0.0, None, editor=True, online_only=True),
     # -- concentration ----------------------------------------------------------------------------------------
-    MetricSpec("largest_weight", Unit.FRACTION, Inputs.PRICE, PORTFOLIO, 0.0, 1.0, editor=True),
-    MetricSpec("hhi", Unit.RATIO, Inputs.PRICE, PORTFOLIO, 0.0, 1.0),
+    MetricSpec("largest_weight", Unit.FRACTION, Inputs.PRICE, PORTFOLIO, 0.0, 1.0, editor=True,
+               compute="largest_weight"),
+    MetricSpec("hhi", Unit.RATIO, Inputs.PRICE, PORTFOLIO, 0.0, 1.0, compute="herfindahl"),
     # -- liquidity (produced by the liquidity service) ---------------------------------------------------------
     MetricSpec("spread_bps", Unit.BPS, Inputs.BOOK, ASSET, 0.0, None, editor=True),
     MetricSpec("depth_1pct_bid", Unit.MONEY, Inputs.BOOK, ASSET, 0.0, None),
@@ -121,6 +141,14 @@ _SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("oi_change_24h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, -1.0, None),
 )
 
+#: The figures the liquidity signal source produces (``domain.liquidity.liquidity_metric_values``), in the
+#: order the liquidity view lists them.
+BOOK_METRICS = ("spread_bps", "depth_1pct_bid", "depth_1pct_ask", "depth_2pct", "imbalance")
+EXIT_METRICS = ("slippage_exit", "book_too_thin")
+FUNDING_METRICS = ("funding_8h", "funding_annual")
+LIQUIDITY_METRICS = (*BOOK_METRICS, *EXIT_METRICS, "depth_2pct_ratio", "volume_ratio", "peg_deviation",
+                     *FUNDING_METRICS, "oi_change_24h", "adv_20d_usd", "days_to_liquidate", "liquid_share_1d")
+
 #: Every metric by code, in the order the editor and the dashboard list them.
 CATALOGUE: Mapping[str, MetricSpec] = MappingProxyType({s.code: s for s in _SPECS})
 
@@ -138,4 +166,10 @@ def codes(*, editor: bool | None = None, dashboard: bool | None = None, inputs: 
                  and (inputs is None or s.inputs == inputs) and (stressed is None or s.stressed == stressed))
 
 
-__all__ = ["ASSET", "BOTH", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "spec"]
+def computed(scope: Scope) -> tuple[MetricSpec, ...]:
+    """The specs the risk report computes for a scope (those with ``compute``), in catalogue order."""
+    return tuple(s for s in _SPECS if s.compute is not None and scope in s.scopes)
+
+
+__all__ = ["ASSET", "BOOK_METRICS", "BOTH", "EXIT_METRICS", "FUNDING_METRICS", "LIQUIDITY_METRICS", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "computed",
+           "spec"]

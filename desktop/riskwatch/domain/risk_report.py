@@ -8,9 +8,10 @@ latest quotes in the base currency, and the base currency's USD rate. Convention
 * Fractions (drawdowns, returns, VaR) are computed in USD; money (value, cost, P&L, VaR in money) is shown in
   the base currency, converted at the latest rate (a EUR investor's currency effect is not part of the risk
   fractions — documented in the README).
-* Windows: drop from the trailing 30-day high (calendar), volatility over the last 90 days annualised per
-  asset class, 1-day historical VaR/ES 95 % over the last 365 days, beta/correlation to BTC and QQQ over the
-  last 90 days on aligned closes (``metrics.aligned_returns``).
+* Which figures exist, their windows and what they are computed from come from the metric catalogue
+  (:mod:`riskwatch.domain.catalogue`): the report calls each spec's ``compute`` function
+  (:mod:`riskwatch.domain.metric_functions`) for every scope and window the spec lists, on numpy arrays
+  (:mod:`riskwatch.domain.metric_inputs`). A new metric needs no change here.
 * Figures that cannot be computed are ``None`` (shown as "–" and never fire a rule), never zero.
 """
 
@@ -25,15 +26,13 @@ import numpy as np
 import pandas as pd
 
 from riskwatch.domain import metrics as m
+from riskwatch.domain.catalogue import Inputs, Scope, computed, spec
+from riskwatch.domain.metric_inputs import (VAR_LOOKBACK, History, Member, asset_history, daily_history,
+                                            portfolio_history)
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue, Snapshot, metric_key
 
 BENCHMARKS = ("BTC", "QQQ")
-DROP_WINDOW = "30D"
-VOL_WINDOW = "90D"
-BETA_WINDOW = "90D"
-VAR_LOOKBACK = pd.Timedelta(days=365)
-_PRICE_FIGURES = frozenset({"drop", "drawdown", "r1", "r7", "r30"})  # figures that include the live price
 
 
 @dataclass(frozen=True)
@@ -61,15 +60,19 @@ class AssetRisk:
     pnl_pct: float | None
     weight: float | None
     change_24h: float | None
-    drop_from_high: float | None
-    drawdown: float | None
-    max_drawdown: float | None
-    volatility: float | None
-    var_95: float | None
-    es_95: float | None
-    beta_btc: float | None
-    corr_btc: float | None
-    beta_qqq: float | None
+    # Figures named by their catalogue code, at the spec's default window (the same values as the snapshot's
+    # ``(symbol, metric_key(code, default_window))``; read the snapshot for any other window or a new metric).
+    drop_from_high: float | None = None
+    drawdown: float | None = None
+    max_drawdown: float | None = None
+    volatility: float | None = None
+    var_95: float | None = None
+    es_95: float | None = None
+    var_99: float | None = None
+    es_99: float | None = None
+    beta_btc: float | None = None
+    corr_btc: float | None = None
+    beta_qqq: float | None = None
     history_days: int = 0
     unconfirmed: bool = False        # the live quote was held as an unconfirmed jump
 
@@ -84,18 +87,21 @@ class PortfolioFigures:
     cost: float
     pnl: float
     pnl_pct: float | None
-    drawdown: float | None
-    drop_from_high: float | None
-    max_drawdown: float | None
-    var_95: float | None             # fraction, 1 day
-    es_95: float | None
     var_95_money: float | None       # base currency (negative = loss)
     es_95_money: float | None
     largest_symbol: str | None
-    largest_weight: float | None
-    hhi: float | None
-    miner_beta_btc: float | None     # value-weighted 90-day beta of the held miners to BTC
+    miner_beta_btc: float | None     # the portfolio's beta_btc: value-weighted 90-day beta of the held miners
     priced_share: float = 1.0        # share of positions (by count) that have a price
+    # Figures named by their catalogue code (as the snapshot's ``(PORTFOLIO, metric_key(code, window))``)
+    drawdown: float | None = None
+    drop_from_high: float | None = None
+    max_drawdown: float | None = None
+    var_95: float | None = None      # fraction, 1 day
+    es_95: float | None = None
+    var_99: float | None = None
+    es_99: float | None = None
+    largest_weight: float | None = None
+    hhi: float | None = None
 
 
 @dataclass(frozen=True)
@@ -130,59 +136,45 @@ def _f(x) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def _with_live(closes: pd.Series, price_usd: float | None, ts: datetime | None) -> pd.Series:
-    if price_usd is None or ts is None or not len(closes) or pd.Timestamp(ts) <= closes.index[-1]:
-        return closes
-    extra = pd.Series([price_usd], index=pd.DatetimeIndex([pd.Timestamp(ts)]), name=closes.name)
-    return pd.concat([closes, extra])
-
-
-def _daily_key(s: pd.Series | None):
-    if s is None or not len(s):
+def _daily_key(h: History):
+    if not len(h.daily_times):
         return None
-    return (len(s), s.index[0].value, s.index[-1].value, float(s.iloc[-1]))
+    return (len(h.daily_times), int(h.daily_times[0]), int(h.daily_times[-1]), float(h.daily_prices[-1]))
 
 
-def _asset_figures(series: pd.Series, daily: pd.Series, kind: AssetKind, benchmarks: Mapping[str, pd.Series],
-                   cache: dict | None = None, symbol: str = ""):
-    out: dict[str, float | None] = dict.fromkeys(
-        ("drop", "drawdown", "mdd", "vol", "var", "es", "beta_btc", "corr_btc", "beta_qqq", "r1", "r7", "r30"))
-    if len(series) == 0:
-        return out
-    out["drop"] = _f(m.drop_from_high(series, DROP_WINDOW).iloc[-1])
-    out["drawdown"] = _f(m.current_drawdown(series))
-    out["mdd"] = _f(m.max_drawdown(series).value)
-    rets = m.trailing_returns(series, ("1D", "7D", "30D"))
-    out["r1"], out["r7"], out["r30"] = (_f(rets.get(k)) for k in ("1D", "7D", "30D"))
-    # Volatility, VaR/ES and beta depend on the daily closes only, which change once a day: memoised per
-    # (symbol, kind, daily history, benchmark histories) when the caller passes a cache.
-    key = (symbol, kind, _daily_key(daily), _daily_key(benchmarks.get("BTC")), _daily_key(benchmarks.get("QQQ")))
-    if cache is not None and key in cache:
-        out.update(cache[key])
-        return out
-    if len(daily) >= 3:
-        last = daily.index[-1]
-        recent = daily[daily.index > last - pd.Timedelta(VOL_WINDOW)]
-        out["vol"] = _f(m.annualized_volatility(m.simple_returns(recent), m.periods_per_year(kind)))
-        year = m.simple_returns(daily[daily.index > last - VAR_LOOKBACK])
-        if len(year) >= 20:
-            out["var"] = _f(m.value_at_risk(year, 0.95))
-            out["es"] = _f(m.expected_shortfall(year, 0.95))
-        for bench, keys in (("BTC", ("beta_btc", "corr_btc")), ("QQQ", ("beta_qqq", None))):
-            b = benchmarks.get(bench)
-            if b is None or len(b) < 3 or b is daily:
+def _figures(scope: Scope, h: History, cached: dict | None = None) -> dict[str, float | None]:
+    """Every catalogue figure of one scope, keyed ``code:window``. ``cached``: figures on daily closes only
+    (``Inputs.DAILY``) from an earlier cycle with the same closes; filled with the ones computed now."""
+    out: dict[str, float | None] = {}
+    for sp in computed(scope):
+        for window in sp.windows or (None,):
+            key = metric_key(sp.code, window)
+            daily_only = cached is not None and sp.inputs is Inputs.DAILY
+            if daily_only and key in cached:
+                out[key] = cached[key]
                 continue
-            start = last - pd.Timedelta(BETA_WINDOW)
-            r, rb = m.aligned_returns(daily[daily.index > start], b[b.index > start])
-            if len(r) >= 10:
-                out[keys[0]] = _f(m.beta(r, rb))
-                if keys[1]:
-                    out[keys[1]] = _f(m.correlation(r, rb))
-    if cache is not None:
-        if len(cache) > 512:
-            cache.clear()
-        cache[key] = {k: out[k] for k in ("vol", "var", "es", "beta_btc", "corr_btc", "beta_qqq")}
+            out[key] = _f(sp.function(h, window))
+            if daily_only:
+                cached[key] = out[key]
     return out
+
+
+def _cached(cache: dict | None, key) -> dict | None:
+    """The memo of one scope's daily-only figures (they change once a day), or None without a cache."""
+    if cache is None:
+        return None
+    if key not in cache and len(cache) > 512:
+        cache.clear()
+    return cache.setdefault(key, {})
+
+
+def _figure_fields(cls) -> tuple[str, ...]:
+    """The dataclass fields that carry a catalogue figure (named by its code; read at its default window)."""
+    return tuple(f for f in cls.__dataclass_fields__ if spec(f) is not None and spec(f).compute is not None)
+
+
+def _by_code(figs: Mapping[str, float | None], names: tuple[str, ...]) -> dict[str, float | None]:
+    return {n: figs.get(metric_key(n, spec(n).default_window)) for n in names}
 
 
 def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], quotes: Mapping[str, Quote],
@@ -194,7 +186,11 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
     ``closes``: daily closes (USD) per symbol, including the benchmarks BTC and QQQ when available.
     ``quotes``: latest quotes in the base currency. ``usd_per_base``: e.g. 1.08 for EUR (1.0 or None for USD).
     ``extra_assets``: symbols not held whose figures the rules need (e.g. QQQ); they get per-asset values
-    in the Snapshot but are not part of the portfolio.
+    in the Snapshot but are not part of the portfolio. ``cache``: a dict kept between cycles; figures on
+    daily closes only are reused while the closes are the same.
+
+    The Snapshot holds every catalogue metric that has a ``compute`` function, for every scope its spec lists
+    (asset scope: the symbol; portfolio: ``snapshot.PORTFOLIO``) and every window of the spec.
     """
     base = portfolio.base_currency
     fx = usd_per_base if (usd_per_base and base != "USD") else 1.0
@@ -209,55 +205,48 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         c_usd = c * fx if cur == base and base != "USD" else c  # USD/USDT cost stays USD
         cost_usd[p.symbol] = cost_usd.get(p.symbol, 0.0) + c_usd
 
-    benchmarks = {b: closes[b].dropna() for b in BENCHMARKS if b in closes and len(closes[b].dropna())}
-    series_usd: dict[str, pd.Series] = {}
-    figures: dict[str, dict] = {}
-    values: dict[tuple[str, str], MetricValue] = {}
+    benchmarks = {}
+    for b in BENCHMARKS:
+        if b in closes and closes[b].notna().any():
+            benchmarks[b] = daily_history(closes[b])
+    bench_key = tuple(_daily_key(benchmarks[b]) if b in benchmarks else None for b in BENCHMARKS)
+    histories: dict[str, History] = {}
+    figures: dict[str, dict[str, float | None]] = {}
     all_assets = dict(extra_assets or {})
     all_assets.update(held_assets)
+    ppy: dict[AssetKind, float] = {}
     for sym, asset in all_assets.items():
-        daily = closes.get(sym)
-        daily = daily.dropna() if daily is not None else pd.Series(dtype=float)
         q = quotes.get(sym)
-        live_usd = q.price * fx if q is not None else None
-        series = _with_live(daily, live_usd, q.ts if q is not None else None) if len(daily) else (
-            pd.Series([live_usd], index=pd.DatetimeIndex([pd.Timestamp(q.ts)])) if q is not None
-            else pd.Series(dtype=float))
-        series_usd[sym] = series
-        figures[sym] = _asset_figures(series, daily, asset.kind, benchmarks, cache, sym)
+        if asset.kind not in ppy:
+            ppy[asset.kind] = m.periods_per_year(asset.kind)
+        h = asset_history(closes.get(sym), q.price * fx if q is not None else None,
+                          pd.Timestamp(q.ts).value if q is not None else None, ppy[asset.kind], benchmarks)
+        histories[sym] = h
+        figures[sym] = _figures(Scope.ASSET, h, _cached(cache, (sym, asset.kind, _daily_key(h), bench_key)))
 
     # -- portfolio --------------------------------------------------------------------------------
-    priced = [s for s in qty if len(series_usd.get(s, ())) > 0]
+    priced = [s for s in qty if len(histories[s].prices) > 0]
     missing = tuple(s for s in qty if s not in priced)
     pf: PortfolioFigures | None = None
-    values_now: dict[str, float] = {}
-    for s in priced:
-        values_now[s] = qty[s] * float(series_usd[s].iloc[-1]) / fx
+    values_now = {s: qty[s] * float(histories[s].prices[-1]) / fx for s in priced}
     total = sum(values_now.values())
     weights = {s: (v / total if total > 0 else None) for s, v in values_now.items()}
+    pf_figs: dict[str, float | None] = {}
     if priced and total > 0:
-        pr = None
-        try:
-            pr = _portfolio_series_risk({s: qty[s] for s in priced}, {s: series_usd[s] for s in priced}, cache)
-        except m.MetricInputError:
-            pr = None
+        members = tuple(Member(s, weights[s], held_assets[s].is_miner, figures[s]) for s in priced)
+        ph = portfolio_history({s: qty[s] for s in priced}, histories, members)
+        # without a common history only the concentration figures (from the weights) are available
+        pf_figs = _figures(Scope.PORTFOLIO, ph or History(*_EMPTY, members=members, is_portfolio=True))
         cost_total = sum(cost_usd.get(s, 0.0) for s in priced) / fx
-        largest = max(values_now, key=values_now.get)
-        hhi = sum(w * w for w in weights.values() if w is not None)
-        miners = [(weights[s], figures[s]["beta_btc"]) for s in priced
-                  if held_assets[s].is_miner and figures[s]["beta_btc"] is not None]
-        mw = sum(w for w, _ in miners)
+        var, es = pf_figs.get("var_95"), pf_figs.get("es_95")
         pf = PortfolioFigures(
             value=total, cost=cost_total, pnl=total - cost_total,
             pnl_pct=(total / cost_total - 1.0) if cost_total > 0 else None,
-            drawdown=pr["drawdown"] if pr else None, drop_from_high=pr["drop"] if pr else None,
-            max_drawdown=pr["mdd"] if pr else None, var_95=pr["var"] if pr else None,
-            es_95=pr["es"] if pr else None,
-            var_95_money=pr["var"] * total if pr and pr["var"] is not None else None,
-            es_95_money=pr["es"] * total if pr and pr["es"] is not None else None,
-            largest_symbol=largest, largest_weight=weights[largest], hhi=hhi,
-            miner_beta_btc=(sum(w * b for w, b in miners) / mw) if mw > 0 else None,
-            priced_share=len(priced) / len(qty))
+            var_95_money=var * total if var is not None else None,
+            es_95_money=es * total if es is not None else None,
+            largest_symbol=max(values_now, key=values_now.get),
+            miner_beta_btc=pf_figs.get(metric_key("beta_btc", spec("beta_btc").default_window)),
+            priced_share=len(priced) / len(qty), **_by_code(pf_figs, _PORTFOLIO_FIELDS))
 
     # -- per asset rows ---------------------------------------------------------------------------
     rows = []
@@ -265,41 +254,33 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         f = figures[sym]
         q = quotes.get(sym)
         st = states.get(sym)
-        series = series_usd[sym]
-        price = (q.price if q is not None else (float(series.iloc[-1]) / fx if len(series) else None))
-        price_ts = q.ts if q is not None else (series.index[-1].to_pydatetime() if len(series) else None)
+        h = histories[sym]
+        has_price = len(h.prices) > 0
+        price = (q.price if q is not None else (float(h.prices[-1]) / fx if has_price else None))
+        price_ts = q.ts if q is not None else (
+            pd.Timestamp(int(h.times[-1]), tz="UTC").to_pydatetime() if has_price else None)
         age = st.age_s if st and st.age_s is not None else (
             (now - price_ts).total_seconds() if price_ts is not None else None)
         state = st.state if st else ("missing" if price is None else "live")
         value = values_now.get(sym)
         cost = cost_usd.get(sym, 0.0) / fx
-        change = q.change_24h if q is not None and q.change_24h is not None else f["r1"]
+        change = q.change_24h if q is not None and q.change_24h is not None else f.get(metric_key("return", "1D"))
         rows.append(AssetRisk(
             asset=asset, quantity=qty[sym], price=price, price_ts=price_ts,
-            price_source=q.source if q is not None else ("history" if len(series) else None),
+            price_source=q.source if q is not None else ("history" if has_price else None),
             price_state=state, price_age_s=age, value=value, cost=cost,
             pnl=(value - cost) if value is not None else None,
             pnl_pct=(value / cost - 1.0) if value is not None and cost > 0 else None,
-            weight=weights.get(sym), change_24h=_f(change), drop_from_high=f["drop"], drawdown=f["drawdown"],
-            max_drawdown=f["mdd"], volatility=f["vol"], var_95=f["var"], es_95=f["es"], beta_btc=f["beta_btc"],
-            corr_btc=f["corr_btc"], beta_qqq=f["beta_qqq"], history_days=len(closes.get(sym, ())),
-            unconfirmed=bool(st and st.unconfirmed)))
+            weight=weights.get(sym), change_24h=_f(change), history_days=len(closes.get(sym, ())),
+            unconfirmed=bool(st and st.unconfirmed), **_by_code(f, _ASSET_FIELDS)))
 
     # -- snapshot values ----------------------------------------------------------------------------
-    # Figures that include the live price are "unconfirmed" while that price is held as an unconfirmed jump:
-    # the rules neither fire nor resolve on them. Daily-only figures (volatility, VaR, beta) stay usable.
+    # Figures that include the live price (``Inputs.PRICE``) are "unconfirmed" while that price is held as an
+    # unconfirmed jump: the rules neither fire nor resolve on them. Daily-only figures stay usable.
     held_back = {s for s, st in states.items() if st.unconfirmed}
+    values: dict[tuple[str, str], MetricValue] = {}
     for sym in all_assets:
-        f = figures[sym]
-        for metric, window, key in (("drop_from_high", DROP_WINDOW, "drop"), ("drawdown", None, "drawdown"),
-                                    ("return", "1D", "r1"), ("return", "7D", "r7"), ("return", "30D", "r30"),
-                                    ("volatility", VOL_WINDOW, "vol"), ("var_95", None, "var"),
-                                    ("es_95", None, "es"), ("beta_btc", BETA_WINDOW, "beta_btc")):
-            v = f[key]
-            status = MetricStatus.OK if v is not None else MetricStatus.MISSING
-            if v is not None and sym in held_back and key in _PRICE_FIGURES:
-                status = MetricStatus.UNCONFIRMED
-            values[(sym, metric_key(metric, window))] = MetricValue(v, status, now)
+        _put(values, sym, figures[sym], sym in held_back, now)
         st = states.get(sym)
         if sym in held_assets:
             row = next(r for r in rows if r.symbol == sym)
@@ -309,41 +290,22 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         elif st is not None:
             values[(sym, "price_age")] = MetricValue(st.age_s, MetricStatus.OK, now)
     if pf is not None:
-        for metric, window, v in (("drawdown", None, pf.drawdown), ("drop_from_high", DROP_WINDOW, pf.drop_from_high),
-                                  ("var_95", None, pf.var_95), ("es_95", None, pf.es_95),
-                                  ("largest_weight", None, pf.largest_weight), ("hhi", None, pf.hhi)):
-            status = MetricStatus.OK if v is not None else MetricStatus.MISSING
-            if v is not None and held_back & set(qty) and metric not in ("var_95", "es_95"):
-                status = MetricStatus.UNCONFIRMED
-            values[(PORTFOLIO, metric_key(metric, window))] = MetricValue(v, status, now)
+        _put(values, PORTFOLIO, pf_figs, bool(held_back & set(qty)), now)
     snapshot = Snapshot(now, values, held_assets, online)
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
 
 
-def _portfolio_series_risk(quantities: Mapping[str, float], series: Mapping[str, pd.Series],
-                           cache: dict | None = None) -> dict:
-    """Value of the current holdings over time (USD) and its risk; equities carry their last close forward."""
-    frame = pd.concat({s: v[~v.index.duplicated(keep="last")] for s, v in series.items()}, axis=1,
-                      sort=True)
-    frame = frame.ffill().dropna()
-    if frame.empty:
-        raise m.MetricInputError("no common history")
-    q = np.array([quantities[c] for c in frame.columns])
-    value = pd.Series(frame.to_numpy() @ q, index=frame.index)
-    out = {"drawdown": _f(m.current_drawdown(value)), "drop": _f(m.drop_from_high(value, DROP_WINDOW).iloc[-1]),
-           "mdd": _f(m.max_drawdown(value).value), "var": None, "es": None}
-    daily = value[value.index.normalize() == value.index]  # the daily points, without the live one
-    key = ("portfolio", tuple(sorted(quantities.items())), _daily_key(daily))
-    if cache is not None and key in cache:
-        out.update(cache[key])
-        return out
-    year = m.simple_returns(daily[daily.index > daily.index[-1] - VAR_LOOKBACK]) if len(daily) > 2 else []
-    if len(year) >= 20:
-        out["var"] = _f(m.value_at_risk(year, 0.95))
-        out["es"] = _f(m.expected_shortfall(year, 0.95))
-    if cache is not None:
-        cache[key] = {"var": out["var"], "es": out["es"]}
-    return out
+def _put(values: dict, scope: str, figs: Mapping[str, float | None], held_back: bool, now: datetime) -> None:
+    for key, v in figs.items():
+        status = MetricStatus.OK if v is not None else MetricStatus.MISSING
+        if v is not None and held_back and spec(key.partition(":")[0]).inputs is Inputs.PRICE:
+            status = MetricStatus.UNCONFIRMED
+        values[(scope, key)] = MetricValue(v, status, now)
+
+
+_EMPTY = (np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64), np.empty(0))
+_ASSET_FIELDS = _figure_fields(AssetRisk)
+_PORTFOLIO_FIELDS = _figure_fields(PortfolioFigures)
 
 
 def portfolio_value_series(quantities: Mapping[str, float], closes: Mapping[str, pd.Series],
@@ -366,3 +328,6 @@ def closes_from_bars(bars) -> pd.Series:
     s = pd.Series([b.close for b in bars], index=idx, dtype=float)
     return s[~s.index.duplicated(keep="last")].sort_index()
 
+
+__all__ = ["BENCHMARKS", "VAR_LOOKBACK", "AssetRisk", "PortfolioFigures", "PriceState", "RiskReport", "closes_from_bars",
+           "compute_risk_report", "portfolio_value_series"]
