@@ -20,6 +20,7 @@ from riskwatch.adapters.sqlite_liquidity import LiquidityHistory
 from riskwatch.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from riskwatch.domain.liquidity import LIQUIDITY_METRICS
 from riskwatch.domain.model import Asset, AssetKind, Bar, Portfolio, Position
+from riskwatch.domain.ports import SignalContext
 from riskwatch.domain.snapshot import MetricStatus, MetricValue
 from riskwatch.services.alerting import AlertService
 from riskwatch.services.liquidity import LiquidityCollector, LiquidityConfig
@@ -54,7 +55,7 @@ class Env:
                 return await scenario(self)
             finally:
                 await self.market.close()
-                await self.collector.close()
+                await self.collector.aclose()
 
         return asyncio.run(main())
 
@@ -363,13 +364,13 @@ def test_collect_never_raises_and_marks_what_failed():
     clock = ManualClock(datetime(2026, 3, 10, tzinfo=UTC))
     collector = LiquidityCollector(BrokenMarket(), None, BrokenHistory(), clock)
     portfolio = Portfolio((Position(BTC, Decimal("1")), Position(MARA, Decimal("5"))))
-    v = asyncio.run(collector.collect(portfolio, None, None, False))
+    v = asyncio.run(collector.collect(SignalContext(portfolio, None, None, False)))
     assert v[("BTC", "spread_bps")].status == MetricStatus.ERROR and v[("BTC", "spread_bps")].value is None
     assert v[("USDT", "peg_deviation")].status == MetricStatus.ERROR
     assert v[("BTC", "funding_8h")].status == MetricStatus.MISSING
     assert all(mv.value is None or math.isfinite(mv.value) for mv in v.values())
     # even a portfolio object that breaks the collector only loses the liquidity values
-    assert asyncio.run(collector.collect(object(), None, None, False)) == {}
+    assert asyncio.run(collector.collect(SignalContext(object(), None, None, False))) == {}
 
 
 def test_no_book_is_asked_for_while_the_exchange_backs_off(env):

@@ -12,7 +12,8 @@ from riskwatch.adapters.ccxt_feed import CcxtFeed, RetryPolicy
 from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.domain.errors import DataUnavailable
 from riskwatch.domain.model import Asset, AssetKind, Bar, Quote, Timeframe
-from riskwatch.domain.validation import OrderBook, QuoteState
+from riskwatch.domain.order_book import OrderBook
+from riskwatch.domain.validation import QuoteState
 from riskwatch.services.market_data import MarketDataConfig, MarketDataService, SourceState, run_once
 from tests.fakes.fake_kraken import FakeKraken
 

@@ -41,6 +41,13 @@ _KIND_NAMES = {"aktie": "equity", "aktien": "equity", "stock": "equity", "share"
                "krypto": "crypto", "kryptowährung": "crypto", "cryptocurrency": "crypto"}
 
 
+#: Kinds priced by a crypto exchange / by the stock feed (exchange sessions, daily bars stamped 00:00 UTC).
+CRYPTO_KINDS = frozenset({AssetKind.CRYPTO, AssetKind.STABLECOIN})
+EQUITY_KINDS = frozenset({AssetKind.EQUITY, AssetKind.INDEX})
+#: Quote currencies counted as US dollars (a BTC/USDT price is a USD price for conversion and history).
+USD_LIKE = frozenset({"USD", "USDT", "USDC", "FDUSD"})
+
+
 #: The bitcoin-miner stocks RiskWatch knows by name (scope "all miners").
 MINER_SYMBOLS = frozenset({"IREN", "WULF", "CORZ", "CLSK", "BITF", "MARA", "RIOT", "HUT", "CIFR"})
 
@@ -257,12 +264,6 @@ class Quote:
         _check_price(self.price, "price")
         _check_price(self.bid, "bid", allow_none=True)
         _check_price(self.ask, "ask", allow_none=True)
-
-
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    value: str
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import Bar, Portfolio, Position, Quote, Timeframe
-from riskwatch.domain.validation import OrderBook, RejectionCounter
+from riskwatch.domain.validation import RejectionCounter
+
+if TYPE_CHECKING:  # annotations only: the GUI imports the ports while the window is built, before numpy
+    from riskwatch.domain.order_book import OrderBook
+    from riskwatch.domain.snapshot import MetricValue, Snapshot
 
 
 class Clock(Protocol):
@@ -36,6 +41,26 @@ class PriceRepository(Protocol):
                       source: str | None = None) -> datetime | None: ...
 
 
+@runtime_checkable
+class VersionedCloses(Protocol):
+    """Optional store capability: daily closes as plain arrays plus a per-symbol version that changes with the
+    symbol's bars (the Monitor caches history between cycles only on a store that has it)."""
+
+    def bars_version(self, symbol: str) -> object: ...
+    def load_closes(self, symbol: str, timeframe: Timeframe = Timeframe.D1, *,
+                    since: datetime | None = None) -> tuple[list[int], list[float]]: ...
+
+
+class HistoryStore(PriceRepository, Protocol):
+    """What history sync needs beyond bars: the holes between stored bars, and small settings."""
+
+    def missing_bar_ranges(self, symbol: str, timeframe: Timeframe, *, source: str | None = None,
+                           since: datetime | None = None,
+                           until: datetime | None = None) -> list[tuple[datetime, datetime]]: ...
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...
+
+
 class Store(PositionRepository, PriceRepository, Protocol):
     def portfolio(self, base_currency: str | None = None) -> Portfolio: ...
     def get_setting(self, key: str, default: str | None = None) -> str | None: ...
@@ -52,6 +77,8 @@ class CryptoFeed(Protocol):
 
     source: str
     rejections: RejectionCounter
+    #: bars one fetch_bars request returns at most (gap filling groups its requests by it)
+    page_limit: int
 
     async def find_market(self, asset: str, currency: str) -> str: ...
     async def fetch_quotes(self, markets: Sequence[str]) -> dict[str, Quote | RiskWatchError]: ...
@@ -71,6 +98,8 @@ class EquityFeed(Protocol):
     source: str
     offline: bool
     rejections: RejectionCounter
+    #: how late the feed's quotes are by design (Yahoo: 15 minutes for some venues); counts into "stale"
+    source_lag: Any
 
     def fetch_quotes(self, symbols: Sequence[str]) -> dict[str, Quote]: ...
     def fetch_history(self, symbols: Sequence[str], since: datetime | None) -> dict[str, list[Bar]]: ...
@@ -80,3 +109,66 @@ class SecretStore(Protocol):
     def get(self, exchange: str, item: str) -> str | None: ...
     def set(self, exchange: str, item: str, value: str) -> None: ...
     def delete(self, exchange: str, item: str) -> None: ...
+
+
+# -- the monitoring cycle (services/monitor.py) -------------------------------------------------------------------
+
+class MarketData(Protocol):
+    """The market-data step of a cycle (``services.market_data.MarketDataService``)."""
+
+    #: the crypto exchange's key in the result's ``sources`` (None without an exchange)
+    crypto_source: str | None
+
+    async def run_cycle(self, assets: Sequence[Any], base_currency: str = "USD", *, on_quotes: Any = None,
+                        backfill: bool = True) -> Any: ...
+    async def fetch_order_book(self, asset: str, currency: str = "USD", limit: int | None = None) -> OrderBook: ...
+    async def close(self) -> None: ...
+
+
+class DerivativesFeed(Protocol):
+    """Funding and open interest of the BTC perpetual (``adapters.derivatives_feed.DerivativesFeed``)."""
+
+    async def fetch_leverage(self) -> Any: ...
+    async def close(self) -> None: ...
+
+
+class ReportComputer(Protocol):
+    """Computes ``compute_risk_report(**inputs)`` somewhere else (the desktop: a worker process)."""
+
+    async def compute(self, inputs: dict) -> Any: ...
+    async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class SignalContext:
+    """What a signal source sees of a cycle: the portfolio, the risk report computed from prices, the
+    market-data result (None offline) and whether the cycle is offline."""
+
+    portfolio: Portfolio
+    report: Any
+    market_result: Any = None
+    offline: bool = False
+
+
+class SignalSource(Protocol):
+    """Adds metric values to a cycle's Snapshot (liquidity, derivatives, …) before the rules run once.
+
+    ``collect`` may raise: the Monitor logs it and evaluates the price rules without that source's values."""
+
+    async def collect(self, context: SignalContext) -> Mapping[tuple[str, str], MetricValue]: ...
+    async def aclose(self) -> None: ...
+
+
+class AlertProcessor(Protocol):
+    """The alert step of a cycle (``services.alerting.AlertService``): commit events, then tell the sinks."""
+
+    def process(self, snapshot: Snapshot, context: Any = None) -> list: ...
+    def active_alerts(self) -> list: ...
+
+
+class AlertSink(Protocol):
+    """Told about committed alert events (already stored). Qt-free; runs on the thread that committed them, so
+    it must return at once: the GUI sink posts to the GUI thread, a remote channel queues the delivery and
+    sends it off the cycle (an outbox)."""
+
+    def deliver(self, events: Sequence[Any], context: Any = None) -> None: ...

@@ -7,10 +7,13 @@ living in the GUI thread are connected with the default AutoConnection, so Qt qu
 run in the GUI thread; when the listener is called in the GUI thread itself (acknowledge, snooze), the
 slots run at once.
 
-Wiring (app.py)::
+It is the GUI's alert sink (``domain.ports.AlertSink``): :meth:`deliver` only emits, so a slow window never
+delays the cycle; which events pop the window up, beep and show a tray message is decided by
+``services.alert_policy`` and carried out by the alert window.
 
-    bridge = AlertBridge(parent=window)
-    remove = alert_service.add_listener(bridge.listener)    # call remove() before the bridge goes away
+Wiring (app.py, ``register_alert_sinks``)::
+
+    remove = alert_service.add_sink(window.alert_bridge)    # call remove() before the bridge goes away
     bridge.alerts_raised.connect(alert_window.show_events)
 """
 
@@ -31,6 +34,10 @@ class AlertBridge(QObject):
 
     #: tuple[AlertEvent, ...] of one commit, in order (already stored when emitted).
     alerts_raised = Signal(object)
+
+    def deliver(self, events: Iterable[AlertEvent], context: object = None) -> None:
+        """The sink call (``AlertService.add_sink``); safe from any thread. Only emits :attr:`alerts_raised`."""
+        self.listener(events)
 
     def listener(self, events: Iterable[AlertEvent]) -> None:
         """For ``AlertService.add_listener``; safe to call from any thread. Only emits :attr:`alerts_raised`."""

@@ -1,9 +1,12 @@
-"""Alerting use cases: evaluate a snapshot, acknowledge, snooze; events are committed, then announced.
+"""Alerting use cases: evaluate a snapshot, acknowledge, snooze; events are committed, then handed to the sinks.
 
 ``AlertService.process(snapshot)`` loads rules and state, evaluates, writes the new events and state in one
-transaction (``AlertStore.update``) and only then calls the listeners. A listener that raises is logged and
-does not stop the others; the events are already stored. Listeners run on the calling thread: the GUI
-listener must be a Qt signal emit (see DESIGN.md, "How data flows").
+transaction (``AlertStore.update``) and only then calls ``deliver(events, context)`` on every registered
+:class:`~riskwatch.domain.ports.AlertSink` (app.py registers them in one place, as napari's NotificationManager
+holds its handlers). A sink that raises is logged and does not stop the others or the cycle; the events are
+already stored. Sinks run on the calling thread (the loop thread during a cycle) and must return at once: the
+GUI sink only emits a queued Qt signal (see DESIGN.md, "How data flows"); a remote channel must queue the
+delivery (an outbox) and send it off the cycle.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from riskwatch.domain.alerts import (
     evaluate,
     snooze,
 )
-from riskwatch.domain.ports import Clock
+from riskwatch.domain.ports import AlertSink, Clock
 from riskwatch.domain.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -53,42 +56,70 @@ class AlertStore(Protocol):
                     limit: int | None = None, newest_first: bool = False) -> list[AlertEvent]: ...
 
 
+class _ListenerSink:
+    """A plain ``listener(events)`` callable as a sink (``add_listener``)."""
+
+    def __init__(self, listener: Listener):
+        self.listener = listener
+
+    def deliver(self, events: Sequence[AlertEvent], context: object = None) -> None:
+        self.listener(list(events))
+
+    def __repr__(self) -> str:
+        return repr(self.listener)
+
+
 class AlertService:
-    def __init__(self, repo: AlertStore, clock: Clock):
+    def __init__(self, repo: AlertStore, clock: Clock, sinks: Iterable[AlertSink] = ()):
         self._repo = repo
         self._clock = clock
-        self._listeners: list[Listener] = []
+        self._sinks: list[AlertSink] = []
         self._lock = threading.Lock()
+        for sink in sinks:
+            self.add_sink(sink)
 
-    # -- listeners ----------------------------------------------------------------------------------
-    def add_listener(self, listener: Listener) -> Callable[[], None]:
-        """``listener(events)`` is called after every commit that stored events; returns a remover."""
+    # -- sinks --------------------------------------------------------------------------------------
+    def add_sink(self, sink: AlertSink) -> Callable[[], None]:
+        """``sink.deliver(events, context)`` after every commit that stored events; returns a remover. A sink
+        registered twice (also through ``add_listener`` of its ``listener`` method) is told once."""
         with self._lock:
-            self._listeners.append(listener)
+            if not any(s is sink or _listener_of(s) is sink for s in self._sinks):
+                self._sinks.append(sink)
 
         def remove() -> None:
             with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
+                if sink in self._sinks:
+                    self._sinks.remove(sink)
         return remove
 
-    def _notify(self, events: list[AlertEvent]) -> None:
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        """``listener(events)`` is called after every commit that stored events; returns a remover."""
+        owner = getattr(listener, "__self__", None)
+        with self._lock:
+            if owner is not None and owner in self._sinks:  # already registered as a sink (app.py)
+                return lambda: None
+        return self.add_sink(_ListenerSink(listener))
+
+    @property
+    def sinks(self) -> tuple[AlertSink, ...]:
+        with self._lock:
+            return tuple(self._sinks)
+
+    def _notify(self, events: list[AlertEvent], context: object = None) -> None:
         if not events:
             return
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
+        for sink in self.sinks:
             try:
-                listener(list(events))
-            except Exception:  # a broken listener must not lose events or silence the others
-                log.exception("alert listener %r failed; the events are stored", listener)
+                sink.deliver(tuple(events), context)
+            except Exception:  # a broken sink must not lose events, silence the others or stop the cycle
+                log.exception("alert listener %r failed; the events are stored", sink)
 
     # -- use cases ----------------------------------------------------------------------------------
-    def process(self, snapshot: Snapshot) -> list[AlertEvent]:
-        """One evaluation: returns the new events (already committed; listeners already called)."""
+    def process(self, snapshot: Snapshot, context: object = None) -> list[AlertEvent]:
+        """One evaluation: returns the new events (already committed; sinks already told, with ``context``)."""
         now = self._clock.now()
         events, _ = self._repo.update(lambda rules, state: evaluate(snapshot, rules, state, now))
-        self._notify(events)
+        self._notify(events, context)
         return events
 
     def acknowledge(self, alert_key: str) -> AlertEvent | None:
@@ -126,6 +157,11 @@ class AlertService:
 
     def rules(self) -> list[Rule]:
         return self._repo.list_rules()
+
+
+def _listener_of(sink: AlertSink) -> object:
+    """The object whose bound method a listener sink wraps (MainWindow registers ``AlertBridge.listener``)."""
+    return getattr(sink.listener, "__self__", None) if isinstance(sink, _ListenerSink) else None
 
 
 __all__ = ["AlertService", "AlertStore", "Listener", "SNOOZE_CHOICES"]

@@ -55,14 +55,12 @@ from riskwatch.domain.liquidity import (
     sell_slippage,
     volume_ratio,
 )
-from riskwatch.domain.model import AssetKind, Bar, Portfolio, Timeframe
+from riskwatch.domain.model import EQUITY_KINDS, AssetKind, Bar, Portfolio, Timeframe
+from riskwatch.domain.ports import Clock, DerivativesFeed, MarketData, PriceRepository, SignalContext
 from riskwatch.domain.snapshot import MetricStatus, MetricValue
 from riskwatch.services.liquidity_config import PEGGED_STABLECOINS, LiquidityConfig, SignalHistory
 
 log = logging.getLogger(__name__)
-
-EQUITY_KINDS = frozenset({AssetKind.EQUITY, AssetKind.INDEX})
-
 
 def _finite(x: Any) -> float | None:
     try:
@@ -89,9 +87,9 @@ class LiquidityCollector:
     funding and open interest are unavailable). ``store_history``: a :class:`SignalHistory` or None.
     """
 
-    def __init__(self, market_service: Any, derivatives_feed: Any | None, store_history: SignalHistory | None,
-                 clock: Any, *, max_books: int | None = None, bars: Any | None = None,
-                 config: LiquidityConfig | None = None):
+    def __init__(self, market_service: MarketData | None, derivatives_feed: DerivativesFeed | None,
+                 store_history: SignalHistory | None, clock: Clock, *, max_books: int | None = None,
+                 bars: PriceRepository | None = None, config: LiquidityConfig | None = None):
         cfg = config or LiquidityConfig()
         if max_books is not None:
             cfg = dataclasses.replace(cfg, max_books=max(0, int(max_books)))
@@ -108,12 +106,13 @@ class LiquidityCollector:
         self._last_prune: datetime | None = None
 
     # -- public -------------------------------------------------------------------------------------------------
-    async def collect(self, portfolio: Portfolio, report: Any, market_result: Any,
-                      offline: bool) -> dict[tuple[str, str], MetricValue]:
-        """The cycle's liquidity values; never raises (except cancellation)."""
+    async def collect(self, context: SignalContext) -> dict[tuple[str, str], MetricValue]:
+        """The cycle's liquidity values (the Monitor's signal-source protocol); never raises (except
+        cancellation)."""
         now = self.clock.now()
         try:
-            values = await self._collect(portfolio, report, market_result, offline, now)
+            values = await self._collect(context.portfolio, context.report, context.market_result,
+                                         context.offline, now)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -129,9 +128,8 @@ class LiquidityCollector:
             from riskwatch.domain.errors import DataUnavailable
 
             raise DataUnavailable("no crypto exchange configured")
-        snap = await self.market.fetch_order_book(symbol, self.config.quote_currency,
+        return await self.market.fetch_order_book(symbol, self.config.quote_currency,
                                                   limit if limit is not None else self.config.book_limit)
-        return OrderBook.from_snapshot(snap)
 
     def history_of(self, scope: str, metric: str, days: float = 30.0) -> list[tuple[datetime, float | None]]:
         """The stored history of one signal over the last ``days`` (blocking: run it off the GUI thread)."""
@@ -139,11 +137,12 @@ class LiquidityCollector:
             return []
         return self.history.load(scope, metric, since=self.clock.now() - timedelta(days=days))
 
-    async def close(self) -> None:
-        closer = getattr(self.derivatives, "close", None)
-        if closer is not None:
+    async def aclose(self) -> None:
+        """Close the derivatives feed (the order books come through the market-data service, closed by the
+        Monitor)."""
+        if self.derivatives is not None:
             try:
-                await closer()
+                await self.derivatives.close()
             except Exception:
                 log.exception("closing the derivatives feed failed")
 
@@ -210,12 +209,11 @@ class LiquidityCollector:
     def _exchange_paused(self, market_result: Any, now: datetime) -> bool:
         """True while the cycle's quotes found the exchange unreachable and backing off: asking it for books
         then would only time out again (and log) once per book and cycle, all night long when offline."""
-        source = getattr(getattr(self.market, "crypto", None), "source", None)
-        status = (getattr(market_result, "sources", None) or {}).get(source) if source else None
+        source = self.market.crypto_source if self.market is not None and market_result is not None else None
+        status = market_result.sources.get(source) if source else None
         if status is None:
             return False
-        retry_at = getattr(status, "retry_at", None)
-        return retry_at is not None and now < retry_at
+        return status.retry_at is not None and now < status.retry_at
 
     async def _book(self, symbol: str, limit: int | None, paused: bool = False) -> OrderBook | Unavailable:
         if paused:
@@ -224,10 +222,9 @@ class LiquidityCollector:
             self._semaphore = asyncio.Semaphore(max(1, self.config.concurrency))
         async with self._semaphore:
             try:
-                snap = await asyncio.wait_for(
+                return await asyncio.wait_for(
                     self.market.fetch_order_book(symbol, self.config.quote_currency, limit),
                     self.config.fetch_timeout_s)
-                return OrderBook.from_snapshot(snap)
             except asyncio.CancelledError:
                 raise
             except TimeoutError:
@@ -255,7 +252,7 @@ class LiquidityCollector:
     # -- stablecoin peg ---------------------------------------------------------------------------------------
     def _peg_from_quote(self, symbol: str, market_result: Any) -> float | None:
         """The stablecoin's fresh USD price from this cycle's quotes (only when held and the base is USD)."""
-        if market_result is None or getattr(market_result, "base_currency", None) != "USD":
+        if market_result is None or market_result.base_currency != "USD":
             return None
         quote = market_result.quotes.get(symbol)
         fresh = market_result.freshness.get(symbol)
@@ -310,7 +307,7 @@ class LiquidityCollector:
         current = volumes[-1]
         if not equity and market_result is not None:  # crypto: the rolling 24 h volume of the live ticker
             quote = market_result.quotes.get(symbol)
-            live = _finite(getattr(quote, "volume_24h", None)) if quote is not None else None
+            live = _finite(quote.volume_24h) if quote is not None else None
             if live is not None:
                 current = live
         vr = volume_ratio(current, prior)
@@ -373,9 +370,8 @@ class LiquidityCollector:
         try:
             self.history.append(values, now)
             self._last_persist = now
-            prune = getattr(self.history, "prune", None)
-            if prune is not None and (self._last_prune is None or now - self._last_prune >= timedelta(days=1)):
-                prune(now - cfg.history_retention)
+            if self._last_prune is None or now - self._last_prune >= timedelta(days=1):
+                self.history.prune(now - cfg.history_retention)
                 self._last_prune = now
         except Exception:
             log.exception("storing the liquidity history failed")

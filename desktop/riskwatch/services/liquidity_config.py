@@ -20,6 +20,9 @@ class SignalHistory(Protocol):
     def load(self, scope: str, metric: str, since: datetime | None = None,
              until: datetime | None = None) -> list[tuple[datetime, float | None]]: ...
 
+    def prune(self, before: datetime) -> int:
+        """Drop rows older than ``before``; returns how many."""
+
 
 @dataclass(frozen=True)
 class LiquidityConfig:

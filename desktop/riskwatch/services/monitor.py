@@ -1,23 +1,35 @@
-"""One monitoring cycle: pull data -> validate -> store -> snapshot -> alerts -> notify listeners.
+"""One monitoring cycle as a straight pipeline: fetch -> history -> risk report -> signal sources -> alerts -> sinks.
 
 Shared by the desktop app (run on the loop thread, results carried to the GUI by Qt signals) and by
 ``riskwatch check`` (``asyncio.run``, no Qt). The market-data service does fetching, validation and storing;
-this module reads the validated history back from the store, computes the risk report and hands the
-snapshot to the alert service, which commits events before anyone is told.
+this module reads the validated history back from the store, computes the risk report (here or in the injected
+report computer), lets every signal source add its values, and hands the one Snapshot to the alert service,
+which evaluates the rules once and commits the events before its sinks are told.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pandas as pd
 
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote, Timeframe
+from riskwatch.domain.ports import (
+    AlertProcessor,
+    Clock,
+    MarketData,
+    ReportComputer,
+    SignalContext,
+    SignalSource,
+    Store,
+    VersionedCloses,
+)
 from riskwatch.domain.quote_check import FUTURE_BAR_TOLERANCE
 from riskwatch.domain.risk_report import BENCHMARKS, PriceState, RiskReport, closes_from_bars, compute_risk_report
 from riskwatch.domain.validation import Freshness, UsEquityCalendar, assess_quote, stale_after
@@ -48,23 +60,20 @@ class CycleResult:
 
 
 class Monitor:
-    """Runs cycles. ``fallback_closes(symbol)`` serves bundled history for symbols the store has no bars for."""
+    """Runs cycles as one straight pipeline (see :meth:`run_cycle`). ``fallback_closes(symbol)`` serves bundled
+    history for symbols the store has no bars for."""
 
-    def __init__(self, store, alerts, clock, market=None, *, refresh_s: float = 15.0,
-                 fallback_closes: Callable[[str], pd.Series | None] | None = None,
-                 calendar: UsEquityCalendar | None = None, liquidity=None, report_computer=None):
-        """``report_computer``: optional object with ``async compute(inputs) -> RiskReport`` that runs
-        ``compute_risk_report(**inputs)`` elsewhere (the desktop app: a worker process, so the pandas work
-        never competes with the GUI thread); without it the report is computed on the calling thread.
+    def __init__(self, store: Store, alerts: AlertProcessor | None, clock: Clock, market: MarketData | None = None,
+                 *, refresh_s: float = 15.0, fallback_closes: Callable[[str], pd.Series | None] | None = None,
+                 calendar: UsEquityCalendar | None = None, liquidity: SignalSource | None = None,
+                 signal_sources: Sequence[SignalSource] = (), report_computer: ReportComputer | None = None):
+        """``report_computer`` runs ``compute_risk_report(**inputs)`` elsewhere (the desktop app: a worker process,
+        so the pandas work never competes with the GUI thread); None computes it on the calling thread.
 
-        ``liquidity``: optional collaborator with ``async collect(portfolio, report, market_result, offline)
-        -> dict[(scope, metric_key), MetricValue]``; its values are merged into the Snapshot before the rules
-        run (a failure there is logged and leaves the price rules unaffected)."""
-        self.liquidity = liquidity
-        self.report_computer = report_computer
-        self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
-        self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
-        self._future_bars: dict[str, int] = {}  # per symbol, from the latest load_closes
+        ``signal_sources`` (and ``liquidity``, the one the liquidity view also talks to) add their values to the
+        Snapshot before the rules run; a source that fails is logged and leaves the price rules unaffected.
+        The Monitor owns the market-data service, the report computer and the sources: :meth:`aclose` closes them.
+        """
         self.store = store
         self.alerts = alerts
         self.clock = clock
@@ -72,48 +81,75 @@ class Monitor:
         self.refresh_s = refresh_s
         self.fallback_closes = fallback_closes
         self.calendar = calendar or UsEquityCalendar()
+        self.report_computer = report_computer
+        self.liquidity = liquidity
+        self._sources: list[SignalSource] = list(signal_sources)
+        self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
+        self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
+        self._future_bars: dict[str, int] = {}  # per symbol, from the latest load_closes
+        self._closed = False
+
+    @property
+    def signal_sources(self) -> tuple[SignalSource, ...]:
+        return tuple(s for s in (self.liquidity, *self._sources) if s is not None)
 
     async def run_cycle(self, *, offline: bool = False, backfill: bool = True,
                         on_quotes: Callable | None = None) -> CycleResult:
+        """fetch -> history -> risk report -> signal sources -> alerts (evaluated once) -> sinks."""
         portfolio = self.store.portfolio()
-        market_result = None
-        if not offline and self.market is not None:
-            assets = list(portfolio.assets())
-            held = {a.symbol for a in assets}
-            assets += [a for s, a in BENCHMARK_ASSETS.items() if s not in held]
-            market_result = await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill,
-                                                        on_quotes=on_quotes)
+        market_result = await self._fetch(portfolio, offline, backfill, on_quotes)
         offline = offline or self.market is None
-        now = self.clock.now()
-        inputs, closes, sources = self._inputs(portfolio, market_result, now)
+        inputs, closes, sources = self._inputs(portfolio, market_result, self.clock.now())
+        report = await self._report(inputs)
+        context = SignalContext(portfolio, report, market_result, offline)
+        extra = await self._signals(context)
+        return self._finish(report, market_result, offline, closes, sources, alerts=True, extra_values=extra,
+                            context=context)
+
+    async def _fetch(self, portfolio: Portfolio, offline: bool, backfill: bool, on_quotes: Callable | None):
+        if offline or self.market is None:
+            return None
+        assets = list(portfolio.assets())
+        held = {a.symbol for a in assets}
+        assets += [a for s, a in BENCHMARK_ASSETS.items() if s not in held]
+        return await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill, on_quotes=on_quotes)
+
+    async def _report(self, inputs: dict) -> RiskReport:
         if self.report_computer is not None:
-            report = await self.report_computer.compute(inputs)
-        else:
-            report = compute_risk_report(**inputs, cache=self._figures_cache)
-        result = self._finish(report, market_result, offline, closes, sources,
-                              alerts=self.liquidity is None)
-        if self.liquidity is None:
-            return result
-        try:
-            extra = await self.liquidity.collect(portfolio, result.report, market_result, offline)
-        except Exception:
-            log.exception("liquidity signals failed")
-            extra = {}
-        return self.evaluate(portfolio, market_result, offline=offline, extra_values=extra, precomputed=result)
+            return await self.report_computer.compute(inputs)
+        return compute_risk_report(**inputs, cache=self._figures_cache)
+
+    async def _signals(self, context: SignalContext) -> dict:
+        values: dict = {}
+        for source in self.signal_sources:
+            try:
+                values.update(await source.collect(context))
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the price rules still run, without this source's values
+                log.exception("signal source %s failed", type(source).__name__)
+        return values
+
+    async def aclose(self) -> None:
+        """Close what the Monitor owns, once: the market feeds, the report computer, the signal sources.
+        A second call does nothing; one closer that fails is logged and does not keep the others open."""
+        if self._closed:
+            return
+        self._closed = True
+        closers = [self.market.close] if self.market is not None else []
+        closers += [s.aclose for s in self.signal_sources]
+        if self.report_computer is not None:
+            closers.append(self.report_computer.aclose)
+        for close in closers:
+            try:
+                await close()
+            except Exception:
+                log.exception("closing %r failed", close)
 
     def evaluate(self, portfolio: Portfolio, market_result=None, *, offline: bool = False,
-                 now: datetime | None = None, alerts: bool = True, extra_values=None,
-                 precomputed: CycleResult | None = None) -> CycleResult:
-        """The synchronous part: load history, compute the report, evaluate and persist alerts.
-
-        ``extra_values`` (e.g. liquidity signals) are merged into the Snapshot; ``precomputed`` reuses a report
-        computed by an earlier ``evaluate(..., alerts=False)`` of the same cycle.
-        """
-        if precomputed is not None:
-            p = precomputed
-            result = self._finish(p.report, p.market, p.offline, p.closes, p.history_sources, alerts=alerts,
-                                  extra_values=extra_values)
-            return dataclasses.replace(result, liquidity=MappingProxyType(dict(extra_values or {})))
+                 now: datetime | None = None, alerts: bool = True, extra_values=None) -> CycleResult:
+        """The synchronous pipeline without fetching and signal sources (replay, tests): load history, compute
+        the report on this thread, evaluate the rules once with ``extra_values`` merged in."""
         now = now or self.clock.now()
         inputs, closes, sources = self._inputs(portfolio, market_result, now)
         report = compute_risk_report(**inputs, cache=self._figures_cache)
@@ -134,7 +170,7 @@ class Monitor:
             if market_result.fx is not None:
                 usd_per_base = market_result.fx.price
             # a quote held as an unconfirmed jump: the figures derived from that price neither fire nor resolve
-            unconfirmed = set(getattr(market_result, "unconfirmed", None) or ())
+            unconfirmed = set(market_result.unconfirmed or ())
         if usd_per_base is None and portfolio.base_currency != "USD":
             usd_per_base = self._stored_fx(portfolio.base_currency)
         kinds = {a.symbol: a.kind for a in portfolio.assets()}
@@ -153,20 +189,23 @@ class Monitor:
                 states[sym] = dataclasses.replace(states[sym], unconfirmed=True)
         extra = {s: a for s, a in BENCHMARK_ASSETS.items() if s not in portfolio.symbols and s in closes}
         online = market_result is not None and any(
-            getattr(st, "state", None) == "online" for st in market_result.sources.values())
+            st.state == "online" for st in market_result.sources.values())
         inputs = dict(portfolio=portfolio, closes=closes, quotes=quotes, now=now, price_states=states,
                       usd_per_base=usd_per_base, online=online, extra_assets=extra)
         return inputs, closes, sources
 
     def _finish(self, report: RiskReport, market_result, offline: bool, closes, sources, *, alerts: bool,
-                extra_values=None) -> CycleResult:
+                extra_values=None, context: SignalContext | None = None) -> CycleResult:
         if extra_values:
             report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
-        events = tuple(self.alerts.process(report.snapshot)) if self.alerts is not None and alerts else ()
+        if context is not None:
+            context = dataclasses.replace(context, report=report)
+        events = tuple(self.alerts.process(report.snapshot, context)) if self.alerts is not None and alerts else ()
         active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
         newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
         return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,
-                           MappingProxyType(closes), future_bars=MappingProxyType(dict(self._future_bars)))
+                           MappingProxyType(closes), liquidity=MappingProxyType(dict(extra_values or {})),
+                           future_bars=MappingProxyType(dict(self._future_bars)))
 
     def load_closes(self, symbols, now: datetime) -> tuple[dict[str, pd.Series], dict[str, str]]:
         since = now - timedelta(days=HISTORY_DAYS)
@@ -205,11 +244,10 @@ class Monitor:
     def _stored_closes(self, symbol: str, since: datetime) -> pd.Series | None:
         """Daily closes from the store, cached between cycles until the store reports a change of that symbol's
         bars (history does not change between 15-second cycles; re-reading it each time costs the GUI)."""
-        version_of = getattr(self.store, "bars_version", None)
-        if version_of is None or not hasattr(self.store, "load_closes"):
+        if not isinstance(self.store, VersionedCloses):
             bars = self.store.load_bars(symbol, Timeframe.D1, since=since)
             return closes_from_bars(bars) if bars else None
-        version = version_of(symbol)
+        version = self.store.bars_version(symbol)
         cached = self._history_cache.get(symbol)
         if cached is not None and cached[0] == version and cached[1] <= since:
             series = cached[2]

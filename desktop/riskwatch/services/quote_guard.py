@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from riskwatch.domain.model import Asset, AssetKind, Bar, Quote, Timeframe
+from riskwatch.domain.model import CRYPTO_KINDS, USD_LIKE, Asset, Bar, Quote, Timeframe
 from riskwatch.domain.quote_check import (
     FUTURE_BAR_TOLERANCE,
     QuoteChecker,
@@ -32,14 +32,12 @@ from riskwatch.domain.quote_check import (
 
 log = logging.getLogger(__name__)
 
-_CRYPTO = frozenset({AssetKind.CRYPTO, AssetKind.STABLECOIN})
-_USD_LIKE = frozenset({"USD", "USDT", "USDC", "FDUSD"})
 _BOOK_DEPTH = 10
 
 
 def _market_currency(market: str) -> str:
     quote = market.split("/", 1)[1].split(":", 1)[0] if "/" in market else "USD"
-    return "USD" if quote in _USD_LIKE else quote
+    return "USD" if quote in USD_LIKE else quote
 
 
 class QuoteGuard:
@@ -71,7 +69,7 @@ class QuoteGuard:
         if asset is None:
             return ev
         svc = self.service
-        crypto = asset.kind in _CRYPTO
+        crypto = asset.kind in CRYPTO_KINDS
         feed = svc.crypto if crypto else svc.equity
         source = getattr(feed, "source", None) if crypto else None
         try:

@@ -20,6 +20,8 @@ class AppSettings:
     tray_notifications: bool = True
     alert_sound: bool = True
     account_sync_interval_min: int = 0  # 0 = off; else compare exchange balances with positions periodically
+    # Not in the settings dialog: set in the store by hand; RISKWATCH_DERIVATIVES_API_URL wins over it.
+    derivatives_api_url: str = ""
 
     def validate(self) -> list[tuple[str, str]]:
         """(field, problem) pairs; empty when valid."""
@@ -37,6 +39,9 @@ class AppSettings:
         if self.exchange_api_url and not self.exchange_api_url.startswith(("http://", "https://")):
             out.append(("exchange_api_url", "the endpoint must start with http:// or https://"))
         return out
+
+
+_NOT_IN_DIALOG = ("derivatives_api_url",)
 
 
 def _bool(text: str | None, default: bool) -> bool:
@@ -68,6 +73,7 @@ def load_settings(store) -> AppSettings:
         tray_notifications=_bool(get("tray_notifications"), d.tray_notifications),
         alert_sound=_bool(get("alert_sound"), d.alert_sound),
         account_sync_interval_min=_int(get("account_sync_interval_min"), d.account_sync_interval_min),
+        derivatives_api_url=(get("derivatives_api_url", "") or "").strip(),
     )
     bad = {f for f, _ in s.validate()}
     if bad:  # a hand-edited store must not break the app: fall back per field
@@ -81,4 +87,6 @@ def save_settings(store, settings: AppSettings) -> None:
         raise ValueError("; ".join(p for _, p in problems))
     for key in settings.__dataclass_fields__:
         value = getattr(settings, key)
+        if key in _NOT_IN_DIALOG and not value:
+            continue  # the settings dialog builds AppSettings without it: saving must not erase a stored value
         store.set_setting(key, ("1" if value else "0") if isinstance(value, bool) else str(value))
