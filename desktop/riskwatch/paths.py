@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from riskwatch.options import RuntimeOptions, options_of
+
 APP_NAME = "RiskWatch"
-DATA_DIR_ENV = "RISKWATCH_DATA_DIR"
 
 
 def resources_dir() -> Path:
@@ -32,11 +33,9 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """``--data-dir`` wins, then ``RISKWATCH_DATA_DIR``, then the platform's user-data directory."""
+def data_dir(explicit: str | os.PathLike | None = None, options: RuntimeOptions | None = None) -> Path:
+    """``--data-dir`` wins, then ``RISKWATCH_DATA_DIR`` (read through ``options``), then the platform's
+    user-data directory."""
     if explicit:
         return Path(explicit).expanduser()
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    return default_data_dir()
+    return (options or options_of()).data_dir or default_data_dir()

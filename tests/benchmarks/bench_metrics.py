@@ -1,6 +1,6 @@
 """Benchmark of the risk engine against empyrical-reloaded, measured in the same run (not collected by pytest).
 
-    PYTHONPATH=desktop python tests/benchmarks/bench_metrics.py [--quick]
+    python tests/benchmarks/bench_metrics.py [--quick]
 
 Prints best-of-N wall times and ratios; targets from the issue are shown next to each figure, with a PASS/MISS
 line per target and a summary at the end. Ratios are measured in the same run with the two sides alternating, so
@@ -14,14 +14,21 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from riskwatch.domain import metrics as m
-from riskwatch.domain.portfolio_metrics import panel_risk_arrays
-from riskwatch.domain.streaming import StreamingRisk
+ROOT = Path(__file__).resolve().parents[2]
+for p in (ROOT / "desktop", ROOT):  # the panel engine is benchmark code: tests.benchmarks.panel_engine
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from riskwatch.domain import metrics as m  # noqa: E402
+from riskwatch.domain.streaming import StreamingRisk  # noqa: E402
+from tests.benchmarks.panel_engine import panel_risk_arrays  # noqa: E402
 
 try:
     import empyrical as ep

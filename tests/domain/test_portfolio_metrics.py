@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from riskwatch.domain import metrics as m
-from riskwatch.domain import portfolio_metrics as pm
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Position
+from tests.benchmarks import panel_engine as pm
 
 UTC = "UTC"
 

@@ -42,13 +42,3 @@ def _frame(symbol: str):
 def load_bundled_closes(symbol: str):
     df = _frame(symbol)
     return None if df is None else df["close"].astype(float).rename(symbol.upper())
-
-
-def load_bundled_volume(symbol: str):
-    df = _frame(symbol)
-    return None if df is None else df["volume"].astype(float).rename(symbol.upper())
-
-
-def bundle_sources_text() -> str:
-    p = history_dir() / "SOURCES.md"
-    return p.read_text(encoding="utf-8") if p.is_file() else ""

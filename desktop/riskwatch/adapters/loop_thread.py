@@ -174,10 +174,6 @@ class LoopThread:
             raise LoopThreadError("run() called from the loop thread itself would deadlock")
         return self.submit(coro).result(timeout)
 
-    def call_soon(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Run a plain callable on the loop thread."""
-        self.loop.call_soon_threadsafe(fn, *args)
-
     def add_closer(self, closer: Callable[[], Awaitable[Any]]) -> None:
         """Register an async callable awaited at shutdown (last registered runs first)."""
         self._closers.append(closer)

@@ -258,10 +258,6 @@ class AlertRepository:
                 "severity=excluded.severity, scope_key=excluded.scope_key, changed_ts=excluded.changed_ts, "
                 "record=excluded.record", rows)
 
-    def save_state(self, state: AlertState) -> None:
-        with self._tx() as conn:
-            self._write_state(conn, state)
-
     # -- events -----------------------------------------------------------------------------------
     def _insert_events(self, conn: sqlite3.Connection, events: Sequence[AlertEvent]) -> list[AlertEvent]:
         if not events:

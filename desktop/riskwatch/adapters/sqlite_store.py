@@ -244,9 +244,6 @@ class SqliteStore:
                     raise StoreError(f"position {p.symbol} ({p.account}) no longer exists; nothing was changed")
             return [self._insert(conn, p) for p in added]
 
-    def count_positions(self) -> int:
-        return int(self._query("SELECT COUNT(*) FROM positions")[0][0])
-
     # -- price bars ---------------------------------------------------------------------------
     def bars_version(self, symbol: str) -> tuple[int, int]:
         """Changes whenever bars of ``symbol`` are written through this store, or any other connection (another
@@ -272,19 +269,6 @@ class SqliteStore:
                 "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (symbol, source, timeframe, ts) DO UPDATE SET "
                 "open=excluded.open, high=excluded.high, low=excluded.low, close=excluded.close, "
                 "volume=excluded.volume", rows)
-        return len(rows)
-
-    def replace_bars(self, symbol: str, source: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int:
-        """Replace the whole series (symbol, source, timeframe) by ``bars`` in one transaction."""
-        rows = [(b.symbol, b.source, b.timeframe.value, epoch_ms(b.ts), b.open, b.high, b.low, b.close, b.volume)
-                for b in bars]
-        self._bump([symbol])
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM price_bars WHERE symbol=? AND source=? AND timeframe=?",
-                         (symbol, source, timeframe.value))
-            conn.executemany(
-                "INSERT INTO price_bars (symbol, source, timeframe, ts, open, high, low, close, volume) "
-                "VALUES (?,?,?,?,?,?,?,?,?)", rows)
         return len(rows)
 
     def load_bars(self, symbol: str, timeframe: Timeframe = Timeframe.D1, *, source: str | None = None,

@@ -1,4 +1,8 @@
-"""Many assets at once: the panel risk engine, and the portfolio of current holdings.
+"""Many assets at once: the panel risk engine, and the portfolio of current holdings (benchmark code).
+
+Only ``bench_metrics.py`` and its cross-check tests (tests/domain/test_portfolio_metrics.py, against
+empyrical) use this engine; the app computes its report through :mod:`riskwatch.domain.risk_report`, so the
+engine lives with the benchmarks instead of in the shipped package.
 
 * :func:`panel_risk_arrays` computes the full per-asset metric set for a (T, A) price panel on one clock
   (the refresh of a large portfolio); :func:`panel_risk` is its DataFrame form.
