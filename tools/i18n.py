@@ -17,7 +17,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "desktop" / "riskwatch" / "gui"
+PACKAGE = ROOT / "desktop" / "riskwatch"
+SOURCES = PACKAGE / "gui"
+#: Text outside widgets (riskwatch.texts, the command line) shares the translation files: lupdate reads these too.
+PLAIN_SOURCES = (PACKAGE / "texts", PACKAGE / "commands", PACKAGE / "i18n.py")
 TS_DIR = ROOT / "resources" / "translations"
 PHRASES = ROOT / "tools" / "de_phrases.json"
 LANGS = ("de", "en")
@@ -34,7 +37,10 @@ def tool(name: str) -> str:
 
 
 def source_files() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
+    files = [*SOURCES.rglob("*.py")]
+    for extra in PLAIN_SOURCES:
+        files.extend(extra.rglob("*.py") if extra.is_dir() else [extra])
+    return sorted(str(p.relative_to(ROOT)) for p in files)
 
 
 def lupdate(ts: Path) -> None:

@@ -1,24 +1,27 @@
 """Language choice and number/date formatting for command-line output (the GUI uses Qt's translation).
 
+Messages are translated by :class:`riskwatch.texts.catalog.Texts` from the GUI's translation file (context
+``Cli``), the one translation mechanism for text outside widgets.
+
 German first: a ``de`` locale in LC_ALL / LC_MESSAGES / LANG gives German text and formats.
 """
 
 from __future__ import annotations
 
 import math
-import os
+from collections.abc import Mapping
 from datetime import date, datetime
+
+from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
+
+from riskwatch.options import options_of
 
 MINUS = "\u2212"
 
 
-def cli_language(environ: dict[str, str] | None = None) -> str:
-    env = os.environ if environ is None else environ
-    for var in ("RISKWATCH_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(var)
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
+def cli_language(environ: Mapping[str, str] | None = None) -> str:
+    """``de`` or ``en`` from RISKWATCH_LANG and the locale variables (see :meth:`RuntimeOptions.cli_language`)."""
+    return options_of(environ=environ).cli_language()
 
 
 def fmt_number(value: float | None, decimals: int = 2, lang: str = "en") -> str:
@@ -49,26 +52,25 @@ def tr(text: str, lang: str) -> str:
     """Translate a command-line message to German when ``lang`` is ``de``."""
     if lang != "de":
         return text
-    return _DE.get(text, text)
+    return Texts(lang).cli(text)
 
 
-_DE = {
-    "No positions.": "Keine Positionen.",
-    "Symbol": "Symbol",
-    "Kind": "Art",
-    "Quantity": "Menge",
-    "Cost basis": "Einstandskurs",
-    "Currency": "Währung",
-    "Account": "Konto",
-    "Note": "Notiz",
-    "crypto": "Krypto",
-    "equity": "Aktie",
-    "index": "Index",
-    "stablecoin": "Stablecoin",
-    "Imported {n} position(s) from {file}.": "{n} Position(en) aus {file} importiert.",
-    "Replaced all positions by {n} position(s) from {file}.":
-        "Alle Positionen durch {n} Position(en) aus {file} ersetzt.",
-    "Exported {n} position(s) to {file}.": "{n} Position(en) nach {file} exportiert.",
-    "Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).":
-        "{n} Kurs(e) für {symbol} aus {file} importiert ({first} bis {last}, Spalte {column}).",
-}
+#: The messages of this module, for lupdate: their German is in the translation file (context "Cli").
+_MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "No positions."),
+    QT_TRANSLATE_NOOP("Cli", "Symbol"),
+    QT_TRANSLATE_NOOP("Cli", "Kind"),
+    QT_TRANSLATE_NOOP("Cli", "Quantity"),
+    QT_TRANSLATE_NOOP("Cli", "Cost basis"),
+    QT_TRANSLATE_NOOP("Cli", "Currency"),
+    QT_TRANSLATE_NOOP("Cli", "Account"),
+    QT_TRANSLATE_NOOP("Cli", "Note"),
+    QT_TRANSLATE_NOOP("Cli", "crypto"),
+    QT_TRANSLATE_NOOP("Cli", "equity"),
+    QT_TRANSLATE_NOOP("Cli", "index"),
+    QT_TRANSLATE_NOOP("Cli", "stablecoin"),
+    QT_TRANSLATE_NOOP("Cli", "Imported {n} position(s) from {file}."),
+    QT_TRANSLATE_NOOP("Cli", "Replaced all positions by {n} position(s) from {file}."),
+    QT_TRANSLATE_NOOP("Cli", "Exported {n} position(s) to {file}."),
+    QT_TRANSLATE_NOOP("Cli", "Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column})."),
+)

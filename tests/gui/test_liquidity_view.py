@@ -18,7 +18,6 @@ from riskwatch.gui.monitor_bridge import MonitorBridge
 from riskwatch.gui.theme import theme
 from riskwatch.gui.views.liquidity_view import (
     AMBER,
-    DEFAULT_THRESHOLDS,
     GREEN,
     RED,
     LiquidityView,
@@ -71,9 +70,15 @@ def english_locale():
     QLocale.setDefault(before)
 
 
+def shipped(view: LiquidityView) -> LiquidityView:
+    """The view with the shipped rules' thresholds, as main_window hands over the user's rules."""
+    view.set_rules(load_default_rules())
+    return view
+
+
 @pytest.fixture
 def view(qtbot):
-    w = LiquidityView()
+    w = shipped(LiquidityView())
     qtbot.addWidget(w)
     return w
 
@@ -115,7 +120,7 @@ def test_unavailable_values_are_grey_dashes_with_the_reason_never_zero(view):
 
 def test_german_texts_and_number_formats(qtbot):
     with German():
-        w = LiquidityView()
+        w = shipped(LiquidityView())
         qtbot.addWidget(w)
         w.set_liquidity(VALUES)
         heads = [w.table.horizontalHeaderItem(i).text() for i in range(w.table.columnCount())]
@@ -141,8 +146,14 @@ def test_the_traffic_lights_follow_the_current_rules(view):
     assert view.light("BTC", "slippage_exit") == AMBER
 
 
-def test_the_default_lights_mirror_the_shipped_rules():
-    assert set(thresholds_from_rules(load_default_rules())) == set(DEFAULT_THRESHOLDS)
+def test_without_rules_the_lights_are_neutral(qtbot):
+    w = LiquidityView()
+    qtbot.addWidget(w)
+    w.set_liquidity(VALUES)
+    assert w.light("BTC", "slippage_exit") is None and w.light("USDT", "peg_deviation") is None
+    assert cell(w, "USDT", "peg_deviation").text() == "2.50%" and "Thresholds" not in cell(
+        w, "USDT", "peg_deviation").toolTip()
+    assert {t.metric for t in thresholds_from_rules(load_default_rules())} >= {"spread_bps", "peg_deviation"}
 
 
 def test_traffic_light_rules():
@@ -229,8 +240,8 @@ def test_history_is_loaded_off_the_gui_thread_and_drawn_with_its_thresholds(qtbo
     loop = LoopThread().start()
     try:
         bridge = MonitorBridge(loop, NoMarket())
-        w = LiquidityView(load_history=load_history,
-                          runner=lambda fn, ok, err: bridge.run(asyncio.to_thread(fn), ok, err))
+        w = shipped(LiquidityView(load_history=load_history,
+                                  runner=lambda fn, ok, err: bridge.run(asyncio.to_thread(fn), ok, err)))
         qtbot.addWidget(w)
         w.show()
         w.set_liquidity(VALUES)

@@ -22,84 +22,57 @@ from collections.abc import Callable
 from typing import Any
 
 from riskwatch.i18n import cli_language
-from riskwatch.i18n import tr as _base_tr
+from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
 
 log = logging.getLogger("riskwatch.commands.keys")
 
-_DE = {
-    "unknown exchange '{exchange}' (expected one of: {known})":
-        "unbekannte Börse '{exchange}' (erwartet: {known})",
-    "expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 is "
-    "optional); nothing was stored":
-        "erwartet wird der API-Schlüssel in Zeile 1 und das Secret in Zeile 2 der Standardeingabe (eine "
-        "Passphrase in Zeile 3 ist optional); nichts wurde gespeichert",
-    "standard input has more than 3 lines: expected the API key, the secret and an optional passphrase; "
-    "nothing was stored":
-        "die Standardeingabe hat mehr als 3 Zeilen: erwartet werden API-Schlüssel, Secret und optional eine "
-        "Passphrase; nichts wurde gespeichert",
-    "line {line} of standard input ({item}) contains spaces or control characters; nothing was stored":
-        "Zeile {line} der Standardeingabe ({item}) enthält Leerzeichen oder Steuerzeichen; nichts wurde "
-        "gespeichert",
-    "API key": "API-Schlüssel",
-    "secret": "Secret",
-    "passphrase": "Passphrase",
-    "API key: ": "API-Schlüssel: ",
-    "Secret: ": "Secret: ",
-    "Passphrase (optional, Enter for none): ": "Passphrase (optional, Eingabetaste für keine): ",
-    "the system keyring ({backend})": "dem Schlüsselbund des Systems ({backend})",
-    "the environment variables {key_var} / {secret_var}": "den Umgebungsvariablen {key_var} / {secret_var}",
-    "memory (this session only)": "dem Arbeitsspeicher (nur diese Sitzung)",
-    "Stored the API key for {name} in {where}.": "API-Schlüssel für {name} gespeichert in {where}.",
-    "Using the API key for {name} from {where}.": "API-Schlüssel für {name} aus {where}.",
-    "Recommended: a read-only key (e.g. Kraken: only \"Query Funds\"). RiskWatch only reads balances; a key "
-    "that cannot trade or withdraw is harmless if it ever leaks.":
-        "Empfohlen: ein Schlüssel mit nur Lesezugriff (z. B. Kraken: nur „Query Funds“). RiskWatch liest nur "
-        "Guthaben; ein Schlüssel ohne Handels- und Auszahlungsrecht richtet keinen Schaden an, falls er je "
-        "in fremde Hände gerät.",
-    "No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain "
-    "text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).":
-        "Auf diesem System ist kein sicherer Schlüsselbund verfügbar ({backend}): RiskWatch speichert "
-        "API-Schlüssel nie im Klartext. Setzen Sie stattdessen die Umgebungsvariablen {key_var} und "
-        "{secret_var} (nur für diese Shell).",
-    "The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open it in your "
-    "keyring manager) and try again. Nothing was read or stored.":
-        "Der Schlüsselbund des Systems ({backend}) ist gesperrt: Entsperren Sie ihn (an der Desktop-Sitzung "
-        "anmelden oder in der Schlüsselbundverwaltung öffnen) und versuchen Sie es erneut. Es wurde nichts "
-        "gelesen oder gespeichert.",
-    "The API key for {name} was not stored.": "Der API-Schlüssel für {name} wurde nicht gespeichert.",
-    "The API key for {name} works: read access to the balance confirmed.":
-        "Der API-Schlüssel für {name} funktioniert: Lesezugriff auf das Guthaben bestätigt.",
-    "{name} rejected the API key: the key or the secret is wrong.":
-        "{name} hat den API-Schlüssel abgelehnt: Schlüssel oder Secret sind falsch.",
-    "{name} accepted the API key, but it lacks the permission to read balances (Kraken: \"Query Funds\").":
-        "{name} hat den API-Schlüssel angenommen, aber ihm fehlt die Berechtigung, Guthaben zu lesen "
-        "(Kraken: „Query Funds“).",
-    "{name} rejected the request's nonce or timestamp: check that this computer's clock is right and that no "
-    "other program uses the same key.":
-        "{name} hat Nonce oder Zeitstempel der Anfrage abgelehnt: Prüfen Sie, ob die Uhr dieses Computers "
-        "richtig geht und kein anderes Programm denselben Schlüssel verwendet.",
-    "{name} could not be reached: check the internet connection and try again later.":
-        "{name} ist nicht erreichbar: Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.",
-    "No API key for {name} is stored. Store one with: riskwatch keys set {exchange}":
-        "Für {name} ist kein API-Schlüssel gespeichert. Speichern mit: riskwatch keys set {exchange}",
-    "{name} could not answer: {detail}": "{name} konnte nicht antworten: {detail}",
-    "The key store failed: {detail}": "Der Schlüsselspeicher ist fehlgeschlagen: {detail}",
-    "Deleted the API key for {name} from the system keyring.":
-        "API-Schlüssel für {name} aus dem Schlüsselbund des Systems gelöscht.",
-    "No API key for {name} was stored in the system keyring.":
-        "Im Schlüsselbund des Systems war kein API-Schlüssel für {name} gespeichert.",
-    "The environment variable {var} still provides a key; unset it to stop using it.":
-        "Die Umgebungsvariable {var} liefert weiterhin einen Schlüssel; entfernen Sie sie, um ihn nicht mehr "
-        "zu verwenden.",
-}
+#: The messages of this module, for lupdate: their German is in the translation file (context "Cli").
+_MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "unknown exchange '{exchange}' (expected one of: {known})"),
+    QT_TRANSLATE_NOOP("Cli", "expected the API key on line 1 and the secret on line 2 of standard input (a passphrase "
+                      "on line 3 is optional); nothing was stored"),
+    QT_TRANSLATE_NOOP("Cli", "standard input has more than 3 lines: expected the API key, the secret and an optional "
+                      "passphrase; nothing was stored"),
+    QT_TRANSLATE_NOOP("Cli", "line {line} of standard input ({item}) contains spaces or control characters; "
+                      "nothing was stored"),
+    QT_TRANSLATE_NOOP("Cli", "API key"),
+    QT_TRANSLATE_NOOP("Cli", "secret"),
+    QT_TRANSLATE_NOOP("Cli", "passphrase"),
+    QT_TRANSLATE_NOOP("Cli", "API key: "),
+    QT_TRANSLATE_NOOP("Cli", "Secret: "),
+    QT_TRANSLATE_NOOP("Cli", "Passphrase (optional, Enter for none): "),
+    QT_TRANSLATE_NOOP("Cli", "the system keyring ({backend})"),
+    QT_TRANSLATE_NOOP("Cli", "the environment variables {key_var} / {secret_var}"),
+    QT_TRANSLATE_NOOP("Cli", "memory (this session only)"),
+    QT_TRANSLATE_NOOP("Cli", "Stored the API key for {name} in {where}."),
+    QT_TRANSLATE_NOOP("Cli", "Using the API key for {name} from {where}."),
+    QT_TRANSLATE_NOOP("Cli", "Recommended: a read-only key (e.g. Kraken: only \"Query Funds\"). RiskWatch only reads "
+                      "balances; a key that cannot trade or withdraw is harmless if it ever leaks."),
+    QT_TRANSLATE_NOOP("Cli", "No secure keyring is available on this system ({backend}): RiskWatch never stores API "
+                      "keys in plain text. Set the environment variables {key_var} and {secret_var} instead (for "
+                      "this shell only)."),
+    QT_TRANSLATE_NOOP("Cli", "The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or "
+                      "open it in your keyring manager) and try again. Nothing was read or stored."),
+    QT_TRANSLATE_NOOP("Cli", "The API key for {name} was not stored."),
+    QT_TRANSLATE_NOOP("Cli", "The API key for {name} works: read access to the balance confirmed."),
+    QT_TRANSLATE_NOOP("Cli", "{name} rejected the API key: the key or the secret is wrong."),
+    QT_TRANSLATE_NOOP("Cli", "{name} accepted the API key, but it lacks the permission to read balances "
+                      "(Kraken: \"Query Funds\")."),
+    QT_TRANSLATE_NOOP("Cli", "{name} rejected the request's nonce or timestamp: check that this computer's clock is "
+                      "right and that no other program uses the same key."),
+    QT_TRANSLATE_NOOP("Cli", "{name} could not be reached: check the internet connection and try again later."),
+    QT_TRANSLATE_NOOP("Cli", "No API key for {name} is stored. Store one with: riskwatch keys set {exchange}"),
+    QT_TRANSLATE_NOOP("Cli", "{name} could not answer: {detail}"),
+    QT_TRANSLATE_NOOP("Cli", "The key store failed: {detail}"),
+    QT_TRANSLATE_NOOP("Cli", "Deleted the API key for {name} from the system keyring."),
+    QT_TRANSLATE_NOOP("Cli", "No API key for {name} was stored in the system keyring."),
+    QT_TRANSLATE_NOOP("Cli", "The environment variable {var} still provides a key; unset it to stop using it."),
+)
 
 
 def say(text: str, lang: str, **values: Any) -> str:
     """Translate a command-line message (German when ``lang`` is "de") and fill in ``values``."""
-    out = _DE.get(text, text) if lang == "de" else text
-    if out is text and lang == "de":
-        out = _base_tr(text, lang)
-    return out.format(**values) if values else out
+    return Texts(lang).cli(text, **values)
 
 
 STDIN_FORMAT = """standard input, one item per line (at a terminal you are asked without echo):

@@ -24,6 +24,7 @@ import time
 from datetime import date, datetime
 
 from riskwatch.i18n import cli_language, fmt_date, fmt_number, fmt_percent
+from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
 
 DEFAULT_GUI_SPEED = 1.0
 
@@ -163,16 +164,16 @@ _METRICS = {
 _KINDS = {"fired": "ausgelöst", "escalated": "verschärft", "deescalated": "abgeschwächt", "resolved": "beendet",
           "acknowledged": "quittiert", "snoozed": "stummgeschaltet", "snooze_ended": "Stummschaltung beendet"}
 _SEVERITIES = {"info": ("Info", "Hinweis"), "warning": ("Warning", "Warnung"), "critical": ("Critical", "Kritisch")}
-_DE = {
-    "Replay {start} to {end}: {days} day(s), {events} alert event(s).":
-        "Wiedergabe {start} bis {end}: {days} Tag(e), {events} Alarmereignis(se).",
-    "threshold": "Schwellwert",
-    "portfolio": "Portfolio",
-}
+#: The messages of this module, for lupdate: their German is in the translation file (context "Cli").
+_MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "Replay {start} to {end}: {days} day(s), {events} alert event(s)."),
+    QT_TRANSLATE_NOOP("Cli", "threshold"),
+    QT_TRANSLATE_NOOP("Cli", "portfolio"),
+)
 
 
 def _t(text: str, lang: str) -> str:
-    return _DE.get(text, text) if lang == "de" else text
+    return Texts(lang).cli(text)
 
 
 def _fmt(metric: str, value, lang: str) -> str:

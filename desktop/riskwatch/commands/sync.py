@@ -15,28 +15,24 @@ import sys
 from decimal import Decimal
 
 from riskwatch.commands.keys import api_url_for, failure_sentence, key_in_use, keyed_command, say
+from riskwatch.texts.catalog import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("riskwatch.commands.sync")
 
-_DE = {
-    "{account}: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged":
-        "{account}: {added} neu, {changed} geändert, {removed} entfernt, {unchanged} unverändert",
-    "The positions of {account} are up to date.": "Die Positionen von {account} sind aktuell.",
-    "Apply these changes? [y/N] ": "Diese Änderungen übernehmen? [j/N] ",
-    "Cancelled; no position was changed.": "Abgebrochen; keine Position wurde geändert.",
-    "Applied: {added} added, {changed} changed, {removed} removed.":
-        "Übernommen: {added} hinzugefügt, {changed} geändert, {removed} entfernt.",
-    "Skipped balances that cannot be a position: {codes}":
-        "Übersprungene Guthaben, die keine Position sein können: {codes}",
-    "new positions get a cost basis of 0; edit it to see profit and loss":
-        "neue Positionen erhalten einen Einstandskurs von 0; tragen Sie ihn ein, um Gewinn/Verlust zu sehen",
-}
+#: The messages of this module, for lupdate: their German is in the translation file (context "Cli").
+_MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "{account}: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged"),
+    QT_TRANSLATE_NOOP("Cli", "The positions of {account} are up to date."),
+    QT_TRANSLATE_NOOP("Cli", "Apply these changes? [y/N] "),
+    QT_TRANSLATE_NOOP("Cli", "Cancelled; no position was changed."),
+    QT_TRANSLATE_NOOP("Cli", "Applied: {added} added, {changed} changed, {removed} removed."),
+    QT_TRANSLATE_NOOP("Cli", "Skipped balances that cannot be a position: {codes}"),
+    QT_TRANSLATE_NOOP("Cli", "new positions get a cost basis of 0; edit it to see profit and loss"),
+)
 _YES = {"y", "yes", "j", "ja"}
 
 
 def _say(text: str, lang: str, **values) -> str:
-    if lang == "de" and text in _DE:
-        return _DE[text].format(**values) if values else _DE[text]
     return say(text, lang, **values)
 
 

@@ -60,7 +60,8 @@ class Theme:
         return {"info": self.info, "warning": self.warning, "critical": self.critical}.get(name, self.neutral)
 
     def light(self, light: str | None) -> Pair:
-        """The pair of a traffic light ("green", "amber", "red"; anything else: neutral)."""
+        """The pair of a traffic light ("green", "amber", "red"; anything else: neutral). A crossed threshold
+        lights its severity's light (:data:`SEVERITY_LIGHT`)."""
         return {"green": self.good, "amber": self.amber, "red": self.bad}.get(light or "", self.neutral)
 
     def banner_style(self, object_name: str, pair: Pair, *, children: str = "QLabel") -> str:
@@ -84,6 +85,16 @@ class Theme:
                 f" QTabBar::tab:selected {{ background: {self.tab_selected.background};"
                 f" color: {self.tab_selected.foreground}; }}"
                 f" QTabBar::tab:hover:!selected {{ background: {self.neutral.background}; }}")
+
+
+#: The one severity style: the traffic light a crossed threshold of each severity lights (info and warning amber,
+#: critical red); cells take :meth:`Theme.severity`, marks :meth:`Theme.severity_text`, lights :meth:`Theme.light`.
+SEVERITY_LIGHT = {"info": "amber", "warning": "amber", "critical": "red"}
+
+
+def severity_rank(severity: object) -> int:
+    """0 info, 1 warning, 2 critical (-1 for none or an unknown name): the order "most severe" follows."""
+    return {"info": 0, "warning": 1, "critical": 2}.get(str(getattr(severity, "value", severity)), -1)
 
 
 LIGHT = Theme(

@@ -13,14 +13,14 @@ from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
-from riskwatch.domain.alerts import METRIC_RANGES, WINDOWED_METRICS, Comparator, Rule, Scope, ScopeType, Severity
+from riskwatch.domain.alerts import Comparator, Rule, Scope, ScopeType, Severity
+from riskwatch.domain.catalogue import Unit, spec
 from riskwatch.domain.errors import InputError, RiskWatchError
 from riskwatch.domain.model import normalize_symbol
 from riskwatch.domain.snapshot import Snapshot
-from riskwatch.gui.alert_text import (COMPARATOR_SYMBOLS, EDITOR_METRICS, FRACTION_METRICS, SECONDS_METRICS,
-                                      SHIPPED_RULES, AlertText, arg, number_text)
-from riskwatch.gui.dialogs.rule_fields import (display_factor, edit_text, field_number, parse_window, to_display,
-                                              to_stored)
+from riskwatch.gui.alert_text import COMPARATOR_SYMBOLS, EDITOR_METRICS, SHIPPED_RULES, AlertText, arg, number_text
+from riskwatch.gui.dialogs.rule_fields import (display_factor, edit_text, field_number, parse_window, threshold_range,
+                                              to_display, to_stored, unit_of, windowed)
 from riskwatch.gui.dialogs.rule_messages import MAX_COOLDOWN_HOURS, RuleMessages
 from riskwatch.gui.dialogs.rule_preview import RulePreviewText
 from riskwatch.gui.theme import theme
@@ -178,10 +178,11 @@ class RuleDialog(Retranslatable, QDialog):
 
     def _update_units(self) -> None:
         metric = self.current_metric()
-        if metric in FRACTION_METRICS:
+        unit = unit_of(metric)
+        if unit is Unit.FRACTION:
             self.threshold_unit.setText("%")
             self.hysteresis_unit.setText(self.tr("percentage points"))
-        elif metric in SECONDS_METRICS:
+        elif unit is Unit.SECONDS:
             self.threshold_unit.setText(self.tr("minutes"))
             self.hysteresis_unit.setText(self.tr("minutes"))
         else:
@@ -257,7 +258,7 @@ class RuleDialog(Retranslatable, QDialog):
             errors["name"] = self.tr("Enter a name (at most 100 characters).")
         window_text = self.window_edit.text().strip()
         window = parse_window(window_text) if window_text else None
-        if not window_text and metric in WINDOWED_METRICS:
+        if not window_text and windowed(metric):
             errors["window"] = self.tr("This metric needs a time window such as 30 days or 4 hours.")
         elif window_text and window is None:
             errors["window"] = self.tr("Enter a count and a unit such as 30 days or 4 hours.")
@@ -280,7 +281,7 @@ class RuleDialog(Retranslatable, QDialog):
             errors["threshold"] = self.tr("Enter a number.")
         else:
             threshold = to_stored(metric, shown)
-            lo, hi = METRIC_RANGES.get(metric, (None, None))
+            lo, hi = threshold_range(metric)
             if (lo is not None and threshold < lo) or (hi is not None and threshold > hi):
                 errors["threshold"] = self._messages.range_error(metric, lo, hi)
         shown_h = self._number(self.hysteresis) if self.hysteresis.text().strip() else Decimal(0)
@@ -290,7 +291,7 @@ class RuleDialog(Retranslatable, QDialog):
             errors["hysteresis"] = self.tr("Enter 0 or more.")
         else:
             hysteresis = to_stored(metric, shown_h)
-            if METRIC_RANGES.get(metric, (None, None))[0] == -1.0 and hysteresis >= 1:
+            if threshold_range(metric)[0] == -1.0 and hysteresis >= 1:
                 errors["hysteresis"] = self.tr("Enter less than 100 percentage points.")
         hours = self._number(self.cooldown) if self.cooldown.text().strip() else Decimal(0)
         if hours is None:
@@ -360,8 +361,8 @@ class RuleDialog(Retranslatable, QDialog):
                 if value is not None and edit.text().strip():
                     stored = to_stored(old, value)
                     edit.setText(edit_text(to_display(new, stored), QLocale().decimalPoint()))
-        if new in WINDOWED_METRICS and not self.window_edit.text().strip():
-            self.window_edit.setText(self._text.window("30D"))
+        if windowed(new) and not self.window_edit.text().strip():
+            self.window_edit.setText(self._text.window(spec(new).default_window))
         self._shown_metric = new
         self._update_units()
         self.update_preview()
@@ -391,5 +392,3 @@ class RuleDialog(Retranslatable, QDialog):
     def _show_save_problems(self, exc: InputError) -> None:
         group = self._original.escalation_group if self._original else None
         self._set_error("general", self._messages.save_problems(exc, group))
-
-

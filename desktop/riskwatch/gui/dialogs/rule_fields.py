@@ -1,4 +1,5 @@
-"""What the rule dialog types and reads: thresholds in the user's units, windows in words.
+"""What the rule dialog types and reads: thresholds in the user's units, windows in words (units, ranges and
+windows from the metric catalogue).
 
 Thresholds of fraction metrics (drop from high, drawdown, return, volatility, VaR …) are entered in percent
 (``-17`` means −17 %) and stored as fractions (−0.17); their hysteresis band in percentage points. Price ages
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from riskwatch.domain.catalogue import Unit, spec
 from riskwatch.domain.numbers import parse_number
-from riskwatch.gui.alert_text import FRACTION_METRICS, SECONDS_METRICS
 
 #: A window code as the domain accepts it (a count and a unit of one to three letters).
 WINDOW_CODE_RE = re.compile(r"^[1-9][0-9]{0,4}[A-Za-z]{1,3}$")
@@ -25,11 +26,30 @@ _UNITS = {
 }
 
 
+def unit_of(metric: str) -> Unit | None:
+    """The catalogue's unit of a metric code (None for a code the app does not know: shown as typed)."""
+    s = spec(metric)
+    return s.unit if s is not None else None
+
+
+def windowed(metric: str) -> bool:
+    """Whether the metric needs a time window."""
+    s = spec(metric)
+    return s is not None and s.windowed
+
+
+def threshold_range(metric: str) -> tuple[float | None, float | None]:
+    """The range a threshold of ``metric`` must lie in (unbounded for an unknown code)."""
+    s = spec(metric)
+    return (s.low, s.high) if s is not None else (None, None)
+
+
 def display_factor(metric: str) -> Decimal:
     """Stored value × factor = what the user types: 100 for fractions (percent), 1/60 for seconds (minutes)."""
-    if metric in FRACTION_METRICS:
+    unit = unit_of(metric)
+    if unit is Unit.FRACTION:
         return Decimal(100)
-    if metric in SECONDS_METRICS:
+    if unit is Unit.SECONDS:
         return Decimal(1) / Decimal(60)
     return Decimal(1)
 
@@ -69,4 +89,5 @@ def parse_window(text: str) -> str | None:
     return text if WINDOW_CODE_RE.match(text) else None
 
 
-__all__ = ["WINDOW_CODE_RE", "display_factor", "edit_text", "field_number", "parse_window", "to_display", "to_stored"]
+__all__ = ["WINDOW_CODE_RE", "display_factor", "edit_text", "field_number", "parse_window", "threshold_range",
+           "to_display", "to_stored", "unit_of", "windowed"]

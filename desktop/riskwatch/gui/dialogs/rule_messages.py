@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from riskwatch.domain.alerts import MAX_COOLDOWN
+from riskwatch.domain.catalogue import Unit
 from riskwatch.domain.errors import InputError
-from riskwatch.gui.alert_text import FRACTION_METRICS, SECONDS_METRICS, arg, number_text
+from riskwatch.gui.alert_text import arg, number_text
+from riskwatch.gui.dialogs.rule_fields import unit_of
 from riskwatch.gui.format import percent_text
 
 MAX_COOLDOWN_HOURS = MAX_COOLDOWN.total_seconds() / 3600
@@ -16,9 +18,10 @@ class RuleMessages(QObject):
     """Translated messages of the rule dialog (one per dialog)."""
 
     def bound_text(self, metric: str, stored: float) -> str:
-        if metric in FRACTION_METRICS:
+        unit = unit_of(metric)
+        if unit is Unit.FRACTION:
             return percent_text(stored, decimals=0)
-        if metric in SECONDS_METRICS:
+        if unit is Unit.SECONDS:
             return arg(self.tr("%1 min"), number_text(stored / 60.0, 1))
         return number_text(stored)
 

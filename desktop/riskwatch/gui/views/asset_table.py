@@ -1,5 +1,11 @@
-"""The overview's per-asset table: price and its age, change 24 h, drop from the 30-day high, drawdown and an
-alert light coloured by the most severe active alert of the asset."""
+"""The overview's per-asset table: price and its age, change 24 h, the catalogue's dashboard figures and an alert
+light coloured by the most severe active alert of the asset.
+
+The figure columns are the catalogue's ``codes(dashboard=True)`` at their default window, read from the report's
+snapshot and titled from the one label map: a new dashboard metric appears here with no change to this module.
+Drop from the 30-day high and drawdown are shown by default; the others start hidden and are shown from the
+header's context menu (:class:`ColumnChooser`).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,35 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from riskwatch.gui.format import money_text, percent_text
+from riskwatch.domain.catalogue import Unit, codes, spec
+from riskwatch.domain.snapshot import metric_key
+from riskwatch.gui.alert_text import AlertText
+from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.price_age import WARNING_STATES, PriceAge
-from riskwatch.gui.theme import theme
+from riskwatch.gui.theme import severity_rank, theme
+from riskwatch.gui.views.column_chooser import ColumnChooser
 
-(COL_SYMBOL, COL_PRICE, COL_AGE, COL_CHANGE, COL_DROP, COL_DRAWDOWN, COL_ALERT) = range(7)
-_RANK = {"info": 1, "warning": 2, "critical": 3}
+#: The figure columns: (metric code, snapshot key) of every dashboard metric, in catalogue order.
+FIGURES = tuple((code, metric_key(code, spec(code).default_window)) for code in codes(dashboard=True))
+#: Figures shown until the user chooses otherwise.
+SHOWN_FIGURES = frozenset({"drop_from_high", "drawdown"})
+
+COL_SYMBOL, COL_PRICE, COL_AGE, COL_CHANGE = range(4)
+COL_FIRST_FIGURE = 4
+COL_ALERT = COL_FIRST_FIGURE + len(FIGURES)
+COL_DROP = COL_FIRST_FIGURE + [c for c, _ in FIGURES].index("drop_from_high")
+COL_DRAWDOWN = COL_FIRST_FIGURE + [c for c, _ in FIGURES].index("drawdown")
+_ROW_CHANGE, _ROW_STATE, _ROW_SEVERITY, _ROW_SEVERITY_TEXT = range(COL_ALERT, COL_ALERT + 4)
 
 
 class AssetTable(QTableWidget):
     """One row per held asset of the latest report; rebuilt only when a shown text changes."""
 
-    def __init__(self, parent=None):
-        super().__init__(0, 7, parent)
+    def __init__(self, parent=None, *, store=None):
+        """``store`` (optional) keeps the user's column choice (``get_setting``/``set_setting``)."""
+        super().__init__(0, COL_ALERT + 1, parent)
         self._price_age = PriceAge(self)
+        self._text = AlertText(self)
         self.setObjectName("dashboardAssets")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -33,16 +54,26 @@ class AssetTable(QTableWidget):
         self._rows: list = []
         self._theme = None
         self._text_fn = None
+        hidden = {COL_FIRST_FIGURE + i for i, (code, _) in enumerate(FIGURES) if code not in SHOWN_FIGURES}
+        self.columns = ColumnChooser(self, store, "dashboard_asset_hidden_columns", hidden)
+
+    def figure_title(self, code: str, key: str) -> str:
+        """A figure's column title: its short label, with the window in words (``Drop from 30-day high``)."""
+        name = self._text.metric_name(code)
+        short = self._text.metric_label(code)[0]
+        window = spec(code).default_window
+        if not window:
+            return short
+        return self._text.metric(key) if short == name else f"{short} ({self._text.window(window)})"
 
     def headers(self) -> list[str]:
         return [self.tr("Symbol"), self.tr("Price"), self.tr("Age"), self.tr("Change 24 h"),
-                self.tr("Drop from 30-day high"), self.tr("Drawdown"), self.tr("Alert")]
+                *(self.figure_title(code, key) for code, key in FIGURES), self.tr("Alert")]
 
     def header_tooltips(self) -> list[str]:
         return [self.tr("Symbol"), self.tr("Last price in the base currency"),
                 self.tr("Age of the price; stale after three refresh intervals"), self.tr("Change over 24 hours"),
-                self.tr("Drop from the 30-day high (calendar days)"),
-                self.tr("Drawdown from the all-time high in the stored history"),
+                *(self._text.metric_label(code)[1] for code, _ in FIGURES),
                 self.tr("Most severe active alert of the asset")]
 
     def retranslate(self) -> None:
@@ -58,6 +89,17 @@ class AssetTable(QTableWidget):
     def age_text(self, age_s: float | None, state: str | None) -> str:
         return self._price_age.text(age_s, state)
 
+    def figure_text(self, code: str, key: str, value: float | None) -> str:
+        """A figure in its unit: percent for fractions, two decimals for ratios; "–" when unavailable."""
+        if value is None:
+            return "–"
+        unit = spec(code).unit
+        if unit is Unit.FRACTION:
+            return percent_text(value)
+        if unit is Unit.RATIO:
+            return number_text(value, 2, trim=False)
+        return self._text.value(key, value)
+
     def show_assets(self, report, active, severity_label) -> None:
         """The held assets of ``report``; ``severity_label(sev)`` gives the translated severity."""
         held = set(report.snapshot.assets) if report is not None else set()  # not the benchmarks (QQQ)
@@ -65,16 +107,16 @@ class AssetTable(QTableWidget):
         worst: dict[str, str] = {}
         for a in active:
             sev = str(getattr(a.severity, "value", a.severity))
-            if _RANK.get(sev, 0) > _RANK.get(worst.get(a.member), 0):
+            if severity_rank(sev) > severity_rank(worst.get(a.member)):
                 worst[a.member] = sev
         cur = report.base_currency if report is not None else ""
         rows = []
         for a in assets:
             sev = worst.get(a.symbol)
+            figures = tuple(self.figure_text(code, key, report.snapshot.value(a.symbol, key)) for code, key in FIGURES)
             rows.append((a.symbol, "–" if a.price is None else money_text(a.price, cur),
-                         self.age_text(a.price_age_s, a.price_state), _pct(a.change_24h), _pct(a.drop_from_high),
-                         _pct(a.drawdown), sev, severity_label(sev) if sev else self.tr("no alert"),
-                         a.change_24h, a.price_state))
+                         self.age_text(a.price_age_s, a.price_state), _pct(a.change_24h), *figures,
+                         a.change_24h, a.price_state, sev, severity_label(sev) if sev else self.tr("no alert")))
         t = theme()
         if rows == self._rows and t is self._theme:
             return
@@ -85,16 +127,16 @@ class AssetTable(QTableWidget):
                 item = QTableWidgetItem(row[col])
                 if col != COL_SYMBOL:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if col == COL_CHANGE and row[8]:
-                    item.setForeground(QBrush(QColor(t.positive if row[8] > 0 else t.negative)))
-                if col == COL_AGE and row[9] in WARNING_STATES:
+                if col == COL_CHANGE and row[_ROW_CHANGE]:
+                    item.setForeground(QBrush(QColor(t.positive if row[_ROW_CHANGE] > 0 else t.negative)))
+                if col == COL_AGE and row[_ROW_STATE] in WARNING_STATES:
                     item.setForeground(QBrush(QColor(t.negative)))
                 self.setItem(r, col, item)
             light = QTableWidgetItem("\u25cf")
             light.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            light.setForeground(QBrush(QColor(t.severity_text(row[6]))))
-            light.setToolTip(row[7])
-            light.setData(Qt.ItemDataRole.UserRole, row[6])
+            light.setForeground(QBrush(QColor(t.severity_text(row[_ROW_SEVERITY]))))
+            light.setToolTip(row[_ROW_SEVERITY_TEXT])
+            light.setData(Qt.ItemDataRole.UserRole, row[_ROW_SEVERITY])
             self.setItem(r, COL_ALERT, light)
         self.setFixedHeight(self.horizontalHeader().height() + 2 * self.frameWidth()
                             + sum(self.rowHeight(r) for r in range(len(rows))) + 2)

@@ -1,16 +1,27 @@
 """Dashboard: portfolio value, P&L, drawdown, drop from the 30-day high, 1-day VaR/ES 95 % in money, largest
-position, miner beta to BTC, the weekend-gap estimate and the currently firing alerts at a glance."""
+position, miner beta to BTC, the weekend-gap estimate and the currently firing alerts at a glance.
+
+The drawdown and drop cards are coloured by the user's enabled portfolio rules on those metrics
+(:meth:`DashboardView.set_rules`), like the liquidity lights: red past a critical threshold, amber past a warning
+or info one, green while no threshold is crossed; without such a rule the card keeps its plain text colour."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from riskwatch.domain.catalogue import spec
+from riskwatch.domain.snapshot import PORTFOLIO, metric_key
 from riskwatch.gui.alert_text import AlertText, local_datetime_text
 from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.asset_table import AssetTable
+from riskwatch.gui.views.liquidity_lights import AMBER, GREEN, RED, Threshold, traffic_light
+
+#: The cards coloured by the rules: card -> the portfolio metric key its rules use.
+RULED_CARDS = {"drawdown": metric_key("drawdown", spec("drawdown").default_window),
+               "drop": metric_key("drop_from_high", spec("drop_from_high").default_window)}
 
 
 
@@ -60,6 +71,7 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         self._report = None
         self._active: tuple = ()
         self._gap = None
+        self._thresholds: tuple[Threshold, ...] = ()
         self._text = AlertText(self)
         self.cards = {k: Card() for k in self.KEYS}
         grid = QGridLayout()
@@ -101,6 +113,23 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         self.assets.retranslate()
         self._render()
 
+    def set_rules(self, rules) -> None:
+        """The user's rules (``domain.alerts.Rule``): the enabled portfolio ones on a ruled card's metric colour
+        it (see the module docstring)."""
+        keys = set(RULED_CARDS.values())
+        self._thresholds = tuple(
+            Threshold(r.metric_key, getattr(r.comparator, "value", r.comparator), float(r.threshold),
+                      getattr(r.severity, "value", r.severity), PORTFOLIO)
+            for r in rules if getattr(r, "enabled", True) and r.metric_key in keys
+            and getattr(r.scope.type, "value", r.scope.type) == "portfolio")
+        self._render()
+
+    def card_colour(self, card: str, value: float | None) -> str:
+        """The text colour of a ruled card for ``value`` under the current rules."""
+        t = theme()
+        light = traffic_light(self._thresholds, PORTFOLIO, RULED_CARDS[card], value)
+        return {GREEN: t.positive, AMBER: t.caution, RED: t.negative}.get(light, t.card.foreground)
+
     def set_report(self, report) -> None:
         self._report = report
         self._render()
@@ -133,9 +162,9 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
             c["pnl"].set(money_text(pf.pnl, cur), percent_text(pf.pnl_pct) if pf.pnl_pct is not None else "",
                          colour)
             c["drawdown"].set(_pct(pf.drawdown), self.tr("worst: %1").replace("%1", _pct(pf.max_drawdown)),
-                              _risk_colour(pf.drawdown, -0.10, -0.15))
+                              self.card_colour("drawdown", pf.drawdown))
             c["drop"].set(_pct(pf.drop_from_high), self.tr("calendar window of 30 days"),
-                          _risk_colour(pf.drop_from_high, -0.10, -0.17))
+                          self.card_colour("drop", pf.drop_from_high))
             c["var"].set(money_text(pf.var_95_money, cur) if pf.var_95_money is not None else "–",
                          self.tr("%1 of the portfolio; historical, last 365 days").replace("%1", _pct(pf.var_95)))
             c["es"].set(money_text(pf.es_95_money, cur) if pf.es_95_money is not None else "–",
@@ -180,7 +209,10 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         return text
 
     def _severity_label(self, sev: str) -> str:
-        return {"critical": self.tr("Critical"), "warning": self.tr("Warning"), "info": self.tr("Info")}.get(sev, sev)
+        try:
+            return self._text.severity(sev)
+        except ValueError:
+            return sev
 
 
 def _sev(a) -> str:
@@ -189,17 +221,6 @@ def _sev(a) -> str:
 
 def _pct(v) -> str:
     return percent_text(v) if v is not None else "–"
-
-
-def _risk_colour(v, amber, red) -> str:
-    t = theme()
-    if v is None:
-        return t.card.foreground
-    if v <= red:
-        return t.negative
-    if v <= amber:
-        return t.caution
-    return t.positive
 
 
 def _qcolor(name: str):

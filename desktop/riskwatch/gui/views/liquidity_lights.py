@@ -7,13 +7,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from riskwatch.domain.liquidity import LIQUIDITY_METRICS
+from riskwatch.domain.catalogue import LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
+from riskwatch.gui.theme import SEVERITY_LIGHT, severity_rank
 
-GREEN, AMBER, RED = "green", "amber", "red"
 # the colours of the lights are theme roles (riskwatch.gui.theme: good, amber, bad, neutral)
-_SEVERITY_LIGHT = {"critical": RED, "warning": AMBER, "info": AMBER}
-_SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
+GREEN, AMBER, RED = "green", "amber", "red"
 
 
 @dataclass(frozen=True)
@@ -34,22 +33,6 @@ class Threshold:
         if self.scope is None:
             return scope != PORTFOLIO
         return self.scope == scope
-
-
-# The shipped liquidity rules (resources/rules/default_rules.json), used until set_rules() is called.
-DEFAULT_THRESHOLDS: tuple[Threshold, ...] = (
-    Threshold("spread_bps", ">", 50.0, "warning"),
-    Threshold("depth_2pct_ratio", "<", 0.5, "warning"),
-    Threshold("slippage_exit", ">", 0.02, "warning"),
-    Threshold("peg_deviation", ">", 0.005, "warning", "USDT"),
-    Threshold("peg_deviation", ">", 0.02, "critical", "USDT"),
-    Threshold("peg_deviation", ">", 0.005, "warning", "USDC"),
-    Threshold("peg_deviation", ">", 0.02, "critical", "USDC"),
-    Threshold("funding_8h", "<", -0.0005, "info", "BTC"),
-    Threshold("funding_8h", ">", 0.001, "info", "BTC"),
-    Threshold("volume_ratio", "<", 0.5, "info"),
-    Threshold("days_to_liquidate", ">", 3.0, "warning"),
-)
 
 
 def thresholds_from_rules(rules: Iterable) -> tuple[Threshold, ...]:
@@ -73,7 +56,7 @@ def traffic_light(thresholds: Iterable[Threshold], scope: str, metric: str, valu
     crossed = [t for t in applicable if t.crossed(value)]
     if not crossed:
         return GREEN
-    return _SEVERITY_LIGHT[max(crossed, key=lambda t: _SEVERITY_RANK.get(t.severity, 0)).severity]
+    return SEVERITY_LIGHT.get(max(crossed, key=lambda t: severity_rank(t.severity)).severity, AMBER)
 
 
 def usable_value(mv) -> float | None:

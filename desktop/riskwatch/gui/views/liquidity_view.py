@@ -5,13 +5,13 @@ Nothing here does I/O or imports an adapter. app.py injects:
 
 * ``fetch_book(symbol, on_done, on_error)`` – starts fetching ``symbol``'s order book off the GUI thread and calls
   ``on_done(book)`` / ``on_error(exc)`` on the GUI thread (``book`` has ``bids`` and ``asks``: rows of
-  (price, size), best first; ``riskwatch.domain.liquidity.OrderBook`` or the validated snapshot);
+  (price, size), best first; ``riskwatch.domain.order_book.OrderBook``);
 * ``load_history(scope, metric)`` – a blocking call returning ``[(ts, value or None), ...]``, run by
 * ``runner(fn, on_done, on_error)`` – runs ``fn()`` off the GUI thread, calls back on the GUI thread (without a
   runner the call is made directly; tests only).
 
-Traffic lights follow the alert rules' thresholds (the shipped defaults until :meth:`LiquidityView.set_rules` hands
-over the current rules): red past a critical threshold, amber past a warning or info threshold, green otherwise;
+Traffic lights follow the user's alert rules' thresholds (none until :meth:`LiquidityView.set_rules` hands over
+the current rules): red past a critical threshold, amber past a warning or info threshold, green otherwise;
 a signal without a rule has no light, an unavailable one is grey with its reason as tooltip (never a zero).
 The two charts live in :mod:`riskwatch.gui.views.liquidity_charts`.
 """
@@ -27,7 +27,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from riskwatch.domain.liquidity import BOOK_METRICS, LIQUIDITY_METRICS
+from riskwatch.domain.catalogue import CATALOGUE, Unit
+from riskwatch.domain.catalogue import BOOK_METRICS, LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, number_text
 from riskwatch.gui.chart_axes import themed_chart_options
@@ -35,17 +36,16 @@ from riskwatch.gui.format import money_text, percent_text
 from riskwatch.gui.theme import paint, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.liquidity_charts import DEPTH_BAND, BookPanel, HistoryPanel, depth_profile
-from riskwatch.gui.views.liquidity_lights import (AMBER, DEFAULT_THRESHOLDS, GREEN, RED, Threshold,
+from riskwatch.gui.views.liquidity_lights import (AMBER, GREEN, RED, Threshold,
                                                   thresholds_from_rules, traffic_light, usable_value)
 
 FetchBook = Callable[[str, Callable[[object], None], Callable[[BaseException], None]], object]
 LoadHistory = Callable[[str, str], Sequence[tuple[datetime, float | None]]]
 Runner = Callable[[Callable[[], object], Callable[[object], None], Callable[[BaseException], None]], object]
 
-_MONEY_METRICS = frozenset({"depth_1pct_bid", "depth_1pct_ask", "depth_2pct", "adv_20d_usd"})
+_MONEY_METRICS = frozenset(c for c, s in CATALOGUE.items() if s.unit is Unit.MONEY)
 # Fractions, charted in percent.
-_PERCENT_METRICS = frozenset({"slippage_exit", "peg_deviation", "funding_8h", "funding_annual", "oi_change_24h",
-                              "liquid_share_1d"})
+_PERCENT_METRICS = frozenset(c for c, s in CATALOGUE.items() if s.unit is Unit.FRACTION)
 _PERCENT_DECIMALS = {"funding_8h": 4, "slippage_exit": 2, "peg_deviation": 2, "funding_annual": 1, "oi_change_24h": 1,
                      "liquid_share_1d": 1}
 
@@ -57,7 +57,7 @@ class LiquidityView(Retranslatable, QWidget):
         themed_chart_options()  # the depth and history charts below take the theme's colours
         self._fetch_book, self._load_history, self._runner = fetch_book, load_history, runner
         self._values: dict[tuple[str, str], object] = {}
-        self._thresholds: tuple[Threshold, ...] = DEFAULT_THRESHOLDS
+        self._thresholds: tuple[Threshold, ...] = ()  # no lights until set_rules() hands over the user's rules
         self._scopes: list[str] = []
         self._metrics: list[str] = []
         self._selected: tuple[str, str] | None = None
@@ -191,37 +191,8 @@ class LiquidityView(Retranslatable, QWidget):
         self._render_history()
 
     def metric_label(self, metric: str) -> tuple[str, str]:
-        """(column title, explanation) of a metric code."""
-        labels = {
-            "spread_bps": (self.tr("Spread"), self.tr("Bid-ask spread")),
-            "depth_1pct_bid": (self.tr("Depth −1% (bid)"),
-                               self.tr("Order book depth: bids within 1% below the mid price")),
-            "depth_1pct_ask": (self.tr("Depth +1% (ask)"),
-                               self.tr("Order book depth: asks within 1% above the mid price")),
-            "depth_2pct": (self.tr("Depth ±2%"), self.tr("Order book depth: both sides within 2% of the mid price")),
-            "imbalance": (self.tr("Imbalance"), self.tr("Order book imbalance within ±1%: positive when more money "
-                                                        "bids than offers")),
-            "depth_2pct_ratio": (self.tr("Depth vs. 7 days"),
-                                 self.tr("Depth within ±2% against its median of the last 7 days")),
-            "slippage_exit": (self.tr("Slippage on exit"),
-                              self.tr("Slippage of selling the whole position at once (half the spread included)")),
-            "book_too_thin": (self.tr("Book too thin"), self.tr("The visible order book cannot absorb the whole "
-                                                                "position")),
-            "peg_deviation": (self.tr("Peg deviation"), self.tr("Stablecoin peg deviation")),
-            "funding_8h": (self.tr("Funding rate (8 h)"), self.tr("Funding rate of the BTC perpetual per 8 hours")),
-            "funding_annual": (self.tr("Funding p. a."), self.tr("Funding rate annualised (× 3 × 365, not "
-                                                                 "compounded)")),
-            "oi_change_24h": (self.tr("Open interest 24 h"), self.tr("Open interest change 24 h")),
-            "adv_20d_usd": (self.tr("ADV 20 days"),
-                            self.tr("Average daily dollar volume over the last 20 trading days")),
-            "days_to_liquidate": (self.tr("Days to liquidate"),
-                                  self.tr("Trading days to sell the position at 20% of the daily volume")),
-            "volume_ratio": (self.tr("Volume ratio"),
-                             self.tr("Latest volume against the median of the 30 days before")),
-            "liquid_share_1d": (self.tr("Sellable in 1 day"), self.tr("Share sellable within a day at no more "
-                                                                      "than 1% slippage")),
-        }
-        return labels.get(metric, (metric, metric))
+        """(column title, explanation) of a metric code, from the one label map (``riskwatch.texts``)."""
+        return self._text.metric_label(metric)
 
     def value_text(self, metric: str, value: float | None) -> str:
         """A value in the metric's unit (``−17,0 %``, ``12 Bp.``, ``1.234.567 $`` …); "–" when unavailable."""
@@ -393,5 +364,5 @@ class LiquidityView(Retranslatable, QWidget):
             self.history_panel.show_rows(title, rows, 100.0 if metric in _PERCENT_METRICS else 1.0, thresholds)
 
 
-__all__ = ["AMBER", "DEFAULT_THRESHOLDS", "DEPTH_BAND", "GREEN", "RED", "LiquidityView", "Threshold",
+__all__ = ["AMBER", "DEPTH_BAND", "GREEN", "RED", "LiquidityView", "Threshold",
            "depth_profile", "thresholds_from_rules", "traffic_light"]
