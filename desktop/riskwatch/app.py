@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from datetime import timedelta
 from pathlib import Path
 
 from riskwatch import paths
+from riskwatch.options import options_of
 
 log = logging.getLogger("riskwatch")
 
-
-BUSY_TIMEOUT_ENV = "RISKWATCH_BUSY_TIMEOUT_S"
 
 
 def open_store(args=None, *, data_dir: str | Path | None = None, on_damaged_row=None):
@@ -26,8 +24,9 @@ def open_store(args=None, *, data_dir: str | Path | None = None, on_damaged_row=
     from riskwatch.adapters.private_fs import ensure_private_dir
     from riskwatch.adapters.sqlite_store import BUSY_TIMEOUT_S, SqliteStore
 
-    directory = private_data_dir(paths.data_dir(data_dir or getattr(args, "data_dir", None)), ensure_private_dir)
-    timeout = float(os.environ.get(BUSY_TIMEOUT_ENV) or BUSY_TIMEOUT_S)
+    directory = private_data_dir(paths.data_dir(data_dir or getattr(args, "data_dir", None), options_of(args)),
+                                 ensure_private_dir)
+    timeout = options_of(args).busy_timeout_s or BUSY_TIMEOUT_S
     return SqliteStore.in_dir(directory, busy_timeout=timeout, on_damaged_row=on_damaged_row)
 
 
@@ -66,7 +65,7 @@ def build_market_data(store, clock, args=None, settings=None):
     crypto = CcxtFeed(exchange, api_url=api_url, timeout_ms=5000)
     # RISKWATCH_EQUITY_SOURCE=csv: stock prices only from imported/cached history (no Yahoo request);
     # used by tests, and by users who import their broker's prices.
-    if os.environ.get("RISKWATCH_EQUITY_SOURCE", "").lower() in ("csv", "offline", "none"):
+    if options_of(args).csv_equity_prices:
         from riskwatch.adapters.equity_feed import CsvEquityFeed
 
         equity = CsvEquityFeed(store, clock=clock)
@@ -76,7 +75,10 @@ def build_market_data(store, clock, args=None, settings=None):
     return MarketDataService(store, crypto, equity, clock, config)
 
 
-def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None):
+def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None, report_computer=None):
+    """The Monitor with everything it owns (and closes in ``aclose``): the market-data service (None offline),
+    the signal sources and the ``report_computer`` (None: the report is computed on the cycle's thread; the
+    desktop passes :func:`build_report_computer`'s worker process)."""
     from riskwatch.services.monitor import Monitor
     from riskwatch.services.settings import load_settings
 
@@ -85,18 +87,21 @@ def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None
         _repo, alerts = open_alerts(store, clock)
     market = None if offline else build_market_data(store, clock, args, settings)
     return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
-                   fallback_closes=bundled_closes, liquidity=build_liquidity(store, clock, market, args, settings))
+                   fallback_closes=bundled_closes, liquidity=build_liquidity(store, clock, market, args, settings),
+                   report_computer=report_computer)
 
 
-DERIVATIVES_URL_ENV = "RISKWATCH_DERIVATIVES_API_URL"
-INPROCESS_REPORT_ENV = "RISKWATCH_INPROCESS_REPORT"
+def register_alert_sinks(alerts, *sinks) -> list:
+    """The one place where alert sinks are registered (the GUI sink today; desktop notifications and remote
+    channels later, each queuing its delivery off the cycle). Returns the removers."""
+    return [alerts.add_sink(sink) for sink in sinks if sink is not None]
 
 
 def build_report_computer():
     """The desktop app computes each cycle's risk report in a worker process (see adapters/report_process.py),
     started now so its imports are done before the first cycle needs it. ``RISKWATCH_INPROCESS_REPORT=1``
     keeps the computation on the loop thread (None)."""
-    if os.environ.get(INPROCESS_REPORT_ENV) == "1":
+    if options_of().inprocess_report:
         return None
     from riskwatch.adapters.report_process import ReportProcess
 
@@ -121,8 +126,9 @@ def build_derivatives_feed(store, clock, args=None, settings=None):
     contacted: None, and the leverage signals read as unavailable.
     """
     from riskwatch.adapters.derivatives_feed import DerivativesFeed
+    from riskwatch.services.settings import load_settings
 
-    url = (os.environ.get(DERIVATIVES_URL_ENV) or store.get_setting("derivatives_api_url", "") or "").strip()
+    url = options_of(args).derivatives_api_url or load_settings(store).derivatives_api_url
     exchange_url = getattr(args, "exchange_api_url", None) or getattr(settings, "exchange_api_url", "") or ""
     if not url and exchange_url and _is_loopback(exchange_url):
         return None
@@ -191,7 +197,7 @@ def build_accounts(store, args=None):
     async def test(ex, creds):
         await test_credentials(ex, creds, url_for(ex))
 
-    vault = SecretResolver.default()  # the keyring is probed lazily, on first use
+    vault = SecretResolver.default(options_of(args))  # the keyring is probed lazily, on first use
     return vault, test, SyncService(store, vault.credentials, fetch)
 
 
@@ -201,7 +207,9 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     from PySide6.QtWidgets import QApplication
 
     from riskwatch.adapters.bundle import bundled_symbols
+    from riskwatch.gui.change_hub import ChangeHub
     from riskwatch.gui.main_window import MainWindow
+    from riskwatch.gui.ops import OpRunner
     from riskwatch.gui.translation import Translator
 
     app = QApplication.instance()
@@ -219,7 +227,7 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
                       restore_default_rules=restore, write_alert_csv=write_text_atomic,
                       extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
                       make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
-                      example_loader=example_positions, accounts=accounts)
+                      accounts=accounts, hub=ChangeHub(), ops=OpRunner())
 
 
 def history_provider(store):
@@ -293,6 +301,7 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     repo, alerts = open_alerts(store, clock)
     window = create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
                                 accounts=build_accounts(store, args))
+    register_alert_sinks(alerts, window.alert_bridge)
     window.show()
     skipped = store.skipped_rows()
     if skipped:  # damaged stored rows were skipped while the window was filled: say so
@@ -302,7 +311,7 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     loop = LoopThread().start()
     desktop = Desktop(store, window, loop)
     if offline is None:
-        offline = os.environ.get("RISKWATCH_OFFLINE") == "1"
+        offline = options_of(args).offline
 
     class _Ready(QObject):
         built = Signal(object)
@@ -310,6 +319,8 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     ready = _Ready(window)
 
     def on_built(monitor) -> None:  # GUI thread
+        from types import SimpleNamespace
+
         from riskwatch.gui.monitor_bridge import MonitorBridge
         from riskwatch.services.settings import load_settings
 
@@ -317,28 +328,31 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
             log.error("could not start monitoring: %s", monitor)
             window.statusBar().showMessage(str(monitor), 10000)
             return
-        if monitor.market is not None:
-            loop.add_closer(monitor.market.close)
-        closer = getattr(getattr(monitor, "liquidity", None), "close", None)
-        if closer is not None:
-            loop.add_closer(closer)
-        bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s)
+        # changed settings rebuild the market data on the loop thread; they win over --exchange/--exchange-api-url
+        bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s, ops=window.ops,
+                               make_market=lambda s: build_market_data(store, clock, SimpleNamespace(
+                                   options=options_of(args)), s))
         desktop.bridge = bridge
         window.attach_bridge(bridge)
         if getattr(args, "demo", False) or getattr(args, "replay_from", None):
-            window.start_replay(args)
+            from riskwatch.gui.replay_controller import request_from_args
+
+            window.start_replay(request_from_args(args, store.portfolio(), example_positions))
         else:
             bridge.start()
 
     ready.built.connect(on_built)
 
     async def build():
+        computer = None
         try:
-            monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts)
-            monitor.report_computer = build_report_computer()
-            if monitor.report_computer is not None:
-                loop.add_closer(monitor.report_computer.aclose)
+            computer = build_report_computer()
+            monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts,
+                                    report_computer=computer)
+            loop.add_closer(monitor.aclose)  # the feeds, the report worker and the signal sources, once
         except Exception as exc:  # a broken configuration is a status, not a crash
+            if computer is not None:
+                await computer.aclose()
             monitor = exc
         ready.built.emit(monitor)
 
@@ -355,7 +369,7 @@ def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_NAME)
-    directory = paths.data_dir(getattr(args, "data_dir", None))
+    directory = paths.data_dir(getattr(args, "data_dir", None), options_of(args))
     try:
         setup_logging(directory)
     except OSError as exc:  # no log file (e.g. a read-only folder): the store below says what is wrong
@@ -374,15 +388,15 @@ def run_gui(args) -> int:
     from riskwatch.gui.os_signals import SignalQuitter
 
     quitter = SignalQuitter(desktop.window.close)
-    if os.environ.get("RISKWATCH_STARTUP_PROBE"):  # tests/benchmarks/bench_startup.py
+    if options_of(args).startup_probe:  # tests/benchmarks/bench_startup.py
         def probe():
             heavy = [m for m in ("pandas", "pyqtgraph", "ccxt", "yfinance") if m in sys.modules]
             print(f"painted {__import__('time').time():.6f} heavy={','.join(heavy) or '-'}", flush=True)
 
         QTimer.singleShot(0, probe)
-    exit_after = os.environ.get("RISKWATCH_EXIT_AFTER_MS")  # smoke tests and start-up benchmarks
+    exit_after = options_of(args).exit_after_ms  # smoke tests and start-up benchmarks
     if exit_after:
-        QTimer.singleShot(int(exit_after), desktop.window.close)
+        QTimer.singleShot(exit_after, desktop.window.close)
     try:
         return app.exec()
     finally:

@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name />
+    <message>
+        <source>No positions.</source>
+        <translation>Keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Exported {n} position(s) to {file}.</source>
+        <translation>{n} Position(en) nach {file} exportiert.</translation>
+    </message>
+    <message>
+        <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
+        <translation>{n} Kurs(e) für {symbol} aus {file} importiert ({first} bis {last}, Spalte {column}).</translation>
+    </message>
+</context>
+<context>
     <name>AccountText</name>
     <message>
         <source>%1 rejected the API key: the key or the secret is wrong.</source>
@@ -169,7 +184,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
+        <extracomment>Percent decimals of fraction metrics whose values are small (a funding rate of 0.01 % per 8 h).</extracomment>
         <translation>Hinweis</translation>
     </message>
     <message>
@@ -245,8 +260,32 @@
         <translation>Rückgang vom Hoch</translation>
     </message>
     <message>
+        <source>Drop from the trailing high (calendar days)</source>
+        <translation>Rückgang vom Hoch (Kalendertage)</translation>
+    </message>
+    <message>
         <source>Drawdown from peak</source>
         <translation>Drawdown vom Höchststand</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Drawdown from the all-time high in the stored history</source>
+        <translation>Drawdown vom Höchststand der gespeicherten Historie</translation>
+    </message>
+    <message>
+        <source>Maximum drawdown</source>
+        <translation>Maximaler Drawdown</translation>
+    </message>
+    <message>
+        <source>Max. drawdown</source>
+        <translation>Max. Drawdown</translation>
+    </message>
+    <message>
+        <source>Deepest drawdown in the stored history</source>
+        <translation>Tiefster Drawdown in der gespeicherten Historie</translation>
     </message>
     <message>
         <source>Return</source>
@@ -257,24 +296,88 @@
         <translation>Volatilität</translation>
     </message>
     <message>
+        <source>Annualised volatility of the daily returns (90 days)</source>
+        <translation>Annualisierte Volatilität der Tagesrenditen (90 Tage)</translation>
+    </message>
+    <message>
         <source>Value at Risk (VaR) 95 %</source>
         <translation>Value at Risk (VaR) 95 %</translation>
+    </message>
+    <message>
+        <source>VaR 95 %</source>
+        <translation>VaR 95 %</translation>
     </message>
     <message>
         <source>Value at Risk (VaR) 99 %</source>
         <translation>Value at Risk (VaR) 99 %</translation>
     </message>
     <message>
+        <source>VaR 99 %</source>
+        <translation>VaR 99 %</translation>
+    </message>
+    <message>
         <source>Expected Shortfall (CVaR) 95 %</source>
         <translation>Expected Shortfall (CVaR) 95 %</translation>
+    </message>
+    <message>
+        <source>ES 95 %</source>
+        <translation>ES 95 %</translation>
     </message>
     <message>
         <source>Expected Shortfall (CVaR) 99 %</source>
         <translation>Expected Shortfall (CVaR) 99 %</translation>
     </message>
     <message>
+        <source>ES 99 %</source>
+        <translation>ES 99 %</translation>
+    </message>
+    <message>
+        <source>Beta BTC</source>
+        <translation>Beta BTC</translation>
+    </message>
+    <message>
+        <source>Beta to BTC (90 days)</source>
+        <translation>Beta zu BTC (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC</source>
+        <translation>Korrelation mit BTC</translation>
+    </message>
+    <message>
+        <source>Corr. BTC</source>
+        <translation>Korr. BTC</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC (90 days)</source>
+        <translation>Korrelation mit BTC (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (Nasdaq-100)</source>
+        <translation>Beta zu QQQ (Nasdaq-100)</translation>
+    </message>
+    <message>
+        <source>Beta QQQ</source>
+        <translation>Beta QQQ</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (Nasdaq-100, 90 days)</source>
+        <translation>Beta zu QQQ (Nasdaq-100, 90 Tage)</translation>
+    </message>
+    <message>
         <source>Stale price</source>
         <translation>Kurs veraltet</translation>
+    </message>
+    <message>
+        <source>Slippage of selling the whole position at once (half the spread included)</source>
+        <translation>Slippage (Kursabweichung bei Ausführung) beim Verkauf der ganzen Position auf einmal (halber Spread eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, as of %2</source>
+        <translation>%1, Stand %2</translation>
     </message>
     <message>
         <source>Beta to BTC</source>
@@ -301,6 +404,94 @@
         <translation>Größte Gewichtung</translation>
     </message>
     <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Depth −1% (bid)</source>
+        <translation>Markttiefe −1 % (Geld)</translation>
+    </message>
+    <message>
+        <source>Order book depth: bids within 1% below the mid price</source>
+        <translation>Markttiefe: Kaufgebote bis 1 % unter dem Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Depth +1% (ask)</source>
+        <translation>Markttiefe +1 % (Brief)</translation>
+    </message>
+    <message>
+        <source>Order book depth: asks within 1% above the mid price</source>
+        <translation>Markttiefe: Verkaufsangebote bis 1 % über dem Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Depth ±2%</source>
+        <translation>Markttiefe ±2 %</translation>
+    </message>
+    <message>
+        <source>Order book depth: both sides within 2% of the mid price</source>
+        <translation>Markttiefe: beide Seiten bis 2 % um den Mittelkurs</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>Ungleichgewicht</translation>
+    </message>
+    <message>
+        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
+        <translation>Ungleichgewicht des Orderbuchs (±1 %): positiv, wenn auf der Kaufseite mehr Geld steht als auf der Verkaufsseite</translation>
+    </message>
+    <message>
+        <source>Depth vs. 7 days</source>
+        <translation>Markttiefe ggü. 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Depth within ±2% against its median of the last 7 days</source>
+        <translation>Markttiefe (±2 %) im Verhältnis zu ihrem Median der letzten 7 Tage</translation>
+    </message>
+    <message>
+        <source>Book too thin</source>
+        <translation>Orderbuch zu dünn</translation>
+    </message>
+    <message>
+        <source>The visible order book cannot absorb the whole position</source>
+        <translation>Das sichtbare Orderbuch kann die ganze Position nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>Peg deviation</source>
+        <translation>Abweichung vom Peg</translation>
+    </message>
+    <message>
+        <source>Funding rate of the BTC perpetual per 8 hours</source>
+        <translation>Funding-Rate des BTC-Perpetual-Kontrakts je 8 Stunden</translation>
+    </message>
+    <message>
+        <source>Funding p. a.</source>
+        <translation>Funding-Rate p. a.</translation>
+    </message>
+    <message>
+        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
+        <translation>Funding-Rate auf ein Jahr hochgerechnet (× 3 × 365, ohne Zinseszins)</translation>
+    </message>
+    <message>
+        <source>Open interest 24 h</source>
+        <translation>Open Interest 24 h</translation>
+    </message>
+    <message>
+        <source>ADV 20 days</source>
+        <translation>Ø Tagesumsatz 20 Tage</translation>
+    </message>
+    <message>
+        <source>Average daily dollar volume over the last 20 trading days</source>
+        <translation>Durchschnittlicher Tagesumsatz in US-Dollar über die letzten 20 Handelstage</translation>
+    </message>
+    <message>
+        <source>Trading days to sell the position at 20% of the daily volume</source>
+        <translation>Handelstage, um die Position mit 20 % des Tagesvolumens zu veräußern</translation>
+    </message>
+    <message>
+        <source>Latest volume against the median of the 30 days before</source>
+        <translation>Letztes Handelsvolumen im Verhältnis zum Median der 30 Tage davor</translation>
+    </message>
+    <message>
         <source>Share sellable within a day</source>
         <translation>Anteil in einem Tag veräußerbar</translation>
     </message>
@@ -325,15 +516,16 @@
         <translation>Volumenverhältnis</translation>
     </message>
     <message>
+        <source>Sellable in 1 day</source>
+        <translation>In 1 Tag veräußerbar</translation>
+    </message>
+    <message>
+        <source>Share sellable within a day at no more than 1% slippage</source>
+        <translation>Anteil, der binnen eines Tages mit höchstens 1 % Slippage veräußert werden kann</translation>
+    </message>
+    <message>
         <source>Drop from %1-day high</source>
         <translation>Rückgang vom %1-Tage-Hoch</translation>
-    </message>
-    <message numerus="yes">
-        <source>Return over %n day(s)</source>
-        <translation>
-            <numerusform>Rendite über %n Tag</numerusform>
-            <numerusform>Rendite über %n Tage</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 day</source>
@@ -357,6 +549,7 @@
     </message>
     <message>
         <source>%1: %2 %3 %4</source>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in catalogue order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>%1: %2 %3 %4</translation>
     </message>
     <message>
@@ -440,6 +633,14 @@
         <translation>%1 Min.</translation>
     </message>
     <message>
+        <source>Return over %1 day</source>
+        <translation>Rendite über %1 Tag</translation>
+    </message>
+    <message>
+        <source>Return over %1 days</source>
+        <translation>Rendite über %1 Tage</translation>
+    </message>
+    <message>
         <source>%1 h</source>
         <translation>%1 Std.</translation>
     </message>
@@ -452,7 +653,7 @@
     <name>AlertWindow</name>
     <message>
         <source>Severity</source>
-        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
+        <extracomment>The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
         <translation>Schweregrad</translation>
     </message>
     <message>
@@ -656,6 +857,7 @@
     <name>AssetTable</name>
     <message>
         <source>Symbol</source>
+        <extracomment>The figure columns: (metric code, snapshot key) of every dashboard metric, in catalogue order. Figures shown until the user chooses otherwise.</extracomment>
         <translation>Symbol</translation>
     </message>
     <message>
@@ -669,14 +871,6 @@
     <message>
         <source>Change 24 h</source>
         <translation>Veränderung 24 h</translation>
-    </message>
-    <message>
-        <source>Drop from 30-day high</source>
-        <translation>Rückgang vom 30-Tage-Hoch</translation>
-    </message>
-    <message>
-        <source>Drawdown</source>
-        <translation>Drawdown</translation>
     </message>
     <message>
         <source>Alert</source>
@@ -693,14 +887,6 @@
     <message>
         <source>Change over 24 hours</source>
         <translation>Veränderung über 24 Stunden</translation>
-    </message>
-    <message>
-        <source>Drop from the 30-day high (calendar days)</source>
-        <translation>Rückgang vom 30-Tage-Hoch (Kalendertage)</translation>
-    </message>
-    <message>
-        <source>Drawdown from the all-time high in the stored history</source>
-        <translation>Drawdown vom Höchststand der gespeicherten Historie</translation>
     </message>
     <message>
         <source>Most severe active alert of the asset</source>
@@ -854,9 +1040,241 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>unknown exchange '{exchange}' (expected one of: {known})</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>unbekannte Börse '{exchange}' (erwartet: {known})</translation>
+    </message>
+    <message>
+        <source>expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 is optional); nothing was stored</source>
+        <translation>erwartet wird der API-Schlüssel in Zeile 1 und das Secret in Zeile 2 der Standardeingabe (eine Passphrase in Zeile 3 ist optional); nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>standard input has more than 3 lines: expected the API key, the secret and an optional passphrase; nothing was stored</source>
+        <translation>die Standardeingabe hat mehr als 3 Zeilen: erwartet werden API-Schlüssel, Secret und optional eine Passphrase; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>line {line} of standard input ({item}) contains spaces or control characters; nothing was stored</source>
+        <translation>Zeile {line} der Standardeingabe ({item}) enthält Leerzeichen oder Steuerzeichen; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>API key: </source>
+        <translation>API-Schlüssel: </translation>
+    </message>
+    <message>
+        <source>Secret: </source>
+        <translation>Secret: </translation>
+    </message>
+    <message>
+        <source>Passphrase (optional, Enter for none): </source>
+        <translation>Passphrase (optional, Eingabetaste für keine): </translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation>dem Schlüsselbund des Systems ({backend})</translation>
+    </message>
+    <message>
+        <source>the environment variables {key_var} / {secret_var}</source>
+        <translation>den Umgebungsvariablen {key_var} / {secret_var}</translation>
+    </message>
+    <message>
+        <source>memory (this session only)</source>
+        <translation>dem Arbeitsspeicher (nur diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Stored the API key for {name} in {where}.</source>
+        <translation>API-Schlüssel für {name} gespeichert in {where}.</translation>
+    </message>
+    <message>
+        <source>Using the API key for {name} from {where}.</source>
+        <translation>API-Schlüssel für {name} aus {where}.</translation>
+    </message>
+    <message>
+        <source>Recommended: a read-only key (e.g. Kraken: only "Query Funds"). RiskWatch only reads balances; a key that cannot trade or withdraw is harmless if it ever leaks.</source>
+        <translation>Empfohlen: ein Schlüssel mit nur Lesezugriff (z. B. Kraken: nur „Query Funds“). RiskWatch liest nur Guthaben; ein Schlüssel ohne Handels- und Auszahlungsrecht richtet keinen Schaden an, falls er je in fremde Hände gerät.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).</source>
+        <translation>Auf diesem System ist kein sicherer Schlüsselbund verfügbar ({backend}): RiskWatch speichert API-Schlüssel nie im Klartext. Setzen Sie stattdessen die Umgebungsvariablen {key_var} und {secret_var} (nur für diese Shell).</translation>
+    </message>
+    <message>
+        <source>The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open it in your keyring manager) and try again. Nothing was read or stored.</source>
+        <translation>Der Schlüsselbund des Systems ({backend}) ist gesperrt: Entsperren Sie ihn (an der Desktop-Sitzung anmelden oder in der Schlüsselbundverwaltung öffnen) und versuchen Sie es erneut. Es wurde nichts gelesen oder gespeichert.</translation>
+    </message>
+    <message>
+        <source>The API key for {name} was not stored.</source>
+        <translation>Der API-Schlüssel für {name} wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The API key for {name} works: read access to the balance confirmed.</source>
+        <translation>Der API-Schlüssel für {name} funktioniert: Lesezugriff auf das Guthaben bestätigt.</translation>
+    </message>
+    <message>
+        <source>{name} rejected the API key: the key or the secret is wrong.</source>
+        <translation>{name} hat den API-Schlüssel abgelehnt: Schlüssel oder Secret sind falsch.</translation>
+    </message>
+    <message>
+        <source>{name} accepted the API key, but it lacks the permission to read balances (Kraken: "Query Funds").</source>
+        <translation>{name} hat den API-Schlüssel angenommen, aber ihm fehlt die Berechtigung, Guthaben zu lesen (Kraken: „Query Funds“).</translation>
+    </message>
+    <message>
+        <source>{name} rejected the request's nonce or timestamp: check that this computer's clock is right and that no other program uses the same key.</source>
+        <translation>{name} hat Nonce oder Zeitstempel der Anfrage abgelehnt: Prüfen Sie, ob die Uhr dieses Computers richtig geht und kein anderes Programm denselben Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>{name} could not be reached: check the internet connection and try again later.</source>
+        <translation>{name} ist nicht erreichbar: Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>No API key for {name} is stored. Store one with: riskwatch keys set {exchange}</source>
+        <translation>Für {name} ist kein API-Schlüssel gespeichert. Speichern mit: riskwatch keys set {exchange}</translation>
+    </message>
+    <message>
+        <source>{name} could not answer: {detail}</source>
+        <translation>{name} konnte nicht antworten: {detail}</translation>
+    </message>
+    <message>
+        <source>The key store failed: {detail}</source>
+        <translation>Der Schlüsselspeicher ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>Deleted the API key for {name} from the system keyring.</source>
+        <translation>API-Schlüssel für {name} aus dem Schlüsselbund des Systems gelöscht.</translation>
+    </message>
+    <message>
+        <source>No API key for {name} was stored in the system keyring.</source>
+        <translation>Im Schlüsselbund des Systems war kein API-Schlüssel für {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>The environment variable {var} still provides a key; unset it to stop using it.</source>
+        <translation>Die Umgebungsvariable {var} liefert weiterhin einen Schlüssel; entfernen Sie sie, um ihn nicht mehr zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Replay {start} to {end}: {days} day(s), {events} alert event(s).</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>Wiedergabe {start} bis {end}: {days} Tag(e), {events} Alarmereignis(se).</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>Schwellwert</translation>
+    </message>
+    <message>
+        <source>portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>{account}: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>{account}: {added} neu, {changed} geändert, {removed} entfernt, {unchanged} unverändert</translation>
+    </message>
+    <message>
+        <source>The positions of {account} are up to date.</source>
+        <translation>Die Positionen von {account} sind aktuell.</translation>
+    </message>
+    <message>
+        <source>Apply these changes? [y/N] </source>
+        <translation>Diese Änderungen übernehmen? [j/N] </translation>
+    </message>
+    <message>
+        <source>Cancelled; no position was changed.</source>
+        <translation>Abgebrochen; keine Position wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Applied: {added} added, {changed} changed, {removed} removed.</source>
+        <translation>Übernommen: {added} hinzugefügt, {changed} geändert, {removed} entfernt.</translation>
+    </message>
+    <message>
+        <source>Skipped balances that cannot be a position: {codes}</source>
+        <translation>Übersprungene Guthaben, die keine Position sein können: {codes}</translation>
+    </message>
+    <message>
+        <source>new positions get a cost basis of 0; edit it to see profit and loss</source>
+        <translation>neue Positionen erhalten einen Einstandskurs von 0; tragen Sie ihn ein, um Gewinn/Verlust zu sehen</translation>
+    </message>
+    <message>
+        <source>No positions.</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>Keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Einstandskurs</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>crypto</source>
+        <translation>Krypto</translation>
+    </message>
+    <message>
+        <source>equity</source>
+        <translation>Aktie</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>stablecoin</source>
+        <translation>Stablecoin</translation>
+    </message>
+    <message>
+        <source>Imported {n} position(s) from {file}.</source>
+        <translation>{n} Position(en) aus {file} importiert.</translation>
+    </message>
+    <message>
+        <source>Replaced all positions by {n} position(s) from {file}.</source>
+        <translation>Alle Positionen durch {n} Position(en) aus {file} ersetzt.</translation>
+    </message>
+    <message>
+        <source>Exported {n} position(s) to {file}.</source>
+        <translation>{n} Position(en) nach {file} exportiert.</translation>
+    </message>
+    <message>
+        <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
+        <translation>{n} Kurs(e) für {symbol} aus {file} importiert ({first} bis {last}, Spalte {column}).</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Portfolio value</source>
+        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use.</extracomment>
         <translation>Portfoliowert</translation>
     </message>
     <message>
@@ -951,18 +1369,6 @@
         <source>snoozed until %1</source>
         <translation>stummgeschaltet bis %1</translation>
     </message>
-    <message>
-        <source>Critical</source>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Hinweis</translation>
-    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1003,134 +1409,6 @@
 </context>
 <context>
     <name>LiquidityView</name>
-    <message>
-        <source>Spread</source>
-        <translation>Spread</translation>
-    </message>
-    <message>
-        <source>Bid-ask spread</source>
-        <translation>Geld-Brief-Spanne (Spread)</translation>
-    </message>
-    <message>
-        <source>Depth −1% (bid)</source>
-        <translation>Markttiefe −1 % (Geld)</translation>
-    </message>
-    <message>
-        <source>Order book depth: bids within 1% below the mid price</source>
-        <translation>Markttiefe: Kaufgebote bis 1 % unter dem Mittelkurs</translation>
-    </message>
-    <message>
-        <source>Depth +1% (ask)</source>
-        <translation>Markttiefe +1 % (Brief)</translation>
-    </message>
-    <message>
-        <source>Order book depth: asks within 1% above the mid price</source>
-        <translation>Markttiefe: Verkaufsangebote bis 1 % über dem Mittelkurs</translation>
-    </message>
-    <message>
-        <source>Depth ±2%</source>
-        <translation>Markttiefe ±2 %</translation>
-    </message>
-    <message>
-        <source>Order book depth: both sides within 2% of the mid price</source>
-        <translation>Markttiefe: beide Seiten bis 2 % um den Mittelkurs</translation>
-    </message>
-    <message>
-        <source>Imbalance</source>
-        <translation>Ungleichgewicht</translation>
-    </message>
-    <message>
-        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
-        <translation>Ungleichgewicht des Orderbuchs (±1 %): positiv, wenn auf der Kaufseite mehr Geld steht als auf der Verkaufsseite</translation>
-    </message>
-    <message>
-        <source>Depth vs. 7 days</source>
-        <translation>Markttiefe ggü. 7 Tagen</translation>
-    </message>
-    <message>
-        <source>Depth within ±2% against its median of the last 7 days</source>
-        <translation>Markttiefe (±2 %) im Verhältnis zu ihrem Median der letzten 7 Tage</translation>
-    </message>
-    <message>
-        <source>Slippage on exit</source>
-        <translation>Slippage beim Verkauf</translation>
-    </message>
-    <message>
-        <source>Slippage of selling the whole position at once (half the spread included)</source>
-        <translation>Slippage (Kursabweichung bei Ausführung) beim Verkauf der ganzen Position auf einmal (halber Spread eingeschlossen)</translation>
-    </message>
-    <message>
-        <source>Book too thin</source>
-        <translation>Orderbuch zu dünn</translation>
-    </message>
-    <message>
-        <source>The visible order book cannot absorb the whole position</source>
-        <translation>Das sichtbare Orderbuch kann die ganze Position nicht aufnehmen</translation>
-    </message>
-    <message>
-        <source>Peg deviation</source>
-        <translation>Abweichung vom Peg</translation>
-    </message>
-    <message>
-        <source>Stablecoin peg deviation</source>
-        <translation>Abweichung von der Stablecoin-Bindung (Peg)</translation>
-    </message>
-    <message>
-        <source>Funding rate (8 h)</source>
-        <translation>Funding-Rate (8 h)</translation>
-    </message>
-    <message>
-        <source>Funding rate of the BTC perpetual per 8 hours</source>
-        <translation>Funding-Rate des BTC-Perpetual-Kontrakts je 8 Stunden</translation>
-    </message>
-    <message>
-        <source>Funding p. a.</source>
-        <translation>Funding-Rate p. a.</translation>
-    </message>
-    <message>
-        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
-        <translation>Funding-Rate auf ein Jahr hochgerechnet (× 3 × 365, ohne Zinseszins)</translation>
-    </message>
-    <message>
-        <source>Open interest 24 h</source>
-        <translation>Open Interest 24 h</translation>
-    </message>
-    <message>
-        <source>Open interest change 24 h</source>
-        <translation>Veränderung Open Interest 24 h</translation>
-    </message>
-    <message>
-        <source>ADV 20 days</source>
-        <translation>Ø Tagesumsatz 20 Tage</translation>
-    </message>
-    <message>
-        <source>Average daily dollar volume over the last 20 trading days</source>
-        <translation>Durchschnittlicher Tagesumsatz in US-Dollar über die letzten 20 Handelstage</translation>
-    </message>
-    <message>
-        <source>Days to liquidate</source>
-        <translation>Tage bis zur Veräußerung</translation>
-    </message>
-    <message>
-        <source>Trading days to sell the position at 20% of the daily volume</source>
-        <translation>Handelstage, um die Position mit 20 % des Tagesvolumens zu veräußern</translation>
-    </message>
-    <message>
-        <source>Volume ratio</source>
-        <translation>Volumenverhältnis</translation>
-    </message>
-    <message>
-        <source>Latest volume against the median of the 30 days before</source>
-        <translation>Letztes Handelsvolumen im Verhältnis zum Median der 30 Tage davor</translation>
-    </message>
-    <message>
-        <source>Sellable in 1 day</source>
-        <translation>In 1 Tag veräußerbar</translation>
-    </message>
-    <message>
-        <source>Share sellable within a day at no more than 1% slippage</source>
-        <translation>Anteil, der binnen eines Tages mit höchstens 1 % Slippage veräußert werden kann</translation>
-    </message>
     <message>
         <source>%1 bp</source>
         <translation>%1 Bp.</translation>
@@ -1198,6 +1476,25 @@
         <source>No figures yet: wait for the first refresh.</source>
         <translation>Noch keine Kennzahlen: bitte die erste Aktualisierung abwarten.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n Position</numerusform>
+            <numerusform>%n Positionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings saved. The new exchange or base currency is used from the next refresh.</source>
+        <translation>Einstellungen gespeichert. Die neue Börse bzw. Basiswährung gilt ab der nächsten Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Bundled price history for offline use: %1</source>
+        <translation>Mitgelieferte Kurshistorie für den Offline-Betrieb: %1</translation>
+    </message>
+    <message>
+        <source>About RiskWatch</source>
+        <translation>Über RiskWatch</translation>
+    </message>
     <message>
         <source>Alert history</source>
         <translation>Alarmverlauf</translation>
@@ -1205,22 +1502,6 @@
     <message>
         <source>Rules</source>
         <translation>Regeln</translation>
-    </message>
-    <message>
-        <source>&amp;Alerts</source>
-        <translation>&amp;Alarme</translation>
-    </message>
-    <message>
-        <source>Show alert &amp;window</source>
-        <translation>Alarm&amp;fenster anzeigen</translation>
-    </message>
-    <message>
-        <source>Alert &amp;history</source>
-        <translation>Alarm&amp;verlauf</translation>
-    </message>
-    <message>
-        <source>Alert &amp;rules</source>
-        <translation>Alarm&amp;regeln</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1237,6 +1518,22 @@
     <message>
         <source>Liquidity</source>
         <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <source>Show alert &amp;window</source>
+        <translation>Alarm&amp;fenster anzeigen</translation>
+    </message>
+    <message>
+        <source>Alert &amp;history</source>
+        <translation>Alarm&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>Alert &amp;rules</source>
+        <translation>Alarm&amp;regeln</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1309,25 +1606,6 @@
     <message>
         <source>&amp;About RiskWatch</source>
         <translation>Ü&amp;ber RiskWatch</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n position(s)</source>
-        <translation>
-            <numerusform>%n Position</numerusform>
-            <numerusform>%n Positionen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Settings saved. The new exchange or base currency is used from the next refresh.</source>
-        <translation>Einstellungen gespeichert. Die neue Börse bzw. Basiswährung gilt ab der nächsten Aktualisierung.</translation>
-    </message>
-    <message>
-        <source>Bundled price history for offline use: %1</source>
-        <translation>Mitgelieferte Kurshistorie für den Offline-Betrieb: %1</translation>
-    </message>
-    <message>
-        <source>About RiskWatch</source>
-        <translation>Über RiskWatch</translation>
     </message>
     <message>
         <source>Offline – prices as of %1</source>

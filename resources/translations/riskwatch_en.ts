@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name />
+    <message>
+        <source>No positions.</source>
+        <translation>No positions.</translation>
+    </message>
+    <message>
+        <source>Exported {n} position(s) to {file}.</source>
+        <translation>Exported {n} position(s) to {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
+        <translation>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</translation>
+    </message>
+</context>
+<context>
     <name>AccountText</name>
     <message>
         <source>%1 rejected the API key: the key or the secret is wrong.</source>
@@ -169,7 +184,7 @@
     <name>AlertText</name>
     <message>
         <source>Info</source>
-        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in this order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
+        <extracomment>Percent decimals of fraction metrics whose values are small (a funding rate of 0.01 % per 8 h).</extracomment>
         <translation>Info</translation>
     </message>
     <message>
@@ -245,8 +260,32 @@
         <translation>Drop from trailing high</translation>
     </message>
     <message>
+        <source>Drop from the trailing high (calendar days)</source>
+        <translation>Drop from the trailing high (calendar days)</translation>
+    </message>
+    <message>
         <source>Drawdown from peak</source>
         <translation>Drawdown from peak</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Drawdown from the all-time high in the stored history</source>
+        <translation>Drawdown from the all-time high in the stored history</translation>
+    </message>
+    <message>
+        <source>Maximum drawdown</source>
+        <translation>Maximum drawdown</translation>
+    </message>
+    <message>
+        <source>Max. drawdown</source>
+        <translation>Max. drawdown</translation>
+    </message>
+    <message>
+        <source>Deepest drawdown in the stored history</source>
+        <translation>Deepest drawdown in the stored history</translation>
     </message>
     <message>
         <source>Return</source>
@@ -257,24 +296,88 @@
         <translation>Volatility</translation>
     </message>
     <message>
+        <source>Annualised volatility of the daily returns (90 days)</source>
+        <translation>Annualised volatility of the daily returns (90 days)</translation>
+    </message>
+    <message>
         <source>Value at Risk (VaR) 95 %</source>
         <translation>Value at Risk (VaR) 95 %</translation>
+    </message>
+    <message>
+        <source>VaR 95 %</source>
+        <translation>VaR 95 %</translation>
     </message>
     <message>
         <source>Value at Risk (VaR) 99 %</source>
         <translation>Value at Risk (VaR) 99 %</translation>
     </message>
     <message>
+        <source>VaR 99 %</source>
+        <translation>VaR 99 %</translation>
+    </message>
+    <message>
         <source>Expected Shortfall (CVaR) 95 %</source>
         <translation>Expected Shortfall (CVaR) 95 %</translation>
+    </message>
+    <message>
+        <source>ES 95 %</source>
+        <translation>ES 95 %</translation>
     </message>
     <message>
         <source>Expected Shortfall (CVaR) 99 %</source>
         <translation>Expected Shortfall (CVaR) 99 %</translation>
     </message>
     <message>
+        <source>ES 99 %</source>
+        <translation>ES 99 %</translation>
+    </message>
+    <message>
+        <source>Beta BTC</source>
+        <translation>Beta BTC</translation>
+    </message>
+    <message>
+        <source>Beta to BTC (90 days)</source>
+        <translation>Beta to BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC</source>
+        <translation>Correlation with BTC</translation>
+    </message>
+    <message>
+        <source>Corr. BTC</source>
+        <translation>Corr. BTC</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC (90 days)</source>
+        <translation>Correlation with BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (Nasdaq-100)</source>
+        <translation>Beta to QQQ (Nasdaq-100)</translation>
+    </message>
+    <message>
+        <source>Beta QQQ</source>
+        <translation>Beta QQQ</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (Nasdaq-100, 90 days)</source>
+        <translation>Beta to QQQ (Nasdaq-100, 90 days)</translation>
+    </message>
+    <message>
         <source>Stale price</source>
         <translation>Stale price</translation>
+    </message>
+    <message>
+        <source>Slippage of selling the whole position at once (half the spread included)</source>
+        <translation>Slippage of selling the whole position at once (half the spread included)</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, as of %2</source>
+        <translation>%1, as of %2</translation>
     </message>
     <message>
         <source>Beta to BTC</source>
@@ -301,6 +404,94 @@
         <translation>Largest weight</translation>
     </message>
     <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>Depth −1% (bid)</source>
+        <translation>Depth −1% (bid)</translation>
+    </message>
+    <message>
+        <source>Order book depth: bids within 1% below the mid price</source>
+        <translation>Order book depth: bids within 1% below the mid price</translation>
+    </message>
+    <message>
+        <source>Depth +1% (ask)</source>
+        <translation>Depth +1% (ask)</translation>
+    </message>
+    <message>
+        <source>Order book depth: asks within 1% above the mid price</source>
+        <translation>Order book depth: asks within 1% above the mid price</translation>
+    </message>
+    <message>
+        <source>Depth ±2%</source>
+        <translation>Depth ±2%</translation>
+    </message>
+    <message>
+        <source>Order book depth: both sides within 2% of the mid price</source>
+        <translation>Order book depth: both sides within 2% of the mid price</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>Imbalance</translation>
+    </message>
+    <message>
+        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
+        <translation>Order book imbalance within ±1%: positive when more money bids than offers</translation>
+    </message>
+    <message>
+        <source>Depth vs. 7 days</source>
+        <translation>Depth vs. 7 days</translation>
+    </message>
+    <message>
+        <source>Depth within ±2% against its median of the last 7 days</source>
+        <translation>Depth within ±2% against its median of the last 7 days</translation>
+    </message>
+    <message>
+        <source>Book too thin</source>
+        <translation>Book too thin</translation>
+    </message>
+    <message>
+        <source>The visible order book cannot absorb the whole position</source>
+        <translation>The visible order book cannot absorb the whole position</translation>
+    </message>
+    <message>
+        <source>Peg deviation</source>
+        <translation>Peg deviation</translation>
+    </message>
+    <message>
+        <source>Funding rate of the BTC perpetual per 8 hours</source>
+        <translation>Funding rate of the BTC perpetual per 8 hours</translation>
+    </message>
+    <message>
+        <source>Funding p. a.</source>
+        <translation>Funding p. a.</translation>
+    </message>
+    <message>
+        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
+        <translation>Funding rate annualised (× 3 × 365, not compounded)</translation>
+    </message>
+    <message>
+        <source>Open interest 24 h</source>
+        <translation>Open interest 24 h</translation>
+    </message>
+    <message>
+        <source>ADV 20 days</source>
+        <translation>ADV 20 days</translation>
+    </message>
+    <message>
+        <source>Average daily dollar volume over the last 20 trading days</source>
+        <translation>Average daily dollar volume over the last 20 trading days</translation>
+    </message>
+    <message>
+        <source>Trading days to sell the position at 20% of the daily volume</source>
+        <translation>Trading days to sell the position at 20% of the daily volume</translation>
+    </message>
+    <message>
+        <source>Latest volume against the median of the 30 days before</source>
+        <translation>Latest volume against the median of the 30 days before</translation>
+    </message>
+    <message>
         <source>Share sellable within a day</source>
         <translation>Share sellable within a day</translation>
     </message>
@@ -325,15 +516,16 @@
         <translation>Volume ratio</translation>
     </message>
     <message>
+        <source>Sellable in 1 day</source>
+        <translation>Sellable in 1 day</translation>
+    </message>
+    <message>
+        <source>Share sellable within a day at no more than 1% slippage</source>
+        <translation>Share sellable within a day at no more than 1% slippage</translation>
+    </message>
+    <message>
         <source>Drop from %1-day high</source>
         <translation>Drop from %1-day high</translation>
-    </message>
-    <message numerus="yes">
-        <source>Return over %n day(s)</source>
-        <translation>
-            <numerusform>Return over %n day</numerusform>
-            <numerusform>Return over %n days</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 day</source>
@@ -357,6 +549,7 @@
     </message>
     <message>
         <source>%1: %2 %3 %4</source>
+        <extracomment>Metrics whose values are fractions (−0.17 = 17 % down): shown and entered in percent. Metrics whose values are seconds: shown in minutes / hours, entered in minutes. The metrics the rule editor offers, in catalogue order (a stored rule may use another code; it is kept). What each shipped rule's name describes: (scope, metric key, comparator, threshold). While a shipped rule still matches, its translated shipped name is shown; once the user changed it, a name is generated.</extracomment>
         <translation>%1: %2 %3 %4</translation>
     </message>
     <message>
@@ -440,6 +633,14 @@
         <translation>%1 min</translation>
     </message>
     <message>
+        <source>Return over %1 day</source>
+        <translation>Return over %1 day</translation>
+    </message>
+    <message>
+        <source>Return over %1 days</source>
+        <translation>Return over %1 days</translation>
+    </message>
+    <message>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
@@ -452,7 +653,7 @@
     <name>AlertWindow</name>
     <message>
         <source>Severity</source>
-        <extracomment>Event kinds that (for warning / critical alerts) bring the window up. The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
+        <extracomment>The main window's quit shortcut (MainWindow.action_quit). Number of alerts needing attention, after every refresh (for a status bar or tray tooltip). tuple[AlertEvent, ...] that made the window pop up (emitted after show / raise / activate). time.perf_counter() right after the latest pop-up (show / raise / activate); for the latency benchmark. Ctrl+Q quits the application from here too, through the main window's own quit action.</extracomment>
         <translation>Severity</translation>
     </message>
     <message>
@@ -656,6 +857,7 @@
     <name>AssetTable</name>
     <message>
         <source>Symbol</source>
+        <extracomment>The figure columns: (metric code, snapshot key) of every dashboard metric, in catalogue order. Figures shown until the user chooses otherwise.</extracomment>
         <translation>Symbol</translation>
     </message>
     <message>
@@ -669,14 +871,6 @@
     <message>
         <source>Change 24 h</source>
         <translation>Change 24 h</translation>
-    </message>
-    <message>
-        <source>Drop from 30-day high</source>
-        <translation>Drop from 30-day high</translation>
-    </message>
-    <message>
-        <source>Drawdown</source>
-        <translation>Drawdown</translation>
     </message>
     <message>
         <source>Alert</source>
@@ -693,14 +887,6 @@
     <message>
         <source>Change over 24 hours</source>
         <translation>Change over 24 hours</translation>
-    </message>
-    <message>
-        <source>Drop from the 30-day high (calendar days)</source>
-        <translation>Drop from the 30-day high (calendar days)</translation>
-    </message>
-    <message>
-        <source>Drawdown from the all-time high in the stored history</source>
-        <translation>Drawdown from the all-time high in the stored history</translation>
     </message>
     <message>
         <source>Most severe active alert of the asset</source>
@@ -854,9 +1040,241 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>unknown exchange '{exchange}' (expected one of: {known})</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>unknown exchange '{exchange}' (expected one of: {known})</translation>
+    </message>
+    <message>
+        <source>expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 is optional); nothing was stored</source>
+        <translation>expected the API key on line 1 and the secret on line 2 of standard input (a passphrase on line 3 is optional); nothing was stored</translation>
+    </message>
+    <message>
+        <source>standard input has more than 3 lines: expected the API key, the secret and an optional passphrase; nothing was stored</source>
+        <translation>standard input has more than 3 lines: expected the API key, the secret and an optional passphrase; nothing was stored</translation>
+    </message>
+    <message>
+        <source>line {line} of standard input ({item}) contains spaces or control characters; nothing was stored</source>
+        <translation>line {line} of standard input ({item}) contains spaces or control characters; nothing was stored</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>passphrase</translation>
+    </message>
+    <message>
+        <source>API key: </source>
+        <translation>API key: </translation>
+    </message>
+    <message>
+        <source>Secret: </source>
+        <translation>Secret: </translation>
+    </message>
+    <message>
+        <source>Passphrase (optional, Enter for none): </source>
+        <translation>Passphrase (optional, Enter for none): </translation>
+    </message>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation>the system keyring ({backend})</translation>
+    </message>
+    <message>
+        <source>the environment variables {key_var} / {secret_var}</source>
+        <translation>the environment variables {key_var} / {secret_var}</translation>
+    </message>
+    <message>
+        <source>memory (this session only)</source>
+        <translation>memory (this session only)</translation>
+    </message>
+    <message>
+        <source>Stored the API key for {name} in {where}.</source>
+        <translation>Stored the API key for {name} in {where}.</translation>
+    </message>
+    <message>
+        <source>Using the API key for {name} from {where}.</source>
+        <translation>Using the API key for {name} from {where}.</translation>
+    </message>
+    <message>
+        <source>Recommended: a read-only key (e.g. Kraken: only "Query Funds"). RiskWatch only reads balances; a key that cannot trade or withdraw is harmless if it ever leaks.</source>
+        <translation>Recommended: a read-only key (e.g. Kraken: only "Query Funds"). RiskWatch only reads balances; a key that cannot trade or withdraw is harmless if it ever leaks.</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).</source>
+        <translation>No secure keyring is available on this system ({backend}): RiskWatch never stores API keys in plain text. Set the environment variables {key_var} and {secret_var} instead (for this shell only).</translation>
+    </message>
+    <message>
+        <source>The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open it in your keyring manager) and try again. Nothing was read or stored.</source>
+        <translation>The system keyring ({backend}) is locked: unlock it (log in to the desktop session, or open it in your keyring manager) and try again. Nothing was read or stored.</translation>
+    </message>
+    <message>
+        <source>The API key for {name} was not stored.</source>
+        <translation>The API key for {name} was not stored.</translation>
+    </message>
+    <message>
+        <source>The API key for {name} works: read access to the balance confirmed.</source>
+        <translation>The API key for {name} works: read access to the balance confirmed.</translation>
+    </message>
+    <message>
+        <source>{name} rejected the API key: the key or the secret is wrong.</source>
+        <translation>{name} rejected the API key: the key or the secret is wrong.</translation>
+    </message>
+    <message>
+        <source>{name} accepted the API key, but it lacks the permission to read balances (Kraken: "Query Funds").</source>
+        <translation>{name} accepted the API key, but it lacks the permission to read balances (Kraken: "Query Funds").</translation>
+    </message>
+    <message>
+        <source>{name} rejected the request's nonce or timestamp: check that this computer's clock is right and that no other program uses the same key.</source>
+        <translation>{name} rejected the request's nonce or timestamp: check that this computer's clock is right and that no other program uses the same key.</translation>
+    </message>
+    <message>
+        <source>{name} could not be reached: check the internet connection and try again later.</source>
+        <translation>{name} could not be reached: check the internet connection and try again later.</translation>
+    </message>
+    <message>
+        <source>No API key for {name} is stored. Store one with: riskwatch keys set {exchange}</source>
+        <translation>No API key for {name} is stored. Store one with: riskwatch keys set {exchange}</translation>
+    </message>
+    <message>
+        <source>{name} could not answer: {detail}</source>
+        <translation>{name} could not answer: {detail}</translation>
+    </message>
+    <message>
+        <source>The key store failed: {detail}</source>
+        <translation>The key store failed: {detail}</translation>
+    </message>
+    <message>
+        <source>Deleted the API key for {name} from the system keyring.</source>
+        <translation>Deleted the API key for {name} from the system keyring.</translation>
+    </message>
+    <message>
+        <source>No API key for {name} was stored in the system keyring.</source>
+        <translation>No API key for {name} was stored in the system keyring.</translation>
+    </message>
+    <message>
+        <source>The environment variable {var} still provides a key; unset it to stop using it.</source>
+        <translation>The environment variable {var} still provides a key; unset it to stop using it.</translation>
+    </message>
+    <message>
+        <source>Replay {start} to {end}: {days} day(s), {events} alert event(s).</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>Replay {start} to {end}: {days} day(s), {events} alert event(s).</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>threshold</translation>
+    </message>
+    <message>
+        <source>portfolio</source>
+        <translation>portfolio</translation>
+    </message>
+    <message>
+        <source>{account}: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>{account}: {added} new, {changed} changed, {removed} removed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>The positions of {account} are up to date.</source>
+        <translation>The positions of {account} are up to date.</translation>
+    </message>
+    <message>
+        <source>Apply these changes? [y/N] </source>
+        <translation>Apply these changes? [y/N] </translation>
+    </message>
+    <message>
+        <source>Cancelled; no position was changed.</source>
+        <translation>Cancelled; no position was changed.</translation>
+    </message>
+    <message>
+        <source>Applied: {added} added, {changed} changed, {removed} removed.</source>
+        <translation>Applied: {added} added, {changed} changed, {removed} removed.</translation>
+    </message>
+    <message>
+        <source>Skipped balances that cannot be a position: {codes}</source>
+        <translation>Skipped balances that cannot be a position: {codes}</translation>
+    </message>
+    <message>
+        <source>new positions get a cost basis of 0; edit it to see profit and loss</source>
+        <translation>new positions get a cost basis of 0; edit it to see profit and loss</translation>
+    </message>
+    <message>
+        <source>No positions.</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>No positions.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Cost basis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>crypto</source>
+        <translation>crypto</translation>
+    </message>
+    <message>
+        <source>equity</source>
+        <translation>equity</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>index</translation>
+    </message>
+    <message>
+        <source>stablecoin</source>
+        <translation>stablecoin</translation>
+    </message>
+    <message>
+        <source>Imported {n} position(s) from {file}.</source>
+        <translation>Imported {n} position(s) from {file}.</translation>
+    </message>
+    <message>
+        <source>Replaced all positions by {n} position(s) from {file}.</source>
+        <translation>Replaced all positions by {n} position(s) from {file}.</translation>
+    </message>
+    <message>
+        <source>Exported {n} position(s) to {file}.</source>
+        <translation>Exported {n} position(s) to {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
+        <translation>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Portfolio value</source>
+        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use.</extracomment>
         <translation>Portfolio value</translation>
     </message>
     <message>
@@ -951,18 +1369,6 @@
         <source>snoozed until %1</source>
         <translation>snoozed until %1</translation>
     </message>
-    <message>
-        <source>Critical</source>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1003,134 +1409,6 @@
 </context>
 <context>
     <name>LiquidityView</name>
-    <message>
-        <source>Spread</source>
-        <translation>Spread</translation>
-    </message>
-    <message>
-        <source>Bid-ask spread</source>
-        <translation>Bid-ask spread</translation>
-    </message>
-    <message>
-        <source>Depth −1% (bid)</source>
-        <translation>Depth −1% (bid)</translation>
-    </message>
-    <message>
-        <source>Order book depth: bids within 1% below the mid price</source>
-        <translation>Order book depth: bids within 1% below the mid price</translation>
-    </message>
-    <message>
-        <source>Depth +1% (ask)</source>
-        <translation>Depth +1% (ask)</translation>
-    </message>
-    <message>
-        <source>Order book depth: asks within 1% above the mid price</source>
-        <translation>Order book depth: asks within 1% above the mid price</translation>
-    </message>
-    <message>
-        <source>Depth ±2%</source>
-        <translation>Depth ±2%</translation>
-    </message>
-    <message>
-        <source>Order book depth: both sides within 2% of the mid price</source>
-        <translation>Order book depth: both sides within 2% of the mid price</translation>
-    </message>
-    <message>
-        <source>Imbalance</source>
-        <translation>Imbalance</translation>
-    </message>
-    <message>
-        <source>Order book imbalance within ±1%: positive when more money bids than offers</source>
-        <translation>Order book imbalance within ±1%: positive when more money bids than offers</translation>
-    </message>
-    <message>
-        <source>Depth vs. 7 days</source>
-        <translation>Depth vs. 7 days</translation>
-    </message>
-    <message>
-        <source>Depth within ±2% against its median of the last 7 days</source>
-        <translation>Depth within ±2% against its median of the last 7 days</translation>
-    </message>
-    <message>
-        <source>Slippage on exit</source>
-        <translation>Slippage on exit</translation>
-    </message>
-    <message>
-        <source>Slippage of selling the whole position at once (half the spread included)</source>
-        <translation>Slippage of selling the whole position at once (half the spread included)</translation>
-    </message>
-    <message>
-        <source>Book too thin</source>
-        <translation>Book too thin</translation>
-    </message>
-    <message>
-        <source>The visible order book cannot absorb the whole position</source>
-        <translation>The visible order book cannot absorb the whole position</translation>
-    </message>
-    <message>
-        <source>Peg deviation</source>
-        <translation>Peg deviation</translation>
-    </message>
-    <message>
-        <source>Stablecoin peg deviation</source>
-        <translation>Stablecoin peg deviation</translation>
-    </message>
-    <message>
-        <source>Funding rate (8 h)</source>
-        <translation>Funding rate (8 h)</translation>
-    </message>
-    <message>
-        <source>Funding rate of the BTC perpetual per 8 hours</source>
-        <translation>Funding rate of the BTC perpetual per 8 hours</translation>
-    </message>
-    <message>
-        <source>Funding p. a.</source>
-        <translation>Funding p. a.</translation>
-    </message>
-    <message>
-        <source>Funding rate annualised (× 3 × 365, not compounded)</source>
-        <translation>Funding rate annualised (× 3 × 365, not compounded)</translation>
-    </message>
-    <message>
-        <source>Open interest 24 h</source>
-        <translation>Open interest 24 h</translation>
-    </message>
-    <message>
-        <source>Open interest change 24 h</source>
-        <translation>Open interest change 24 h</translation>
-    </message>
-    <message>
-        <source>ADV 20 days</source>
-        <translation>ADV 20 days</translation>
-    </message>
-    <message>
-        <source>Average daily dollar volume over the last 20 trading days</source>
-        <translation>Average daily dollar volume over the last 20 trading days</translation>
-    </message>
-    <message>
-        <source>Days to liquidate</source>
-        <translation>Days to liquidate</translation>
-    </message>
-    <message>
-        <source>Trading days to sell the position at 20% of the daily volume</source>
-        <translation>Trading days to sell the position at 20% of the daily volume</translation>
-    </message>
-    <message>
-        <source>Volume ratio</source>
-        <translation>Volume ratio</translation>
-    </message>
-    <message>
-        <source>Latest volume against the median of the 30 days before</source>
-        <translation>Latest volume against the median of the 30 days before</translation>
-    </message>
-    <message>
-        <source>Sellable in 1 day</source>
-        <translation>Sellable in 1 day</translation>
-    </message>
-    <message>
-        <source>Share sellable within a day at no more than 1% slippage</source>
-        <translation>Share sellable within a day at no more than 1% slippage</translation>
-    </message>
     <message>
         <source>%1 bp</source>
         <translation>%1 bp</translation>
@@ -1198,6 +1476,25 @@
         <source>No figures yet: wait for the first refresh.</source>
         <translation>No figures yet: wait for the first refresh.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings saved. The new exchange or base currency is used from the next refresh.</source>
+        <translation>Settings saved. The new exchange or base currency is used from the next refresh.</translation>
+    </message>
+    <message>
+        <source>Bundled price history for offline use: %1</source>
+        <translation>Bundled price history for offline use: %1</translation>
+    </message>
+    <message>
+        <source>About RiskWatch</source>
+        <translation>About RiskWatch</translation>
+    </message>
     <message>
         <source>Alert history</source>
         <translation>Alert history</translation>
@@ -1205,22 +1502,6 @@
     <message>
         <source>Rules</source>
         <translation>Rules</translation>
-    </message>
-    <message>
-        <source>&amp;Alerts</source>
-        <translation>&amp;Alerts</translation>
-    </message>
-    <message>
-        <source>Show alert &amp;window</source>
-        <translation>Show alert &amp;window</translation>
-    </message>
-    <message>
-        <source>Alert &amp;history</source>
-        <translation>Alert &amp;history</translation>
-    </message>
-    <message>
-        <source>Alert &amp;rules</source>
-        <translation>Alert &amp;rules</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1237,6 +1518,22 @@
     <message>
         <source>Liquidity</source>
         <translation>Liquidity</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alerts</translation>
+    </message>
+    <message>
+        <source>Show alert &amp;window</source>
+        <translation>Show alert &amp;window</translation>
+    </message>
+    <message>
+        <source>Alert &amp;history</source>
+        <translation>Alert &amp;history</translation>
+    </message>
+    <message>
+        <source>Alert &amp;rules</source>
+        <translation>Alert &amp;rules</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1309,25 +1606,6 @@
     <message>
         <source>&amp;About RiskWatch</source>
         <translation>&amp;About RiskWatch</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n position(s)</source>
-        <translation>
-            <numerusform>%n position</numerusform>
-            <numerusform>%n positions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Settings saved. The new exchange or base currency is used from the next refresh.</source>
-        <translation>Settings saved. The new exchange or base currency is used from the next refresh.</translation>
-    </message>
-    <message>
-        <source>Bundled price history for offline use: %1</source>
-        <translation>Bundled price history for offline use: %1</translation>
-    </message>
-    <message>
-        <source>About RiskWatch</source>
-        <translation>About RiskWatch</translation>
     </message>
     <message>
         <source>Offline – prices as of %1</source>

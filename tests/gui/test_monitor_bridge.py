@@ -20,7 +20,7 @@ from riskwatch.adapters.equity_feed import CsvEquityFeed
 from riskwatch.adapters.loop_thread import LoopThread
 from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.domain.model import Asset, AssetKind, Position, Quote
-from riskwatch.domain.validation import OrderBook
+from riskwatch.domain.order_book import OrderBook
 from riskwatch.gui.monitor_bridge import MonitorBridge
 from riskwatch.services.market_data import MarketDataService, SourceState
 from riskwatch.services.monitor import CycleResult, Monitor

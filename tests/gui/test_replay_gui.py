@@ -7,6 +7,7 @@ import pytest
 
 from riskwatch import app as rwapp
 from riskwatch.adapters.sqlite_store import DB_FILENAME, SqliteStore
+from riskwatch.gui.replay_controller import request_from_args
 
 
 def digest(d):
@@ -35,7 +36,8 @@ def test_demo_replay_fires_the_btc_rule_on_2025_11_04_and_opens_the_alert_window
     before = digest(data_dir)
     seen = []
     w.alert_bridge.alerts_raised.connect(lambda events: seen.extend(events))
-    w.start_replay(argparse.Namespace(demo=True, replay_from=None, replay_to=None, speed=200.0))
+    ns = argparse.Namespace(demo=True, replay_from=None, replay_to=None, speed=200.0)
+    w.start_replay(request_from_args(ns, d.store.portfolio(), rwapp.example_positions))
     assert w.replaying
     qtbot.waitUntil(lambda: any(e.member == "BTC" and e.kind.value == "fired" for e in seen), timeout=60000)
     first = next(e for e in seen if e.member == "BTC" and e.kind.value == "fired")

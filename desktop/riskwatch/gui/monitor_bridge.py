@@ -3,18 +3,24 @@
 The object lives in the GUI thread; its signals are emitted from the loop thread, so Qt queues every call
 to a receiver in the GUI thread (default AutoConnection). Nothing here waits for I/O on the GUI thread:
 a timer tick only submits a coroutine (a tick that finds a cycle running is skipped and counted).
+
+Changed settings (exchange, endpoint, refresh interval) reach the running monitor through
+:meth:`MonitorBridge.reconfigure`: the interval at once, a new market-data service (from the factory app.py
+injects) at the start of the next cycle, on the loop thread, so no cycle ever sees half of each.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import itertools
+import dataclasses
 import logging
-import weakref
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from riskwatch.gui.ops import Op, OpRunner, ShowFailure
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +35,15 @@ class MonitorBridge(QObject):
     #: a cycle failed as a whole (text for the status bar / log)
     cycle_failed = Signal(str)
 
-    _delivered = Signal(object, object, object, bool)  # token, result, exception, cancelled
-
-    def __init__(self, loop, monitor, *, interval_s: float = 15.0, parent: QObject | None = None):
+    def __init__(self, loop, monitor, *, interval_s: float = 15.0, make_market: Callable[[Any], Any] | None = None,
+                 ops: OpRunner | None = None, parent: QObject | None = None):
+        """``make_market(settings)``: a new market-data service for changed settings (app.py's factory; it runs
+        on the loop thread). ``ops``: the app's OpRunner (``run`` goes through it); a private one without."""
         super().__init__(parent)
         self._loop = loop
         self.monitor = monitor
+        self._make_market = make_market
+        self._new_settings = None  # settings waiting for the next cycle (loop thread reads, GUI thread sets)
         self._future: concurrent.futures.Future | None = None
         # True from refresh() until the cycle's last signal is sent. The future itself completes a moment
         # later on the loop thread: a refresh asked for by a slot of cycle_finished must not count as
@@ -47,9 +56,9 @@ class MonitorBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(interval_s * 1000))
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._tokens = itertools.count()
-        self._pending: dict[int, tuple[Callable | None, Callable | None]] = {}  # token -> (on_done, on_error)
-        self._delivered.connect(self._on_self_delivered)
+        self.ops = ops if ops is not None else OpRunner(loop, parent=self)
+        if not self.ops.has_loop:
+            self.ops.set_loop(loop)
 
     # -- control (GUI thread) -------------------------------------------------------------------------
     def start(self, *, refresh_now: bool = True) -> None:
@@ -76,6 +85,31 @@ class MonitorBridge(QObject):
         self._timer.setInterval(int(max(seconds, 1.0) * 1000))
 
     @property
+    def interval_s(self) -> float:
+        return self._timer.interval() / 1000.0
+
+    @property
+    def loop(self):
+        """The loop thread the cycles run on (``submit(coro)``)."""
+        return self._loop
+
+    @Slot(object, object)
+    def follow_settings(self, new, old) -> None:
+        """For ``ChangeHub.settings_changed``: reconfigure for what changed, and refresh at once when the
+        exchange, its endpoint or the base currency changed (the window says the next refresh uses them)."""
+        market = (new.exchange, new.exchange_api_url) != (old.exchange, old.exchange_api_url)
+        if market or new.refresh_interval_s != old.refresh_interval_s:
+            self.reconfigure(new, market=market)
+        if market or new.base_currency != old.base_currency:
+            self.refresh()
+
+    def reconfigure(self, settings, *, market: bool = True) -> None:
+        """Use ``settings`` from now on: the refresh interval at once, and (``market``) a market-data service
+        for the new exchange / endpoint from the next cycle on. An offline monitor stays offline."""
+        self.set_interval(settings.refresh_interval_s)
+        self._new_settings = (settings, market and self._make_market is not None and not self.offline)
+
+    @property
     def busy(self) -> bool:
         return self._running
 
@@ -95,34 +129,38 @@ class MonitorBridge(QObject):
 
     def run(self, coro: Coroutine[Any, Any, Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> concurrent.futures.Future:
-        """Run ``coro`` on the loop thread, then ``on_done(result)`` / ``on_error(exc)`` on the GUI thread.
-
-        The callbacks stay on the GUI side (a token travels instead): a future lives on in the loop thread
-        after its callbacks ran, and if it held the last reference to a bound method of a widget, that
-        widget would be destroyed on the loop thread, which corrupts Qt (a crash in a later paint)."""
-        token = next(self._tokens)
-        self._pending[token] = (on_done, on_error)
-        emit = _weak_emitter(self)
-        try:
-            future = self._loop.submit(coro)
-        except BaseException:
-            self._pending.pop(token, None)
-            raise
-
-        def finished(f: concurrent.futures.Future) -> None:  # loop thread: touches no GUI-side object
-            if f.cancelled():
-                emit(token, None, None, True)
-                return
-            exc = f.exception()
-            emit(token, None if exc is not None else f.result(), exc, False)
-
-        future.add_done_callback(finished)
-        return future
+        """Run ``coro`` on the loop thread, then ``on_done(result)`` / ``on_error(exc)`` on the GUI thread
+        (an op of :mod:`riskwatch.gui.ops` with the bridge as parent; a failure nobody handles is logged)."""
+        return self.ops.run(Op(self, coro, on_done, on_error, show_failure=ShowFailure.LOG)).future
 
     # -- loop thread ----------------------------------------------------------------------------------
+    async def _apply_new_settings(self) -> None:
+        pending, self._new_settings = self._new_settings, None
+        if pending is None:
+            return
+        settings, rebuild = pending
+        monitor = self.monitor
+        monitor.refresh_s = settings.refresh_interval_s
+        old = monitor.market
+        if rebuild:
+            new = self._make_market(settings)
+            monitor.market = new
+            liquidity = getattr(monitor, "liquidity", None)
+            if liquidity is not None and hasattr(liquidity, "market"):
+                liquidity.market = new
+            if old is not None and old is not new:
+                try:
+                    await old.close()
+                except Exception:  # a socket that does not close cleanly must not stop the new cycle
+                    log.exception("closing the previous market-data service failed")
+        elif old is not None and dataclasses.is_dataclass(getattr(old, "config", None)):
+            old.config = dataclasses.replace(old.config,
+                                             refresh_interval=timedelta(seconds=settings.refresh_interval_s))
+
     async def _cycle(self) -> None:
         result = failure = None
         try:
+            await self._apply_new_settings()
             result = await self.monitor.run_cycle(offline=self.offline, on_quotes=self.quotes_updated.emit)
             self.last_result = result
             self.cycles += 1
@@ -142,30 +180,4 @@ class MonitorBridge(QObject):
     def _on_timer_timeout(self) -> None:
         self.refresh()
 
-    @Slot(object, object, object, bool)
-    def _on_self_delivered(self, token, value, error, cancelled) -> None:
-        on_done, on_error = self._pending.pop(token, (None, None))
-        if cancelled:
-            return
-        callback = on_error if error is not None else on_done
-        if callback is None:
-            if error is not None:
-                log.error("background operation failed: %s", error)
-            return
-        try:
-            callback(error if error is not None else value)
-        except Exception:
-            log.exception("GUI callback failed")
-
-
-def _weak_emitter(bridge: MonitorBridge) -> Callable[..., None]:
-    """``_delivered.emit`` without a strong reference to the bridge, for the same reason as in ``run``."""
-    ref = weakref.ref(bridge)
-
-    def emit(*args) -> None:
-        target = ref()
-        if target is not None:
-            target._delivered.emit(*args)
-
-    return emit
 

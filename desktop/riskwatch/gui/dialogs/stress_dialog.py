@@ -4,25 +4,26 @@ Shows per position the value before and after, G/V and the new weight with the b
 shocked through a beta say so), the portfolio totals and the alert rules that would fire. The numbers come
 from ``riskwatch.domain.stress``; the dialog only collects inputs and formats. Historical closes come from an
 injected ``closes(symbol)`` callable (app.py: the store's bars, else the bundle) – the GUI imports no adapter.
-The computations are small (a few assets) and run on the GUI thread.
+With an ``ops`` runner (the window's), the historical closes are read and the scenario computed in a worker,
+and only the newest answer is shown; without one (tests of the dialog alone) it all runs at once.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from riskwatch.domain import stress
 from riskwatch.domain.alerts import Rule
 from riskwatch.domain.errors import InputError
-from riskwatch.domain.stress import Basis, Flag
-from riskwatch.gui.alert_text import AlertText, arg, number_text, severity_colors
+from riskwatch.domain.stress import Basis
+from riskwatch.gui.alert_text import AlertText, arg, number_text
+from riskwatch.gui.dialogs.stress_text import basis_text, parse_percent, would_fire_items
 from riskwatch.gui.format import date_text, money_text, percent_text
 from riskwatch.gui.theme import paint, theme
 from riskwatch.gui.translation import Retranslatable
@@ -35,30 +36,20 @@ BASIS_ROLE = Qt.ItemDataRole.UserRole
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_NUMBER_RE = re.compile(r"^\s*([+\-\u2212]?)\s*(\d+(?:[.,]\d*)?)\s*%?\s*$")
-
-
-def parse_percent(text: str) -> float | None:
-    """``"-20"``, ``"−20 %"``, ``"-12,5"`` -> −0.20, −0.20, −0.125; None for an empty or invalid text."""
-    m = _NUMBER_RE.match(text or "")
-    if not m:
-        return None
-    value = float(m.group(2).replace(",", ".")) / 100.0
-    return -value if m.group(1) in ("-", "\u2212") else value
-
-
 class StressDialog(Retranslatable, QDialog):
     """``report``: the latest RiskReport; ``rules``: the current alert rules; ``closes(symbol)``: daily closes
     for the historical scenarios (None: those scenarios are not offered)."""
 
     def __init__(self, report, rules: Sequence[Rule] = (), *,
-                 closes: Callable[[str], object] | None = None, parent: QWidget | None = None):
+                 closes: Callable[[str], object] | None = None, ops=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("stressDialog")
         self.report = report
         self.rules = list(rules)
         self._closes = closes
         self._closes_cache: dict[str, object] = {}
+        self._ops = ops
+        self._computations = 0  # generation of the newest computation: an older answer arriving late is dropped
         self._text = AlertText(self)
         self.holdings = stress.holdings_from_report(report) if report is not None else ()
         self.betas_btc, self.betas_qqq = stress.betas_from_report(report) if report is not None else ({}, {})
@@ -304,24 +295,44 @@ class StressDialog(Retranslatable, QDialog):
             self.rules_list.clear()
             self.scenario_note.setText("")
             return
-        manual = self.manual_shocks()
-        code = self._historical_code()
-        try:
-            if code is None:
-                qqq = self.qqq_spin.value() / 100.0 if self.ai_box.isChecked() else None
-                self.result = stress.beta_shock(self.holdings, self.betas_btc, self.btc_spin.value() / 100.0,
-                                                qqq_shock=qqq, betas_to_qqq=self.betas_qqq, manual=manual)
-            else:
-                self.result = stress.historical_shock(self._closes_of, stress.scenario(code), self.holdings,
-                                                      self.betas_btc, manual=manual)
-        except InputError as exc:
-            self.result, self.would_fire = None, []
-            self.totals.setText(str(exc))
+        work = self._computation()
+        self._computations += 1
+        if self._ops is None:
+            try:
+                self._on_computed(work())
+            except InputError as exc:
+                self._on_compute_failed(exc)
             return
-        snapshot = self.report.snapshot if self.report is not None else None
-        self.would_fire = stress.rules_that_would_fire(self.result, self.rules, snapshot,
-                                                       now=getattr(self.report, "ts", None))
+        generation = self._computations
+        self._ops.query(self, work, lambda r: generation == self._computations and self._on_computed(r),
+                        failure=lambda exc: generation == self._computations and self._on_compute_failed(exc))
+
+    def _computation(self) -> Callable[[], tuple]:
+        """The inputs read now (GUI thread); the returned function computes (result, would fire) anywhere."""
+        manual, code, report, rules = self.manual_shocks(), self._historical_code(), self.report, list(self.rules)
+        holdings, betas_btc, betas_qqq = self.holdings, self.betas_btc, self.betas_qqq
+        btc = self.btc_spin.value() / 100.0
+        qqq = self.qqq_spin.value() / 100.0 if self.ai_box.isChecked() else None
+
+        def work() -> tuple:
+            if code is None:
+                result = stress.beta_shock(holdings, betas_btc, btc, qqq_shock=qqq, betas_to_qqq=betas_qqq,
+                                           manual=manual)
+            else:
+                result = stress.historical_shock(self._closes_of, stress.scenario(code), holdings, betas_btc,
+                                                 manual=manual)
+            snapshot = report.snapshot if report is not None else None
+            return result, stress.rules_that_would_fire(result, rules, snapshot, now=getattr(report, "ts", None))
+
+        return work
+
+    def _on_computed(self, computed: tuple) -> None:
+        self.result, self.would_fire = computed
         self._render()
+
+    def _on_compute_failed(self, exc: BaseException) -> None:
+        self.result, self.would_fire = None, []
+        self.totals.setText(str(exc))
 
     def _render(self) -> None:
         r = self.result
@@ -368,54 +379,14 @@ class StressDialog(Retranslatable, QDialog):
 
     def _render_rules(self) -> None:
         self.rules_list.clear()
-        if not self.would_fire:
-            self.rules_list.addItem(QListWidgetItem(self.tr("No rule would fire.")))
-            return
-        t = self._text
-        for w in self.would_fire:
-            state = self.tr("fires already now") if w.fires_now else self.tr("new")
-            text = arg("%1 · %2 (%3) · %4 %5 (%6) · %7", t.severity(w.severity), t.member(w.member), state,
-                       t.metric(w.metric), t.value(w.metric, w.value),
-                       arg(self.tr("threshold %1"), t.value(w.metric, w.threshold)), w.rule_name)
-            item = QListWidgetItem(text)
-            item.setToolTip(text)
-            item.setData(Qt.ItemDataRole.UserRole, (w.rule_key, w.member))
-            item.setForeground(severity_colors(w.severity)[1])
+        for item in would_fire_items(self.would_fire, self._text):
             self.rules_list.addItem(item)
 
     def basis_text(self, p: stress.StressPosition) -> str:
         """How the row's shock came about, in words; rows shocked through a beta say so."""
-        beta_btc = self._beta_text(self.betas_btc.get(p.symbol))
-        beta_qqq = self._beta_text(self.betas_qqq.get(p.symbol))
         historical = self.result is not None and self.result.period is not None
-        no_data = Flag.NO_DATA_IN_PERIOD in p.flags
-        if p.basis is Basis.DIRECT:
-            text = self.tr("own worst move in the period") if historical else self.tr("direct")
-        elif p.basis is Basis.BETA_BTC:
-            text = arg(self.tr("no data in the period – through beta to BTC (%1)") if no_data
-                       else self.tr("through beta to BTC (%1)"), beta_btc)
-        elif p.basis is Basis.BETA_QQQ:
-            text = arg(self.tr("through beta to QQQ (%1)"), beta_qqq)
-        elif p.basis is Basis.BETA_BTC_QQQ:
-            text = arg(self.tr("through betas to BTC (%1) and QQQ (%2)"), beta_btc, beta_qqq)
-        elif p.basis is Basis.MANUAL:
-            text = self.tr("by hand")
-        elif p.basis is Basis.STABLECOIN:
-            text = self.tr("stablecoin – unchanged")
-        elif no_data:
-            text = self.tr("no data in the period and no beta – unchanged")
-        else:
-            text = self.tr("no beta – unchanged")
-        if p.basis is Basis.BETA_BTC_QQQ or p.basis is Basis.BETA_BTC or p.basis is Basis.BETA_QQQ:
-            if Flag.MISSING_BETA_QQQ in p.flags:
-                text += " " + self.tr("(no beta to QQQ)")
-            if Flag.MISSING_BETA_BTC in p.flags:
-                text += " " + self.tr("(no beta to BTC)")
-        if Flag.CAPPED in p.flags:
-            text += " " + arg(self.tr("(capped at %1)"), percent_text(-1.0, decimals=0))
-        if Flag.PARTIAL_DATA in p.flags:
-            text += " " + self.tr("(data cover only part of the period)")
-        return text
+        return basis_text(p, historical, self._beta_text(self.betas_btc.get(p.symbol)),
+                          self._beta_text(self.betas_qqq.get(p.symbol)))
 
     def row_of(self, symbol: str) -> int:
         for row in range(self.table.rowCount()):

@@ -3,7 +3,7 @@
 Injected (no adapter imports):
 
 * ``fetch_plan()``: a coroutine returning a ``SyncPlan`` (``SyncService.plan(exchange)``); run off the GUI
-  thread through ``run(coro, on_done, on_error)`` (``MonitorBridge.run``);
+  thread through ``run(coro, on_done, on_error)`` (``OpRunner.bind``, or ``MonitorBridge.run``);
 * ``apply(plan)``: applies the confirmed plan in one transaction (``SyncService.apply``).
 
 :class:`SyncScheduler` is the optional periodic sync: it fetches a plan every N minutes and emits
@@ -218,7 +218,7 @@ class SyncScheduler(QObject):
         self.exchange = exchange
         self._fetch_plan = fetch_plan
         self._run = run
-        self._busy = False
+        self._fetching = None  # the Future of the fetch in flight (run returns it): one at a time
         self._text = AccountText(self)
         self.last_plan: SyncPlan | None = None
         self._timer = QTimer(self)
@@ -240,21 +240,24 @@ class SyncScheduler(QObject):
     def set_interval(self, seconds: float) -> None:
         self._timer.setInterval(int(max(seconds, 60.0) * 1000))
 
+    @property
+    def busy(self) -> bool:
+        return self._fetching is not None
+
     def check_now(self) -> bool:
-        if self._busy:
+        if self.busy:
             return False
-        self._busy = True
-        self._run(self._fetch_plan(), self._on_done, self._on_failed)
+        self._fetching = self._run(self._fetch_plan(), self._on_done, self._on_failed) or True
         return True
 
     def _on_done(self, plan: SyncPlan) -> None:
-        self._busy = False
+        self._fetching = None
         self.last_plan = plan
         if not plan.is_empty:
             self.changes_found.emit(plan)
 
     def _on_failed(self, err: BaseException) -> None:
-        self._busy = False
+        self._fetching = None
         self.sync_failed.emit(self._text.error(err, self.exchange))
 
     def _on_timer_timeout(self) -> None:

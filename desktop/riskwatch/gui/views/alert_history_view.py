@@ -84,6 +84,8 @@ class AlertHistoryView(Retranslatable, QWidget):
     def __init__(self, service, *, write_text: WriteText | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._service = service
+        self._ops = None         # OpRunner: with one, the history is read in a worker (set_ops)
+        self._reads = 0          # generation of the newest read: an older answer arriving late is dropped
         self._write_text: WriteText = write_text or write_text_file
         self._text = AlertText(self)
         self._events: list[AlertEvent] = []
@@ -232,17 +234,39 @@ class AlertHistoryView(Retranslatable, QWidget):
         """Coalesce refreshes (filter typing, bursts of alert events): one reload 100 ms after the last call."""
         self._refresh_timer.start()
 
+    def set_service(self, service) -> None:
+        """Show another alert service's history (the replay's, then the live one again)."""
+        self._service = service
+        self.schedule_refresh()
+
+    def set_ops(self, ops) -> None:
+        """Read the history off the GUI thread through ``ops`` (an OpRunner) from now on."""
+        self._ops = ops
+
     @Slot()
     def refresh(self) -> None:
         self._refresh_timer.stop()
-        try:
-            events = self._service.history(**self.filters())
-        except RiskWatchError as exc:
-            log.error("cannot load the alert history: %s", exc)
-            self.count_label.setText(arg(self.tr("The alert history could not be loaded: %1"), exc))
+        self._reads += 1
+        if self._ops is None:
+            try:
+                events = self._service.history(**self.filters())
+            except RiskWatchError as exc:
+                self._on_read_failed(exc)
+                return
+            self._on_read(events)
             return
+        service, filters, generation = self._service, self.filters(), self._reads
+        self._ops.query(self, lambda: service.history(**filters),
+                        lambda events: generation == self._reads and self._on_read(events),
+                        failure=lambda exc: generation == self._reads and self._on_read_failed(exc))
+
+    def _on_read(self, events) -> None:
         self._events = [e for e in events if self._matches_asset(e)]
         self._fill()
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        log.error("cannot load the alert history: %s", exc)
+        self.count_label.setText(arg(self.tr("The alert history could not be loaded: %1"), exc))
 
     def _fill(self) -> None:
         t = self._text

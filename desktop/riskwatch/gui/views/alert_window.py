@@ -24,29 +24,23 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QShortcu
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
 
-from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind, Severity
+from riskwatch.domain.alerts import AlertEvent, AlertRecord, Severity
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text
 from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
+from riskwatch.services.alert_policy import POPUP_KINDS, decide_popup, needs_popup
 from riskwatch.services.alerting import SNOOZE_CHOICES
 
 log = logging.getLogger(__name__)
 
 COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_TIME, COL_STATE = range(7)
 COLUMN_COUNT = 7
-#: Event kinds that (for warning / critical alerts) bring the window up.
-POPUP_KINDS = frozenset({EventKind.FIRED, EventKind.ESCALATED, EventKind.SNOOZE_ENDED})
 SNOOZE_HOUR, SNOOZE_DAY = SNOOZE_CHOICES
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 #: The main window's quit shortcut (MainWindow.action_quit).
 QUIT_KEYS = "Ctrl+Q"
-
-
-def needs_popup(event: AlertEvent) -> bool:
-    """True for an event that must bring the alert window up (warning or critical, newly demanding attention)."""
-    return event.kind in POPUP_KINDS and Severity(event.severity).rank >= Severity.WARNING.rank
 
 
 class AlertWindow(Retranslatable, QWidget):
@@ -154,6 +148,10 @@ class AlertWindow(Retranslatable, QWidget):
 
     def attention_count(self) -> int:
         return len(self._attention)
+
+    def set_service(self, service) -> None:
+        """Act on and show another alert service (the replay's, then the live one again)."""
+        self._service = service
 
     @Slot()
     def refresh(self) -> None:
@@ -303,11 +301,12 @@ class AlertWindow(Retranslatable, QWidget):
         """New events were stored: refresh and select the most severe, newest new alert; pop up (and notify)
         for warning / critical alerts."""
         self.refresh()
-        new = {e.alert_key for e in events if e.kind in POPUP_KINDS and e.alert_key in self._attention}
-        first = next((r.alert_key for r in self._records if r.alert_key in new), None)  # display order
-        if first is not None:
-            self.select_alert(first)
-        urgent = tuple(e for e in events if needs_popup(e) and e.alert_key in self._attention)
+        # the policy is decided in services (alert_policy); the window only carries it out
+        decision = decide_popup(events, self._attention, (r.alert_key for r in self._records),
+                                notify_tray=self.notify_tray, play_sound=self.play_sound)
+        if decision.select is not None:
+            self.select_alert(decision.select)
+        urgent = decision.urgent
         if not urgent:
             return
         if self.isMinimized():
@@ -317,13 +316,13 @@ class AlertWindow(Retranslatable, QWidget):
         self.raise_()
         self.activateWindow()
         self.last_popup_perf = time.perf_counter()
-        self._notify(urgent)
+        self._notify(urgent, sound=decision.sound, tray=decision.tray)
         self.alerts_shown.emit(urgent)
 
-    def _notify(self, events: Sequence[AlertEvent]) -> None:
-        if self.play_sound:
+    def _notify(self, events: Sequence[AlertEvent], *, sound: bool, tray: bool) -> None:
+        if sound:
             QApplication.beep()
-        if not self.notify_tray or not QSystemTrayIcon.isSystemTrayAvailable():
+        if not tray or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         tray = self._tray_icon()
         worst = max(events, key=lambda e: Severity(e.severity).rank)
