@@ -1,4 +1,4 @@
-"""`riskwatch analyze FILE [--window-days N] [--json]` via subprocess."""
+"""`riskwatch analyze FILE [--window-days N] [--json]`, in-process (tests/cli/inprocess.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from tests.conftest import cli_env, run_cli, shared_data
-
-pytestmark = pytest.mark.subprocess
+from tests.cli.inprocess import run_main
+from tests.conftest import cli_env, shared_data
 
 # Saturday 2025-11-01 .. Saturday 2025-11-08 (weekend rows: a 24/7 market, annualised with 365 days)
 CLOSES = [100.0, 110.0, 88.0, 99.0, 121.0, 90.75, 108.9, 125.0]
@@ -33,7 +32,7 @@ def hand_csv(tmp_path):
 
 
 def analyze_json(*args: str) -> dict:
-    r = run_cli("analyze", *args, "--json")
+    r = run_main("analyze", *args, "--json")
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -84,11 +83,11 @@ def test_one_row_gives_nulls_not_a_crash(tmp_path):
 
 
 def test_table_in_german_and_english(hand_csv):
-    de = run_cli("analyze", str(hand_csv), env=cli_env(LANG="de_DE.UTF-8"))
+    de = run_main("analyze", str(hand_csv), env=cli_env(LANG="de_DE.UTF-8"))
     assert de.returncode == 0, de.stderr
     assert "Maximaler Drawdown" in de.stdout and "\u221225,0 %" in de.stdout and "05.11.2025" in de.stdout
     assert "Stärkster Rückgang vom 30-Tage-Hoch" in de.stdout
-    en = run_cli("analyze", str(hand_csv), "--window-days", "7", env=cli_env(LANG="en_US.UTF-8"))
+    en = run_main("analyze", str(hand_csv), "--window-days", "7", env=cli_env(LANG="en_US.UTF-8"))
     assert en.returncode == 0, en.stderr
     assert "Maximum drawdown" in en.stdout and "25.0%" in en.stdout and "2025-11-05" in en.stdout
     assert "Worst drop from 7-day high" in en.stdout
@@ -103,13 +102,13 @@ def test_bad_input_exits_2_with_one_clear_sentence(tmp_path, content, fragment):
     path = tmp_path / "bad.csv"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    r = run_cli("analyze", str(path), "--json")
+    r = run_main("analyze", str(path), "--json")
     assert r.returncode == 2 and r.stdout == ""
     assert fragment in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 def test_window_days_must_be_positive(hand_csv):
-    r = run_cli("analyze", str(hand_csv), "--window-days", "0")
+    r = run_main("analyze", str(hand_csv), "--window-days", "0")
     assert r.returncode == 2 and "at least 1 day" in r.stderr
 
 

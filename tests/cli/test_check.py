@@ -1,4 +1,5 @@
-"""`riskwatch check`: one cycle, Nagios exit codes, nothing fired twice."""
+"""`riskwatch check`: one cycle, Nagios exit codes, nothing fired twice. In-process (tests/cli/inprocess.py) but
+for one subprocess smoke test of the exit code."""
 
 import json
 from datetime import date, timedelta
@@ -6,9 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from riskwatch.adapters.sqlite_store import DB_FILENAME
+from tests.cli.inprocess import run_main
 from tests.conftest import run_cli
-
-pytestmark = pytest.mark.subprocess
 
 
 def write_prices(path, closes):
@@ -21,15 +21,15 @@ def write_prices(path, closes):
 def setup_btc(tmp_path, data_dir, closes):
     pos = tmp_path / "p.csv"
     pos.write_text("symbol,kind,quantity,cost_basis\nBTC,crypto,1,50\n", encoding="utf-8")
-    assert run_cli("positions", "import", str(pos), data_dir=data_dir).returncode == 0
+    assert run_main("positions", "import", str(pos), data_dir=data_dir).returncode == 0
     prices = tmp_path / "btc.csv"
     write_prices(prices, closes)
-    r = run_cli("prices", "import", "BTC", str(prices), data_dir=data_dir)
+    r = run_main("prices", "import", "BTC", str(prices), data_dir=data_dir)
     assert r.returncode == 0, r.stderr
 
 
-def check(data_dir, *extra):
-    r = run_cli("check", "--offline", "--json", *extra, data_dir=data_dir)
+def check(data_dir, *extra, run=run_main):
+    r = run("check", "--offline", "--json", *extra, data_dir=data_dir)
     return r, (json.loads(r.stdout) if r.stdout.strip() else None)
 
 
@@ -56,15 +56,16 @@ def test_warning_fires_once_and_stays_active(tmp_path, data_dir):
     assert any(a["asset"] == "BTC" for a in doc2["active_alerts"])
 
 
+@pytest.mark.subprocess
 def test_critical(tmp_path, data_dir):
     setup_btc(tmp_path, data_dir, [100.0] * 60 + [70.0])
-    r, doc = check(data_dir)
+    r, doc = check(data_dir, run=run_cli)  # the exit code as the process ends with it
     assert r.returncode == 2 and doc["status"] == "CRITICAL"
 
 
 def test_human_output_first_line_is_a_nagios_status(tmp_path, data_dir):
     setup_btc(tmp_path, data_dir, [100.0] * 60 + [80.0])
-    r = run_cli("check", "--offline", data_dir=data_dir)
+    r = run_main("check", "--offline", data_dir=data_dir)
     assert r.returncode == 1
     assert r.stdout.splitlines()[0].startswith("RISKWATCH WARNING - ")
 
@@ -83,7 +84,7 @@ def test_unknown_with_a_broken_store(data_dir):
 def test_unknown_when_no_price_at_all(tmp_path, data_dir):
     pos = tmp_path / "p.csv"
     pos.write_text("symbol,kind,quantity\nZZZZ,equity,1\n", encoding="utf-8")
-    run_cli("positions", "import", str(pos), data_dir=data_dir)
+    run_main("positions", "import", str(pos), data_dir=data_dir)
     r, doc = check(data_dir)
     assert r.returncode == 3 and doc["missing_prices"] == ["ZZZZ"]
 

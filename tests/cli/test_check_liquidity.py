@@ -1,4 +1,5 @@
-"""`riskwatch check --json` reports the liquidity signals: loopback fakes only (Kraken and Binance futures)."""
+"""`riskwatch check --json` reports the liquidity signals: loopback fakes only (Kraken and Binance futures);
+in-process (tests/cli/inprocess.py)."""
 
 import json
 
@@ -6,20 +7,19 @@ import pytest
 
 from riskwatch.adapters.sqlite_liquidity import LiquidityHistory
 from riskwatch.adapters.sqlite_store import SqliteStore
-from tests.conftest import cli_env, run_cli
+from tests.cli.inprocess import run_main
+from tests.conftest import cli_env
 from tests.fakes.fake_derivatives import fake_derivatives  # noqa: F401 - pytest fixture
-
-pytestmark = pytest.mark.subprocess
 
 
 def hold_btc(tmp_path, data_dir, quantity="0.5"):
     pos = tmp_path / "p.csv"
     pos.write_text(f"symbol,kind,quantity,cost_basis\nBTC,crypto,{quantity},60000\n", encoding="utf-8")
-    assert run_cli("positions", "import", str(pos), data_dir=data_dir).returncode == 0
+    assert run_main("positions", "import", str(pos), data_dir=data_dir).returncode == 0
 
 
 def check(data_dir, kraken_url, **env):
-    r = run_cli("--exchange-api-url", kraken_url, "check", "--json", data_dir=data_dir,
+    r = run_main("--exchange-api-url", kraken_url, "check", "--json", data_dir=data_dir,
                 env=cli_env(RISKWATCH_EQUITY_SOURCE="csv", **env))   # no request to Yahoo from tests
     assert r.returncode in (0, 1, 2), r.stdout + r.stderr
     return json.loads(r.stdout)
@@ -77,7 +77,7 @@ def test_an_unreachable_derivatives_venue_is_unavailable_not_zero(tmp_path, data
 
 def test_offline_check_reports_no_fetched_liquidity(tmp_path, data_dir):
     hold_btc(tmp_path, data_dir)
-    r = run_cli("check", "--offline", "--json", data_dir=data_dir)
+    r = run_main("check", "--offline", "--json", data_dir=data_dir)
     doc = json.loads(r.stdout)
     assert "BTC" not in doc["liquidity"] or "spread_bps" not in doc["liquidity"]["BTC"]
     assert "USDT" not in doc["liquidity"]

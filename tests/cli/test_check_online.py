@@ -1,12 +1,10 @@
-"""`riskwatch check` against the loopback Kraken fake: backfill on a fresh data dir, live quote, faults."""
+"""`riskwatch check` against the loopback Kraken fake: backfill on a fresh data dir, live quote, faults
+(in-process, tests/cli/inprocess.py)."""
 
 import json
 
-import pytest
-
-from tests.conftest import cli_env, run_cli
-
-pytestmark = pytest.mark.subprocess
+from tests.cli.inprocess import run_main
+from tests.conftest import cli_env
 
 
 def env():
@@ -16,8 +14,8 @@ def env():
 def test_fresh_data_dir_backfills_history_and_evaluates(tmp_path, data_dir, fake_kraken):
     pos = tmp_path / "p.csv"
     pos.write_text("symbol,kind,quantity,cost_basis\nBTC,crypto,0.5,60000\n", encoding="utf-8")
-    assert run_cli("positions", "import", str(pos), data_dir=data_dir).returncode == 0
-    r = run_cli("--exchange-api-url", fake_kraken.url, "check", "--json", data_dir=data_dir, env=env())
+    assert run_main("positions", "import", str(pos), data_dir=data_dir).returncode == 0
+    r = run_main("--exchange-api-url", fake_kraken.url, "check", "--json", data_dir=data_dir, env=env())
     assert r.returncode in (0, 1, 2), r.stderr
     doc = json.loads(r.stdout)
     btc = doc["assets"][0]
@@ -33,7 +31,7 @@ def test_fresh_data_dir_backfills_history_and_evaluates(tmp_path, data_dir, fake
     store.close()
     # the second run only asks for what is missing
     before = len(fake_kraken.requests("OHLC"))
-    r2 = run_cli("--exchange-api-url", fake_kraken.url, "check", "--json", data_dir=data_dir, env=env())
+    r2 = run_main("--exchange-api-url", fake_kraken.url, "check", "--json", data_dir=data_dir, env=env())
     assert r2.returncode in (0, 1, 2)
     assert len(fake_kraken.requests("OHLC")) - before <= 2
     assert json.loads(r2.stdout)["new_events"] == []
@@ -42,8 +40,8 @@ def test_fresh_data_dir_backfills_history_and_evaluates(tmp_path, data_dir, fake
 def test_a_dead_exchange_is_a_status_not_a_crash(tmp_path, data_dir):
     pos = tmp_path / "p.csv"
     pos.write_text("symbol,kind,quantity\nBTC,crypto,1\n", encoding="utf-8")
-    run_cli("positions", "import", str(pos), data_dir=data_dir)
-    r = run_cli("--exchange-api-url", "http://127.0.0.1:9", "check", "--json", data_dir=data_dir, env=env(),
+    run_main("positions", "import", str(pos), data_dir=data_dir)
+    r = run_main("--exchange-api-url", "http://127.0.0.1:9", "check", "--json", data_dir=data_dir, env=env(),
                 timeout=180)
     doc = json.loads(r.stdout)
     assert doc["sources"]["kraken"]["state"] in ("offline", "degraded")

@@ -46,7 +46,7 @@ def _start(data_dir):
         kids = _children(proc.pid)
         if any(_is_worker(k) for k in kids):
             return proc, kids
-        time.sleep(0.2)
+        time.sleep(0.05)
     proc.kill()
     raise AssertionError(f"the report worker never started: {proc.stderr.read()}")
 
@@ -62,7 +62,7 @@ def _is_worker(pid: int) -> bool:
 def _wait_gone(pids, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and any(_alive(p) for p in pids):
-        time.sleep(0.1)
+        time.sleep(0.02)
     return [p for p in pids if _alive(p)]
 
 

@@ -1,6 +1,7 @@
-"""`riskwatch keys set|test|delete` and `riskwatch positions sync` in subprocesses against the fake Kraken.
+"""`riskwatch keys set|test|delete` and `riskwatch positions sync` against the fake Kraken, in-process (each call
+as a fresh process would run, see tests/cli/inprocess.py) but for one subprocess smoke test.
 
-The keyring is the in-memory test backend, persisted between subprocesses through RISKWATCH_TEST_KEYRING_FILE
+The keyring is the in-memory test backend, persisted between runs through RISKWATCH_TEST_KEYRING_FILE
 (a file outside the data directory). After set -> test -> sync -> quit, neither the key nor the secret (nor a
 base64 form of them) may appear in the data directory, the log, the settings or the captured output.
 """
@@ -15,10 +16,9 @@ from pathlib import Path
 import pytest
 
 from riskwatch.adapters.sqlite_store import DB_FILENAME
+from tests.cli.inprocess import run_main
 from tests.conftest import cli_env, run_cli
 from tests.fakes.fake_kraken import fake_kraken  # noqa: F401 - pytest fixture
-
-pytestmark = pytest.mark.subprocess
 
 KEY = "RWcliKEY-" + "Zx9Yw8Vu7Ts6Rq5Po4" * 2
 SECRET_BYTES = bytes(range(101, 165))
@@ -61,7 +61,7 @@ def kraken(fake_kraken):  # noqa: F811
 
 @pytest.fixture
 def env(tmp_path):
-    """A keyring that survives subprocesses (outside the data dir) and a private settings directory."""
+    """A keyring that survives processes (outside the data dir) and a private settings directory."""
     return cli_env(PYTHON_KEYRING_BACKEND=MEMORY, RISKWATCH_TEST_KEYRING_FILE=str(tmp_path / "keyring.json"),
                    XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="C.UTF-8")
 
@@ -73,7 +73,7 @@ class Runs:
         self.data_dir, self.env, self.outputs = data_dir, env, []
 
     def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
-        r = run_cli(*args, data_dir=self.data_dir, input=input, env=env or self.env)
+        r = run_main(*args, data_dir=self.data_dir, input=input, env=env or self.env)
         self.outputs.append(r.stdout + r.stderr)
         return r
 
@@ -191,21 +191,22 @@ def test_no_secure_backend_refuses_to_store_and_env_keys_work(tmp_path, data_dir
 @pytest.mark.parametrize("stdin", ["", f"{KEY}\n", f"\n{SECRET}\n", f"{KEY}\n{SECRET}\npp\nextra\n",
                                    f"{KEY} x\n{SECRET}\n"])
 def test_bad_key_input_exits_2_without_echoing(data_dir, env, stdin):
-    r = run_cli("keys", "set", "kraken", data_dir=data_dir, input=stdin, env=env)
+    r = run_main("keys", "set", "kraken", data_dir=data_dir, input=stdin, env=env)
     assert r.returncode == 2, r.stderr
     assert "nothing was stored" in r.stderr
     assert_no_secret(r.stdout + r.stderr, "output")
 
 
 def test_unknown_exchange_and_argv_without_keys(data_dir, env):
-    r = run_cli("keys", "set", "nosuchx", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=env)
+    r = run_main("keys", "set", "nosuchx", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=env)
     assert r.returncode == 2 and "unknown exchange" in r.stderr
-    r = run_cli("keys", "set", "kraken", KEY, data_dir=data_dir, env=env)  # a key on argv is refused by argparse
+    r = run_main("keys", "set", "kraken", KEY, data_dir=data_dir, env=env)  # a key on argv is refused by argparse
     assert r.returncode == 2
-    r = run_cli("positions", "sync", "nosuchx", data_dir=data_dir, env=env)
+    r = run_main("positions", "sync", "nosuchx", data_dir=data_dir, env=env)
     assert r.returncode == 2
 
 
+@pytest.mark.subprocess
 def test_german_messages(data_dir, env):
     de = dict(env, LANG="de_DE.UTF-8")
     r = run_cli("keys", "test", "kraken", data_dir=data_dir, env=de)
@@ -217,18 +218,18 @@ def test_german_messages(data_dir, env):
 def test_a_locked_keyring_is_called_locked_not_absent_or_empty(tmp_path, data_dir):
     locked = cli_env(PYTHON_KEYRING_BACKEND="tests.fakes.memory_keyring.LockedMemoryKeyring",
                      XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="C.UTF-8")
-    r = run_cli("keys", "test", "kraken", data_dir=data_dir, env=locked)
+    r = run_main("keys", "test", "kraken", data_dir=data_dir, env=locked)
     assert r.returncode == 1
     assert "is locked" in r.stderr and "unlock it" in r.stderr
     assert "No API key" not in r.stderr and "No secure keyring" not in r.stderr
-    r = run_cli("keys", "set", "kraken", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=locked)
+    r = run_main("keys", "set", "kraken", data_dir=data_dir, input=f"{KEY}\n{SECRET}\n", env=locked)
     assert r.returncode == 1 and "is locked" in r.stderr and "was not stored" in r.stderr
-    de = run_cli("keys", "test", "kraken", data_dir=data_dir, env=dict(locked, LANG="de_DE.UTF-8"))
+    de = run_main("keys", "test", "kraken", data_dir=data_dir, env=dict(locked, LANG="de_DE.UTF-8"))
     assert "ist gesperrt" in de.stderr
     assert_no_secret(r.stdout + r.stderr, "output")
 
 
 def test_keys_set_help_gives_the_stdin_format():
-    r = run_cli("keys", "set", "--help")
+    r = run_main("keys", "set", "--help")
     assert r.returncode == 0
     assert "line 1  the API key" in r.stdout and "line 2  the secret" in r.stdout and "passphrase" in r.stdout

@@ -1,12 +1,14 @@
-"""`riskwatch replay --headless [--json]` as a subprocess: JSON lines per alert event, readable German lines,
-exit code 2 with one sentence for bad dates or a period without data; the data directory is left alone."""
+"""`riskwatch replay --headless [--json]` (in-process, see tests/cli/inprocess.py): JSON lines per alert event,
+readable German lines, exit code 2 with one sentence for bad dates or a period without data; the data directory
+is left alone."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 
-from tests.conftest import cli_env, run_cli
+from tests.cli.inprocess import run_main
+from tests.conftest import cli_env
 
 
 def _lines(stdout: str) -> list[dict]:
@@ -14,7 +16,7 @@ def _lines(stdout: str) -> list[dict]:
 
 
 def test_headless_json_over_the_2025_sell_off(data_dir):
-    r = run_cli("replay", "--from", "2025-10-01", "--to", "2025-11-29", "--headless", "--json", data_dir=data_dir)
+    r = run_main("replay", "--from", "2025-10-01", "--to", "2025-11-29", "--headless", "--json", data_dir=data_dir)
     assert r.returncode == 0, r.stderr
     events = _lines(r.stdout)
     first_btc = next(e for e in events if e["asset"] == "BTC" and e["kind"] == "fired")
@@ -29,7 +31,7 @@ def test_headless_json_over_the_2025_sell_off(data_dir):
 
 
 def test_headless_text_in_german(data_dir):
-    r = run_cli("replay", "--from", "03.11.2025", "--to", "05.11.2025", "--headless", data_dir=data_dir,
+    r = run_main("replay", "--from", "03.11.2025", "--to", "05.11.2025", "--headless", data_dir=data_dir,
                 env=cli_env(LANG="de_DE.UTF-8"))
     assert r.returncode == 0, r.stderr
     btc = next(line for line in r.stdout.splitlines() if " BTC " in line)
@@ -41,10 +43,10 @@ def test_headless_text_in_german(data_dir):
 def test_the_stores_positions_are_replayed_and_the_store_is_untouched(data_dir, tmp_path):
     csv = tmp_path / "btc.csv"
     csv.write_text("symbol,kind,quantity,cost_basis,currency\nBTC,crypto,1,50000,USD\n", encoding="utf-8")
-    assert run_cli("positions", "import", str(csv), data_dir=data_dir).returncode == 0
+    assert run_main("positions", "import", str(csv), data_dir=data_dir).returncode == 0
     db = next(data_dir.glob("*.sqlite3"))
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    r = run_cli("replay", "--from", "2025-11-01", "--to", "2025-11-10", "--headless", "--json", data_dir=data_dir)
+    r = run_main("replay", "--from", "2025-11-01", "--to", "2025-11-10", "--headless", "--json", data_dir=data_dir)
     assert r.returncode == 0, r.stderr
     assert {e["asset"] for e in _lines(r.stdout)} <= {"BTC", "portfolio", "QQQ"}
     assert any(e["asset"] == "BTC" and e["date"] == "2025-11-04" for e in _lines(r.stdout))
@@ -59,11 +61,11 @@ def test_bad_dates_and_periods_exit_2_with_one_sentence(data_dir):
         (("--from", "2031-01-01", "--to", "2031-02-01"), "no price history between 2031-01-01 and 2031-02-01"),
     ]
     for args, message in cases:
-        r = run_cli("replay", *args, "--headless", "--json", data_dir=data_dir)
+        r = run_main("replay", *args, "--headless", "--json", data_dir=data_dir)
         assert r.returncode == 2, (args, r.stderr)
         assert message in r.stderr and r.stdout == ""
         assert len(r.stderr.strip().splitlines()) == 1
-    r = run_cli("replay", "--from", "2025-10-01", "--to", "2025-10-02", "--json", data_dir=data_dir)
+    r = run_main("replay", "--from", "2025-10-01", "--to", "2025-10-02", "--json", data_dir=data_dir)
     assert r.returncode == 2 and "--json needs --headless" in r.stderr
-    r = run_cli("replay", "--from", "2025-10-01", "--headless", data_dir=data_dir)
+    r = run_main("replay", "--from", "2025-10-01", "--headless", data_dir=data_dir)
     assert r.returncode == 2 and "--to" in r.stderr
