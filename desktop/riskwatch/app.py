@@ -13,7 +13,6 @@ from riskwatch.options import options_of
 log = logging.getLogger("riskwatch")
 
 
-
 def open_store(args=None, *, data_dir: str | Path | None = None, on_damaged_row=None):
     """Open (creating and migrating if needed) the SQLite store in the data directory.
 
@@ -125,31 +124,18 @@ def build_derivatives_feed(store, clock, args=None, settings=None):
     Without one, while the exchange API URL points at loopback (a test or local server), the real venue is not
     contacted: None, and the leverage signals read as unavailable.
     """
-    from riskwatch.adapters.derivatives_feed import DerivativesFeed
+    from riskwatch.adapters.derivatives_feed import DerivativesFeed, is_loopback_url
     from riskwatch.services.settings import load_settings
 
     url = options_of(args).derivatives_api_url or load_settings(store).derivatives_api_url
     exchange_url = getattr(args, "exchange_api_url", None) or getattr(settings, "exchange_api_url", "") or ""
-    if not url and exchange_url and _is_loopback(exchange_url):
+    if not url and exchange_url and is_loopback_url(exchange_url):
         return None
     try:
         return DerivativesFeed(api_url=url or None, timeout_ms=5000, clock=clock)
     except ValueError as exc:
         log.warning("derivatives feed disabled: %s", exc)
         return None
-
-
-def _is_loopback(url: str) -> bool:
-    import ipaddress
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def bundled_closes(symbol: str):

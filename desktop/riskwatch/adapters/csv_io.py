@@ -41,6 +41,21 @@ _FORMULA_CELL = re.compile(r"'*[=+\-@\t\r]")
 
 # -- low-level helpers --------------------------------------------------------------------------
 
+def csv_rows(reader, on_error):
+    """(line, row) for each non-blank row of a ``csv.reader``. A row the csv module cannot read ends the file:
+    ``on_error(line, message)`` is told once, and nothing after it is read."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            on_error(reader.line_num, f"is not valid CSV ({exc}); the file was read up to here")
+            return
+        if any(cell.strip() for cell in row):
+            yield reader.line_num, row
+
+
 def sniff_delimiter(text: str) -> str:
     """`;` when the header line uses it (German Excel), a tab when it uses tabs, else `,`."""
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
@@ -150,17 +165,7 @@ def parse_position_rows(text: str, source: str = "<input>") -> list[PositionRow]
     positions: list[PositionRow] = []
     seen: dict[tuple[str, str], int] = {}
     n_rows = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            report.add(Problem(reader.line_num, None, f"is not valid CSV ({exc}); the file was read up to here"))
-            break
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in csv_rows(reader, lambda line, msg: report.add(Problem(line, None, msg))):
         if header is None:
             header_line = line
             header = _check_header(row, line, report)

@@ -356,3 +356,17 @@ async def fetch_leverage(venue: str = DEFAULT_VENUE, *, symbol: str | None = Non
         return await feed.fetch_leverage()
     finally:
         await feed.close()
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for a URL on this machine (localhost or a loopback address): a test or a local server."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from riskwatch.adapters.csv_io import _norm_header, duplicate_columns, read_stream_text, read_text, sniff_delimiter
+from riskwatch.adapters.csv_io import _norm_header, csv_rows, duplicate_columns, read_stream_text, read_text, sniff_delimiter
 from riskwatch.adapters.price_dates import DateParser, utc_today
 from riskwatch.domain.errors import MAX_LISTED_PROBLEMS, InputError, Problem
 from riskwatch.domain.model import Bar, Timeframe
@@ -108,21 +108,12 @@ def _read_rows(text: str, delimiter: str, source: str, problems: _Problems):
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     raw_header: list[str] = []
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.add(reader.line_num, None, f"is not valid CSV ({exc}); the file was read up to here")
-            break
-        if not any(c.strip() for c in row):
-            continue
+    for line, row in csv_rows(reader, lambda line, msg: problems.add(line, None, msg)):
         if header is None:
             raw_header = [printable(h.strip())[:60] for h in row]
             header = [_norm_header(h) for h in row]
             continue
-        rows.append((reader.line_num, row))
+        rows.append((line, row))
     return header, raw_header, rows
 
 

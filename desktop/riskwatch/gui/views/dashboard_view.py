@@ -143,11 +143,6 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         self._active = tuple(active)
         self._render()
 
-    def set_weekend_gap(self, gap) -> None:
-        """``gap``: mapping miner -> estimated move at the next open (fraction), or None."""
-        self._gap = gap
-        self._render()
-
     def _render(self) -> None:
         rep = self._report
         pf = rep.portfolio if rep is not None else None
