@@ -364,6 +364,18 @@
         <translation>Beta zu QQQ (Nasdaq-100, 90 Tage)</translation>
     </message>
     <message>
+        <source>Sortino ratio</source>
+        <translation>Sortino-Ratio</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Annualised Sortino ratio of the daily returns, target 0 (365 days)</source>
+        <translation>Annualisierte Sortino-Ratio der Tagesrenditen, Ziel 0 (365 Tage)</translation>
+    </message>
+    <message>
         <source>Stale price</source>
         <translation>Kurs veraltet</translation>
     </message>

@@ -364,6 +364,18 @@
         <translation>Beta to QQQ (Nasdaq-100, 90 days)</translation>
     </message>
     <message>
+        <source>Sortino ratio</source>
+        <translation>Sortino ratio</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <source>Annualised Sortino ratio of the daily returns, target 0 (365 days)</source>
+        <translation>Annualised Sortino ratio of the daily returns, target 0 (365 days)</translation>
+    </message>
+    <message>
         <source>Stale price</source>
         <translation>Stale price</translation>
     </message>

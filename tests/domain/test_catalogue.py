@@ -3,7 +3,6 @@ ranges and windows, and the risk report produces every catalogue figure (var_99/
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -16,7 +15,7 @@ import pytest
 from riskwatch.domain import catalogue
 from riskwatch.domain.alerts import (METRIC_RANGES, ONLINE_ONLY_METRICS, WINDOWED_METRICS, AlertState, EventKind,
                                      Rule, Scope, Severity, evaluate)
-from riskwatch.domain.catalogue import CATALOGUE, Inputs, MetricSpec, Unit
+from riskwatch.domain.catalogue import CATALOGUE, Inputs
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.liquidity import LIQUIDITY_METRICS
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Position, Quote
@@ -168,19 +167,21 @@ def test_an_unconfirmed_price_holds_back_exactly_the_figures_on_the_live_price(r
         assert (mv.status == MetricStatus.UNCONFIRMED) is unconfirmed, (scope, key)
 
 
-def test_a_new_metric_is_a_function_and_a_catalogue_entry(real, monkeypatch):
-    """The planned proof: a Sortino ratio (annualised, target 0, as empyrical) reaches the snapshot without any
-    change to the risk report."""
-    def sortino(h, window):
-        r = h.daily_returns(window)
-        downside = math.sqrt(np.mean(np.minimum(r, 0.0) ** 2)) * math.sqrt(h.periods_per_year)
-        return np.mean(r) * h.periods_per_year / downside
-
-    new = MetricSpec("sortino", Unit.RATIO, Inputs.DAILY, catalogue.ASSET, windows=("365D",), compute=sortino)
-    monkeypatch.setattr(catalogue, "_SPECS", (*catalogue._SPECS, new))
-    monkeypatch.setattr(catalogue, "CATALOGUE", {**CATALOGUE, "sortino": new})
-    pf, closes, quotes, now, _ = real
-    rep = compute_risk_report(pf, closes, quotes, now)
-    r = _year_returns(closes["BITF"])
-    assert rep.snapshot.value("BITF", "sortino:365D") == pytest.approx(
-        ep.sortino_ratio(r, required_return=0.0, annualization=252), rel=1e-9)
+def test_the_sortino_ratio_is_computed_as_empyrical_and_a_rule_fires_on_it(real):
+    """The catalogue's proof: the Sortino ratio (annualised, target 0) is one function in metric_functions, one
+    catalogue entry and one label; it reaches the snapshot, the rules and the dashboard with no other change."""
+    pf, closes, quotes, now, rep = real
+    for sym, periods in (("BTC", 365), ("BITF", 252)):
+        r = _year_returns(closes[sym])
+        assert rep.snapshot.value(sym, "sortino:365D") == pytest.approx(
+            ep.sortino_ratio(r, required_return=0.0, annualization=periods), rel=1e-12), sym
+    frame = pd.concat(closes, axis=1).ffill().dropna()
+    r = _year_returns(frame["BTC"] * 0.5 + frame["BITF"] * 20000)
+    assert rep.snapshot.value(PORTFOLIO, "sortino:365D") == pytest.approx(
+        ep.sortino_ratio(r, required_return=0.0, annualization=365), rel=1e-12)
+    assert "sortino" in catalogue.codes(editor=True) and "sortino" in catalogue.codes(dashboard=True)
+    bitf = rep.snapshot.value("BITF", "sortino:365D")
+    rule = Rule("sortino", "Sortino", "sortino", Scope.asset("BITF"), "<", bitf + 0.01, Severity.INFO,
+                window="365D")
+    events, _ = evaluate(rep.snapshot, [rule], AlertState(), now)
+    assert [(e.kind, e.member, e.value) for e in events] == [(EventKind.FIRED, "BITF", bitf)]

@@ -116,6 +116,8 @@ _SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True,
                compute="correlation_btc"),
     MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True, compute="beta_qqq"),
+    MetricSpec("sortino", Unit.RATIO, Inputs.DAILY, BOTH, windows=("365D",), editor=True, dashboard=True,
+               compute="sortino_ratio"),
     MetricSpec("price_age", Unit.SECONDS, Inputs.CLOCK, ASSET, 0.0, None, editor=True, online_only=True),
     # -- concentration ----------------------------------------------------------------------------------------
     MetricSpec("largest_weight", Unit.FRACTION, Inputs.PRICE, PORTFOLIO, 0.0, 1.0, editor=True,

@@ -73,6 +73,19 @@ def annual_volatility(h: History, window: str | None) -> float:
     return float(np.std(r, ddof=1) * math.sqrt(h.periods_per_year))
 
 
+def sortino_ratio(h: History, window: str | None) -> float:
+    """Annualised Sortino ratio with target return 0, as ``empyrical.sortino_ratio(r, required_return=0,
+    annualization=P)``: mean daily return × P over the downside deviation √(mean(min(r, 0)²)) × √P, over the
+    daily returns of the window (P = periods per year). NaN with fewer than 20 returns or no down day."""
+    r = h.daily_returns(window or "365D")
+    if len(r) < 20:
+        return NAN
+    downside = math.sqrt(float(np.mean(np.minimum(r, 0.0) ** 2)))
+    if downside == 0.0:
+        return NAN
+    return float(np.mean(r)) * math.sqrt(h.periods_per_year) / downside
+
+
 def _var_es(h: History, which: int, level: int) -> float:
     ve = h.var_es()
     return NAN if ve is None else float(ve[which][level])

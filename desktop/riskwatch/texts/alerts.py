@@ -149,6 +149,8 @@ class AlertTexts:
                          t.translate("AlertText", "Correlation with BTC (90 days)")),
             "beta_qqq": (t.translate("AlertText", "Beta to QQQ (Nasdaq-100)"), t.translate("AlertText", "Beta QQQ"),
                          t.translate("AlertText", "Beta to QQQ (Nasdaq-100, 90 days)")),
+            "sortino": (t.translate("AlertText", "Sortino ratio"), t.translate("AlertText", "Sortino"),
+                        t.translate("AlertText", "Annualised Sortino ratio of the daily returns, target 0 (365 days)")),
             "price_age": (t.translate("AlertText", "Stale price"),) * 3,
             "largest_weight": (t.translate("AlertText", "Largest weight"),) * 3,
             "hhi": (t.translate("AlertText", "Concentration (HHI)"),) * 3,
