@@ -17,7 +17,7 @@ from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.asset_table import AssetTable
-from riskwatch.gui.views.liquidity_lights import AMBER, GREEN, RED, Threshold, traffic_light
+from riskwatch.gui.views.liquidity_lights import AMBER, GREEN, RED, Threshold, thresholds_from_rules, traffic_light
 
 #: The cards coloured by the rules: card -> the portfolio metric key its rules use.
 RULED_CARDS = {"drawdown": metric_key("drawdown", spec("drawdown").default_window),
@@ -116,12 +116,8 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
     def set_rules(self, rules) -> None:
         """The user's rules (``domain.alerts.Rule``): the enabled portfolio ones on a ruled card's metric colour
         it (see the module docstring)."""
-        keys = set(RULED_CARDS.values())
-        self._thresholds = tuple(
-            Threshold(r.metric_key, getattr(r.comparator, "value", r.comparator), float(r.threshold),
-                      getattr(r.severity, "value", r.severity), PORTFOLIO)
-            for r in rules if getattr(r, "enabled", True) and r.metric_key in keys
-            and getattr(r.scope.type, "value", r.scope.type) == "portfolio")
+        # a threshold of an asset or group rule never applies to the PORTFOLIO scope the cards are judged in
+        self._thresholds = thresholds_from_rules(rules, RULED_CARDS.values())
         self._render()
 
     def card_colour(self, card: str, value: float | None) -> str:

@@ -35,15 +35,18 @@ class Threshold:
         return self.scope == scope
 
 
-def thresholds_from_rules(rules: Iterable) -> tuple[Threshold, ...]:
-    """The traffic-light thresholds of the enabled alert rules on liquidity metrics (``domain.alerts.Rule``)."""
+def thresholds_from_rules(rules: Iterable, metric_keys: Iterable[str] = LIQUIDITY_METRICS) -> tuple[Threshold, ...]:
+    """The traffic-light thresholds of the enabled alert rules (``domain.alerts.Rule``) whose metric key (metric
+    and window, ``drawdown`` or ``drop_from_high:30D``) is one of ``metric_keys``; by default the liquidity
+    metrics, which take no window."""
+    keys = frozenset(metric_keys)
     out = []
     for r in rules:
-        if not getattr(r, "enabled", True) or r.metric not in LIQUIDITY_METRICS or getattr(r, "window", None):
+        if not getattr(r, "enabled", True) or r.metric_key not in keys:
             continue
         stype = getattr(r.scope.type, "value", r.scope.type)
         scope = r.scope.symbol if stype == "asset" else (PORTFOLIO if stype == "portfolio" else None)
-        out.append(Threshold(r.metric, getattr(r.comparator, "value", r.comparator), float(r.threshold),
+        out.append(Threshold(r.metric_key, getattr(r.comparator, "value", r.comparator), float(r.threshold),
                              getattr(r.severity, "value", r.severity), scope))
     return tuple(out)
 
