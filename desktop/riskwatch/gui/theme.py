@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
+from riskwatch.domain.rules import Severity
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -94,7 +96,10 @@ SEVERITY_LIGHT = {"info": "amber", "warning": "amber", "critical": "red"}
 
 def severity_rank(severity: object) -> int:
     """0 info, 1 warning, 2 critical (-1 for none or an unknown name): the order "most severe" follows."""
-    return {"info": 0, "warning": 1, "critical": 2}.get(str(getattr(severity, "value", severity)), -1)
+    try:
+        return Severity(severity).rank
+    except ValueError:
+        return -1
 
 
 LIGHT = Theme(
