@@ -29,6 +29,7 @@ for p in (ROOT / "desktop", ROOT):  # the panel engine is benchmark code: tests.
 from riskwatch.domain import metrics as m  # noqa: E402
 from riskwatch.domain.streaming import StreamingRisk  # noqa: E402
 from tests.benchmarks.panel_engine import panel_risk_arrays  # noqa: E402
+from tests.benchmarks.timing import best, pair  # noqa: E402
 
 try:
     import empyrical as ep
@@ -39,24 +40,8 @@ except ImportError:  # pragma: no cover - the test extra is missing
 HOUR = 3_600_000_000_000
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
-def pair(ours, peer, repeat: int) -> tuple[float, float]:
-    """Best times of two functions run alternately, so a load change on the machine hits both alike."""
-    a, b = [], []
-    for _ in range(repeat):
-        for fn, out in ((ours, a), (peer, b)):
-            t0 = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - t0)
-    return min(a), min(b)
 
 
 def ms(seconds: float) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import math
 import platform
-import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -26,6 +25,7 @@ from riskwatch.domain.catalogue import Scope, computed
 from riskwatch.domain.model import MINER_SYMBOLS, Asset, AssetKind, Portfolio, Position, Quote
 from riskwatch.domain.risk_report import compute_risk_report
 from riskwatch.domain.snapshot import PORTFOLIO
+from timing import pair  # the benchmarks folder is the script's own: sys.path[0]
 
 N_ASSETS, N_BARS = 20, 800
 NOW = datetime(2026, 3, 1, 15, 30, tzinfo=UTC)
@@ -41,15 +41,6 @@ def verdict(name: str, ok: bool, detail: str) -> None:
     print(f"  {'PASS' if ok else 'MISS'}  {name}: {detail}")
 
 
-def pair(ours, peer, repeat: int) -> tuple[float, float]:
-    """Best times of two functions run alternately."""
-    a, b = [], []
-    for _ in range(repeat):
-        for fn, out in ((ours, a), (peer, b)):
-            t0 = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - t0)
-    return min(a), min(b)
 
 
 def make_inputs(seed: int = 7):
