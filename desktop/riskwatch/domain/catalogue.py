@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -72,7 +73,7 @@ class MetricSpec:
     online_only: bool = False
     compute: Callable[..., Any] | str | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property  # resolved once: the report calls it for every scope, window and cycle
     def function(self) -> Callable[..., Any]:
         """``compute`` as a callable. A name is looked up in :mod:`riskwatch.domain.metric_functions` on first
         use, so reading the catalogue (the rule editor, the CLI's help) does not import numpy and pandas."""
