@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from riskwatch.domain.numbers import typed_language
+
 log = logging.getLogger(__name__)
 
 _TRUE = ("1", "true", "yes", "on")
@@ -101,7 +103,7 @@ class RuntimeOptions:
         """``de`` when RISKWATCH_LANG or the locale variables name a German locale, else ``en``."""
         for value in (self.language, *(self.environ.get(var) for var in LOCALE_VARS)):
             if value:
-                return "de" if value.lower().startswith("de") else "en"
+                return typed_language(value)
         return "en"
 
     def exchange_secret(self, exchange_id: str, item: str) -> str | None:

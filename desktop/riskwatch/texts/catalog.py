@@ -13,6 +13,7 @@ import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from riskwatch.domain.numbers import typed_language
 from riskwatch.paths import resource
 
 #: Context of the command line's messages in the translation file.
@@ -22,11 +23,6 @@ CLI = "Cli"
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
     """Mark ``source`` for lupdate (context ``context``) where it is looked up later; returns it unchanged."""
     return source
-
-
-def language_of(code: str | None) -> str:
-    """``"de"`` for a German language code (``de``, ``de_DE.UTF-8`` …), ``"en"`` for any other."""
-    return "de" if (code or "").lower().startswith("de") else "en"
 
 
 @functools.lru_cache(maxsize=8)
@@ -52,7 +48,7 @@ class Texts:
     """Plain-text translation into one language (``"de"`` or ``"en"``), with Qt's ``translate`` signature."""
 
     def __init__(self, language: str, translations_dir: Path | None = None):
-        self.language = language_of(language)
+        self.language = typed_language(language)
         directory = translations_dir if translations_dir is not None else resource("translations")
         self._pairs = _load(Path(directory) / f"riskwatch_{self.language}.ts")
 
@@ -69,4 +65,4 @@ class Texts:
         return text.format(**values) if values else text
 
 
-__all__ = ["CLI", "QT_TRANSLATE_NOOP", "Texts", "language_of"]
+__all__ = ["CLI", "QT_TRANSLATE_NOOP", "Texts"]
