@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.derivatives_feed import (
     DEFAULT_VENUE,
     DerivativesFeed,
@@ -23,7 +24,7 @@ from riskwatch.adapters.derivatives_feed import (
 )
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited
 from riskwatch.domain.liquidity import AssetLiquidity, liquidity_metric_values
-from riskwatch.domain.snapshot import MetricStatus
+
 from tests.fakes.fake_derivatives import FakeBinanceFutures, fake_derivatives  # noqa: F401 - pytest fixture
 
 
@@ -174,7 +175,7 @@ def test_empty_history_gives_an_unavailable_change_not_zero(fake_derivatives):  
     reading = run(make(fake_derivatives), lambda f: f.fetch_open_interest())
     assert math.isnan(reading.change_24h) and reading.reference_amount is None
     mv = liquidity_metric_values([AssetLiquidity("BTC", oi_change_24h=reading.change_24h)])[("BTC", "oi_change_24h")]
-    assert mv.value is None and mv.status == MetricStatus.MISSING
+    assert mv.value is None and mv.status == DataStatus.MISSING
 
 
 def test_timeout_is_data_unavailable(fake_derivatives):  # noqa: F811
@@ -193,7 +194,7 @@ def test_unreachable_venue_reads_as_unavailable_in_the_snapshot():
     assert isinstance(reading.funding, DataUnavailable) and isinstance(reading.open_interest, DataUnavailable)
     values = liquidity_metric_values([reading.to_asset_liquidity("BTC")])
     for metric in ("funding_8h", "funding_annual", "oi_change_24h"):
-        assert values[("BTC", metric)].value is None and values[("BTC", metric)].status == MetricStatus.ERROR
+        assert values[("BTC", metric)].value is None and values[("BTC", metric)].status == DataStatus.ERROR
 
 
 def test_partial_failure_keeps_the_other_reading(fake_derivatives):  # noqa: F811

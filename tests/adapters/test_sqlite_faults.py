@@ -108,14 +108,14 @@ def test_rows_with_damaged_values_are_skipped_and_reported(data_dir):
 
 def test_damaged_alert_rules_state_events_and_liquidity_values_are_skipped(data_dir):
     from riskwatch.adapters.rules_io import load_default_rules
-    from riskwatch.domain.snapshot import MetricStatus, MetricValue
+    from riskwatch.domain.snapshot import DataStatus, MetricValue
 
     store = SqliteStore.in_dir(data_dir)
     repo = AlertRepository(store)
     repo.seed_default_rules(load_default_rules())
     n_rules = len(repo.list_rules())
     ts = datetime(2025, 3, 1, tzinfo=timezone.utc)
-    LiquidityHistory(store).append({("BTC", "spread_bps"): MetricValue(3.0, MetricStatus.OK)}, ts)
+    LiquidityHistory(store).append({("BTC", "spread_bps"): MetricValue(3.0, DataStatus.OK)}, ts)
     store.close()
     raw(data_dir, "UPDATE alert_rules SET threshold = 'abc' WHERE id = 1",
         "INSERT INTO alert_state VALUES ('x|BTC', 1, 'warning', 'BTC', 0, 'not json')",

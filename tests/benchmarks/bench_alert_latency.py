@@ -43,11 +43,12 @@ for p in (ROOT / "desktop", ROOT):
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from riskwatch.domain.freshness import DataStatus  # noqa: E402
 from riskwatch.adapters.rules_io import load_default_rules  # noqa: E402
 from riskwatch.adapters.sqlite_alerts import AlertRepository  # noqa: E402
 from riskwatch.adapters.sqlite_store import SqliteStore  # noqa: E402
 from riskwatch.domain.model import MINER_SYMBOLS, Asset, AssetKind  # noqa: E402
-from riskwatch.domain.snapshot import MetricStatus, MetricValue, Snapshot  # noqa: E402
+from riskwatch.domain.snapshot import MetricValue, Snapshot  # noqa: E402
 from riskwatch.gui.alert_bridge import AlertBridge  # noqa: E402
 from riskwatch.gui.views.alert_window import AlertWindow  # noqa: E402
 from riskwatch.services.alerting import AlertService  # noqa: E402
@@ -76,7 +77,7 @@ def snapshot(btc_drop: float, ts: datetime) -> Snapshot:
                    "return:30D": -0.05, "volatility:90D": 0.6, "var_95": -0.05, "es_95": -0.07,
                    "beta_btc:90D": 1.4, "price_age": 20.0}
         for key, v in figures.items():
-            values[(sym, key)] = MetricValue(v, MetricStatus.OK, ts)
+            values[(sym, key)] = MetricValue(v, DataStatus.OK, ts)
     return Snapshot(ts, values, ASSETS)
 
 

@@ -19,7 +19,7 @@ def test_fresh_data_dir_backfills_history_and_evaluates(tmp_path, data_dir, fake
     assert r.returncode in (0, 1, 2), r.stderr
     doc = json.loads(r.stdout)
     btc = doc["assets"][0]
-    assert btc["symbol"] == "BTC" and btc["price_source"].startswith("kraken") and btc["price_state"] == "live"
+    assert btc["symbol"] == "BTC" and btc["price_source"].startswith("kraken") and btc["price_state"] == "ok"
     assert btc["price"] > 0 and btc["history_source"] == "store"
     assert doc["sources"]["kraken"]["state"] == "online"
     ohlc = fake_kraken.requests("OHLC")

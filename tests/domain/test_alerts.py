@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.alerts import (
     AlertState,
     Comparator,
@@ -26,7 +27,7 @@ from riskwatch.domain.alerts import (
 )
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.model import Asset, AssetKind
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue, Snapshot
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue, Snapshot
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -146,8 +147,8 @@ def test_escalation_is_not_held_back_by_the_cooldown_and_reopens_an_acknowledged
 
 # -- bad data ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("bad", [None, MetricValue(None), MetricValue(float("nan")), MetricValue(-0.5, "missing"),
-                                 MetricValue(-0.5, MetricStatus.STALE), MetricValue(-0.5, MetricStatus.INVALID),
-                                 MetricValue(-0.5, MetricStatus.ERROR)])
+                                 MetricValue(-0.5, DataStatus.STALE), MetricValue(-0.5, DataStatus.INVALID),
+                                 MetricValue(-0.5, DataStatus.ERROR)])
 def test_bad_data_never_fires_and_never_resolves(bad):
     values = {} if bad is None else {("BTC", DROP): bad}
     events, state = evaluate(snap(values), [WARN, CRIT], AlertState(), T0)
@@ -158,14 +159,14 @@ def test_bad_data_never_fires_and_never_resolves(bad):
 
 
 def test_a_market_closed_value_is_usable():
-    events, _ = evaluate(snap(BTC=MetricValue(-0.2, MetricStatus.MARKET_CLOSED)), [rule()], AlertState(), T0)
+    events, _ = evaluate(snap(BTC=MetricValue(-0.2, DataStatus.MARKET_CLOSED)), [rule()], AlertState(), T0)
     assert [e.kind for e in events] == [EventKind.FIRED]
 
 
 def test_stale_price_rule_fires_only_while_online():
     stale = rule("stale", 900, Severity.INFO, metric="price_age", window=None, comparator=">", hysteresis=0,
                  scope=Scope(ScopeType.ALL), cooldown=H)
-    age = {("BTC", "price_age"): MetricValue(1200.0, MetricStatus.STALE), ("MARA", "price_age"): 30.0}
+    age = {("BTC", "price_age"): MetricValue(1200.0, DataStatus.STALE), ("MARA", "price_age"): 30.0}
     events, state = evaluate(snap(age, online=False), [stale], AlertState(), T0)
     assert events == []
     events, state = evaluate(snap(age, online=True), [stale], state, T0)
@@ -202,7 +203,7 @@ def test_scope_members():
 
 def test_preview_shows_the_current_value_against_the_threshold():
     miners = rule("miner", -0.30, scope=Scope(ScopeType.MINERS))
-    assert preview(miners, snap(MARA=-0.35, RIOT=MetricValue(-0.4, MetricStatus.STALE))) == [
+    assert preview(miners, snap(MARA=-0.35, RIOT=MetricValue(-0.4, DataStatus.STALE))) == [
         ("MARA", -0.35, True), ("RIOT", None, False)]
 
 
@@ -469,7 +470,7 @@ def test_the_cooldown_never_hides_a_re_fire_at_a_higher_severity():
 
 
 def test_unconfirmed_values_neither_fire_nor_resolve():
-    held = MetricValue(-0.01, MetricStatus.UNCONFIRMED)
-    out, state = run([WARN, CRIT], [-0.18, held, MetricValue(-0.99, MetricStatus.UNCONFIRMED), -0.18])
+    held = MetricValue(-0.01, DataStatus.UNCONFIRMED)
+    out, state = run([WARN, CRIT], [-0.18, held, MetricValue(-0.99, DataStatus.UNCONFIRMED), -0.18])
     assert kinds(out) == [(0, "fired", "warning")]
     assert state.get("btc_drop|BTC").active

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain import catalogue
 from riskwatch.domain.alerts import (METRIC_RANGES, ONLINE_ONLY_METRICS, WINDOWED_METRICS, AlertState, EventKind,
                                      Rule, Scope, Severity, evaluate)
@@ -19,8 +20,9 @@ from riskwatch.domain.catalogue import CATALOGUE, Inputs
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.liquidity import LIQUIDITY_METRICS
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Position, Quote
-from riskwatch.domain.risk_report import PriceState, compute_risk_report
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue, Snapshot, metric_key
+from riskwatch.domain.freshness import PriceState
+from riskwatch.domain.risk_report import compute_risk_report
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue, Snapshot, metric_key
 
 ep = pytest.importorskip("empyrical")
 
@@ -72,9 +74,9 @@ def test_the_report_holds_every_computed_metric_for_every_scope_and_window(real)
                 mv = rep.snapshot.get(scope, metric_key(sp.code, window))
                 assert mv is not None, (scope, sp.code)
                 if sp.code == "beta_qqq":  # no QQQ history in the test data: present, but missing, never zero
-                    assert mv.status == MetricStatus.MISSING and mv.value is None
+                    assert mv.status == DataStatus.MISSING and mv.value is None
                 else:
-                    assert mv.status == MetricStatus.OK and mv.value is not None, (scope, sp.code)
+                    assert mv.status == DataStatus.OK and mv.value is not None, (scope, sp.code)
 
 
 def _rule(metric: str, threshold: float, **kw) -> Rule:
@@ -104,8 +106,8 @@ def test_windows_online_only_and_usable_statuses_follow_the_catalogue():
         _rule("beta_btc", 1.0, window=None)
     # the age of a stale price is what a stale-price rule reads; a stale drawdown is not usable
     now = datetime(2025, 1, 1, tzinfo=UTC)
-    snap = Snapshot(now, {("BTC", "price_age"): MetricValue(900.0, MetricStatus.STALE, now),
-                          ("BTC", "drawdown"): MetricValue(-0.5, MetricStatus.STALE, now)},
+    snap = Snapshot(now, {("BTC", "price_age"): MetricValue(900.0, DataStatus.STALE, now),
+                          ("BTC", "drawdown"): MetricValue(-0.5, DataStatus.STALE, now)},
                     {"BTC": Asset("BTC", AssetKind.CRYPTO)})
     age = Rule("age", "age", "price_age", Scope.asset("BTC"), ">=", 600, Severity.WARNING)
     dd = Rule("dd", "dd", "drawdown", Scope.asset("BTC"), "<=", -0.2, Severity.WARNING)
@@ -158,13 +160,13 @@ def test_portfolio_beta_btc_is_the_value_weighted_beta_of_the_held_miners(real):
 
 def test_an_unconfirmed_price_holds_back_exactly_the_figures_on_the_live_price(real):
     pf, closes, quotes, now, _ = real
-    rep = compute_risk_report(pf, closes, quotes, now, price_states={"BTC": PriceState("live", 60.0, True)})
+    rep = compute_risk_report(pf, closes, quotes, now, price_states={"BTC": PriceState(DataStatus.OK, 60.0, True)})
     for (scope, key), mv in rep.snapshot.values.items():
         sp = CATALOGUE[key.partition(":")[0]]
         if key == "price_age" or mv.value is None:
             continue
         unconfirmed = sp.inputs is Inputs.PRICE and scope in ("BTC", PORTFOLIO)
-        assert (mv.status == MetricStatus.UNCONFIRMED) is unconfirmed, (scope, key)
+        assert (mv.status == DataStatus.UNCONFIRMED) is unconfirmed, (scope, key)
 
 
 def test_the_sortino_ratio_is_computed_as_empyrical_and_a_rule_fires_on_it(real):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.errors import DataUnavailable, InvalidData, RateLimited
 from riskwatch.domain.liquidity import (
     FUNDING_PERIODS_PER_YEAR,
@@ -41,7 +42,7 @@ from riskwatch.domain.liquidity import (
     volume_ratio,
     walk_book,
 )
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -109,7 +110,7 @@ def test_bad_books_become_invalid_metrics_not_signals():
     for metric in ("spread_bps", "depth_1pct_bid", "depth_1pct_ask", "depth_2pct", "imbalance",
                    "slippage_exit", "book_too_thin"):
         mv = values[("BTC", metric)]
-        assert mv.value is None and mv.status == MetricStatus.INVALID and mv.detail == "crossed_book"
+        assert mv.value is None and mv.status == DataStatus.INVALID and mv.detail == "crossed_book"
         assert not mv.available
 
 
@@ -370,7 +371,7 @@ def test_profile_without_any_data_is_unavailable_not_zero():
     prof = liquidity_profile([HoldingLiquidity("CLSK", 5000.0, "equity")])
     assert math.isnan(prof.share)
     mv = liquidity_metric_values([], portfolio=prof)[(PORTFOLIO, "liquid_share_1d")]
-    assert mv.value is None and mv.status == MetricStatus.MISSING
+    assert mv.value is None and mv.status == DataStatus.MISSING
     assert liquidity_profile([]) == LiquidityProfile(0.0, 0.0, 0.0, ())
 
 
@@ -394,7 +395,7 @@ def test_snapshot_values_carry_every_metric_name():
     assert set(values) == set(expect)
     for key, value in expect.items():
         mv = values[key]
-        assert isinstance(mv, MetricValue) and mv.status == MetricStatus.OK and mv.available
+        assert isinstance(mv, MetricValue) and mv.status == DataStatus.OK and mv.available
         assert mv.value == pytest.approx(value), key
     assert values[("BTC", "spread_bps")].as_of == T0                       # the book's own time
     assert values[("MARA", "volume_ratio")].as_of == T0 + timedelta(seconds=5)
@@ -405,13 +406,13 @@ def test_unavailable_inputs_are_never_zero():
     slow = Unavailable.from_error(RateLimited("slow down"))
     values = liquidity_metric_values([
         AssetLiquidity("BTC", funding=down, oi_change_24h=slow, volume_ratio=float("nan")),
-        AssetLiquidity("USDC", peg_deviation=Unavailable(MetricStatus.STALE, "price_stale")),
+        AssetLiquidity("USDC", peg_deviation=Unavailable(DataStatus.STALE, "price_stale")),
         AssetLiquidity("CLSK", adv_20d_usd=float("nan"), days_to_liquidate=float("inf")),
     ])
-    assert values[("BTC", "funding_8h")] == MetricValue(None, MetricStatus.ERROR, None, "DataUnavailable")
+    assert values[("BTC", "funding_8h")] == MetricValue(None, DataStatus.ERROR, None, "DataUnavailable")
     assert values[("BTC", "funding_annual")].value is None
-    assert values[("BTC", "oi_change_24h")].status == MetricStatus.ERROR
-    assert values[("BTC", "volume_ratio")] == MetricValue(None, MetricStatus.MISSING, None, "insufficient_data")
-    assert values[("USDC", "peg_deviation")].status == MetricStatus.STALE
-    assert values[("CLSK", "days_to_liquidate")].status == MetricStatus.INVALID
+    assert values[("BTC", "oi_change_24h")].status == DataStatus.ERROR
+    assert values[("BTC", "volume_ratio")] == MetricValue(None, DataStatus.MISSING, None, "insufficient_data")
+    assert values[("USDC", "peg_deviation")].status == DataStatus.STALE
+    assert values[("CLSK", "days_to_liquidate")].status == DataStatus.INVALID
     assert all(mv.value is None and not mv.available for mv in values.values())

@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain import liquidity
 from riskwatch.domain.errors import InvalidData
 from riskwatch.domain.liquidity import Unavailable, book_signals, sell_slippage
 from riskwatch.domain.order_book import BOOK_REASONS, InvalidOrderBook, OrderBook
-from riskwatch.domain.snapshot import MetricStatus
+
 from riskwatch.domain.validation import REASONS, RejectedValue
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -61,4 +62,4 @@ def test_the_book_the_feed_builds_is_the_book_the_figures_read():
 def test_a_rejected_book_becomes_an_invalid_signal_with_its_reason():
     with pytest.raises(InvalidOrderBook) as info:
         OrderBook([], [], symbol="BTC/USD")
-    assert Unavailable.from_error(info.value) == Unavailable(MetricStatus.INVALID, "missing")
+    assert Unavailable.from_error(info.value) == Unavailable(DataStatus.INVALID, "missing")

@@ -10,24 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from riskwatch.domain.freshness import DataStatus, assess_quote, stale_after
 from riskwatch.domain.errors import InvalidData
 from riskwatch.domain.model import Bar, Quote
 from riskwatch.domain.order_book import OrderBook, clean_levels
-from riskwatch.domain.validation import (
-    QuoteState,
-    RejectedValue,
-    RejectionCounter,
-    SpikeRule,
-    UsEquityCalendar,
-    assess_quote,
-    check_price,
-    counts_since,
-    filter_bar_spikes,
-    new_york_utc_offset,
-    optional_price,
-    price_problem,
-    stale_after,
-)
+from riskwatch.domain.validation import RejectedValue, RejectionCounter, SpikeRule, UsEquityCalendar, check_price, counts_since, filter_bar_spikes, new_york_utc_offset, optional_price, price_problem
 
 T0 = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday, NYSE open (EDT since 2026-03-08)
 
@@ -153,10 +140,10 @@ def test_freshness_live_stale_missing():
     max_age = stale_after(timedelta(seconds=15))
     assert max_age == timedelta(seconds=45)
     q = Quote("BTC", 60000.0, T0, "kraken")
-    assert assess_quote(q, T0 + timedelta(seconds=44), max_age).state is QuoteState.LIVE
+    assert assess_quote(q, T0 + timedelta(seconds=44), max_age).state is DataStatus.OK
     stale = assess_quote(q, T0 + timedelta(seconds=46), max_age)
-    assert stale.state is QuoteState.STALE and stale.age == timedelta(seconds=46)
-    assert assess_quote(None, T0, max_age).state is QuoteState.MISSING
+    assert stale.state is DataStatus.STALE and stale.age == timedelta(seconds=46)
+    assert assess_quote(None, T0, max_age).state is DataStatus.MISSING
 
 
 def test_weekend_is_market_closed_not_stale_for_equities():
@@ -164,14 +151,14 @@ def test_weekend_is_market_closed_not_stale_for_equities():
     saturday = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
     q = Quote("MARA", 12.5, friday_close, "yfinance")
     fresh = assess_quote(q, saturday, timedelta(minutes=5), calendar=CAL)
-    assert fresh.state is QuoteState.MARKET_CLOSED and fresh.is_usable
+    assert fresh.state is DataStatus.MARKET_CLOSED and fresh.is_usable
     old = Quote("MARA", 12.5, friday_close - timedelta(days=2), "yfinance")
-    assert assess_quote(old, saturday, timedelta(minutes=5), calendar=CAL).state is QuoteState.STALE
+    assert assess_quote(old, saturday, timedelta(minutes=5), calendar=CAL).state is DataStatus.STALE
     good_friday = datetime(2026, 4, 3, 15, 0, tzinfo=UTC)
     thursday = Quote("MARA", 12.5, datetime(2026, 4, 2, 19, 59, tzinfo=UTC), "yfinance")
-    assert assess_quote(thursday, good_friday, timedelta(minutes=5), calendar=CAL).state is QuoteState.MARKET_CLOSED
+    assert assess_quote(thursday, good_friday, timedelta(minutes=5), calendar=CAL).state is DataStatus.MARKET_CLOSED
     # while the market is open the age rule applies
     assert assess_quote(q, datetime(2026, 3, 16, 15, 0, tzinfo=UTC), timedelta(minutes=5),
-                        calendar=CAL).state is QuoteState.STALE
+                        calendar=CAL).state is DataStatus.STALE
     assert math.isclose(assess_quote(q, saturday, timedelta(minutes=5), calendar=CAL).age.total_seconds(),
                         (saturday - friday_close).total_seconds())

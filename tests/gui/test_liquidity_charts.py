@@ -10,16 +10,17 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, RateLimited
 from riskwatch.domain.liquidity import InvalidOrderBook
-from riskwatch.domain.snapshot import MetricStatus, MetricValue
+from riskwatch.domain.snapshot import MetricValue
 from riskwatch.gui.views.liquidity_view import LiquidityView
 from tests.gui.alert_fixtures import German
 
 T = datetime(2026, 3, 10, 14, 5, tzinfo=UTC)
 URL = "kraken GET https://api.kraken.com/0/public/Depth?pair=XBTUSD 503 Service Unavailable"
-VALUES = {("BTC", "spread_bps"): MetricValue(12.0, MetricStatus.OK, T),
-          ("BTC", "slippage_exit"): MetricValue(0.01, MetricStatus.OK, T)}
+VALUES = {("BTC", "spread_bps"): MetricValue(12.0, DataStatus.OK, T),
+          ("BTC", "slippage_exit"): MetricValue(0.01, DataStatus.OK, T)}
 
 
 class ExchangeNotAvailable(Exception):

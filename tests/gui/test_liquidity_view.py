@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.loop_thread import LoopThread
 from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.domain.liquidity import OrderBook
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue
 from riskwatch.gui.monitor_bridge import MonitorBridge
 from riskwatch.gui.theme import theme
 from riskwatch.gui.views.liquidity_view import (
@@ -31,7 +32,7 @@ from tests.gui.alert_fixtures import German
 T = datetime(2026, 3, 10, 14, 5, tzinfo=UTC)
 
 
-def mv(value, status=MetricStatus.OK, detail=""):
+def mv(value, status=DataStatus.OK, detail=""):
     return MetricValue(value, status, T, detail)
 
 
@@ -43,9 +44,9 @@ VALUES = {
     ("BTC", "book_too_thin"): mv(1.0, detail="lower_bound:filled=1/2"),
     ("BTC", "funding_8h"): mv(0.0001),
     ("BTC", "oi_change_24h"): mv(-0.17),
-    ("BTC", "depth_2pct_ratio"): mv(None, MetricStatus.MISSING, "insufficient_data"),
+    ("BTC", "depth_2pct_ratio"): mv(None, DataStatus.MISSING, "insufficient_data"),
     ("USDT", "peg_deviation"): mv(0.025),
-    ("USDC", "peg_deviation"): mv(None, MetricStatus.ERROR, "timeout"),
+    ("USDC", "peg_deviation"): mv(None, DataStatus.ERROR, "timeout"),
     ("MARA", "days_to_liquidate"): mv(2.5),
     ("MARA", "adv_20d_usd"): mv(12_345_678.0),
     (PORTFOLIO, "liquid_share_1d"): mv(0.8),
@@ -112,7 +113,7 @@ def test_unavailable_values_are_grey_dashes_with_the_reason_never_zero(view):
     assert "source unreachable (timeout)" in item.toolTip()
     ratio = cell(view, "BTC", "depth_2pct_ratio")
     assert ratio.text() == "–" and "no data (insufficient_data)" in ratio.toolTip()
-    invalid = {("ETH", "spread_bps"): mv(None, MetricStatus.INVALID, "crossed_book")}
+    invalid = {("ETH", "spread_bps"): mv(None, DataStatus.INVALID, "crossed_book")}
     view.set_liquidity(invalid)
     assert cell(view, "ETH", "spread_bps").text() == "–"
     assert "invalid data" in cell(view, "ETH", "spread_bps").toolTip()

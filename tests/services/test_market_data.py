@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.ccxt_feed import CcxtFeed, RetryPolicy
 from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.domain.errors import DataUnavailable
 from riskwatch.domain.model import Asset, AssetKind, Bar, Quote, Timeframe
 from riskwatch.domain.order_book import OrderBook
-from riskwatch.domain.validation import QuoteState
+
 from riskwatch.services.market_data import MarketDataConfig, MarketDataService, SourceState, run_once
 from tests.fakes.fake_kraken import FakeKraken
 
@@ -169,7 +170,7 @@ def test_eur_base_uses_eur_markets_and_converts_the_rest_with_a_live_rate(env):
     result = env.run(lambda e: e.service.run_cycle([BTC, USDT], "EUR"))
     eurusd = env.server.last_price("ZEURZUSD")
     assert result.fx.symbol == "EUR/USD" and result.fx.price == pytest.approx(eurusd)
-    assert result.freshness["EUR/USD"].state is QuoteState.LIVE
+    assert result.freshness["EUR/USD"].state is DataStatus.OK
     btc, usdt = result.quotes["BTC"], result.quotes["USDT"]
     assert btc.price == pytest.approx(env.server.last_price("XXBTZEUR")) and btc.source == "kraken:BTC/EUR"
     assert usdt.price == pytest.approx(env.server.last_price("USDTZUSD") / eurusd)
@@ -250,7 +251,7 @@ def test_fault_leads_to_the_right_state_and_recovers(env, endpoint, kind, state,
         assert (status.state, status.code) == (state, code)
         assert set(faulty.quotes) == {"BTC", "ETH"}               # last known prices, with their age
         if state is SourceState.OFFLINE:
-            assert faulty.freshness["BTC"].state is QuoteState.STALE
+            assert faulty.freshness["BTC"].state is DataStatus.STALE
             assert status.consecutive_failures == 1
         if kind in ("malformed", "empty", "zero", "negative") and endpoint == "Ticker":
             assert faulty.rejected == {"BTC": 1, "ETH": 1}
@@ -266,7 +267,7 @@ def test_fault_leads_to_the_right_state_and_recovers(env, endpoint, kind, state,
         e.clock.advance(minutes=16)
         recovered = await e.service.run_cycle([BTC, ETH])
         assert recovered.sources["kraken"].state is SourceState.ONLINE, recovered.sources
-        assert recovered.freshness["BTC"].state is QuoteState.LIVE
+        assert recovered.freshness["BTC"].state is DataStatus.OK
         assert dict(recovered.errors) == {}
         return faulty
 
@@ -297,7 +298,7 @@ def test_markets_that_fail_to_load_make_the_source_offline_then_recover(env):
         e.server.inject("AssetPairs", "malformed", times=1)
         r1 = await e.service.run_cycle([BTC])
         assert (r1.sources["kraken"].state, r1.sources["kraken"].code) == (SourceState.OFFLINE, "malformed")
-        assert "BTC" not in r1.quotes and r1.freshness["BTC"].state is QuoteState.MISSING
+        assert "BTC" not in r1.quotes and r1.freshness["BTC"].state is DataStatus.MISSING
         e.clock.advance(seconds=15)
         r2 = await e.service.run_cycle([BTC])
         assert r2.sources["kraken"].state is SourceState.ONLINE and "BTC" in r2.quotes
@@ -332,7 +333,7 @@ def test_offline_first_cycle_falls_back_on_stored_history_marked_by_its_age(env)
     result = env.run(lambda e: e.service.run_cycle([BTC]))
     q = result.quotes["BTC"]
     assert q.price == 61000.0 and q.source == "kraken:history" and q.ts == today() - 2 * DAY
-    assert result.freshness["BTC"].state is QuoteState.STALE
+    assert result.freshness["BTC"].state is DataStatus.STALE
     assert result.sources["kraken"].state is SourceState.OFFLINE
 
 
@@ -383,7 +384,7 @@ def test_equities_live_then_market_closed_on_the_weekend_and_history_backfilled(
     try:
         async def scenario(e):
             r1 = await e.service.run_cycle([BTC, MARA])
-            assert r1.quotes["MARA"].price == 12.5 and r1.freshness["MARA"].state is QuoteState.LIVE
+            assert r1.quotes["MARA"].price == 12.5 and r1.freshness["MARA"].state is DataStatus.OK
             assert r1.sources["fake-equity"].state is SourceState.ONLINE
             assert equity.history_calls and equity.history_calls[0][1] == today() - 600 * DAY
             assert r1.bars_stored["MARA"] == 5
@@ -393,14 +394,14 @@ def test_equities_live_then_market_closed_on_the_weekend_and_history_backfilled(
             await e.service.run_cycle([MARA])
             e.clock.t = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
             r2 = await e.service.run_cycle([BTC, MARA])
-            assert r2.freshness["MARA"].state is QuoteState.MARKET_CLOSED
-            assert r2.freshness["BTC"].state is QuoteState.LIVE          # crypto trades on weekends
+            assert r2.freshness["MARA"].state is DataStatus.MARKET_CLOSED
+            assert r2.freshness["BTC"].state is DataStatus.OK          # crypto trades on weekends
             # Monday, market open, the source is down: the Friday price is stale now
             equity.fail = DataUnavailable("offline")
             e.clock.t = datetime(2026, 3, 16, 15, 0, tzinfo=UTC)
             r3 = await e.service.run_cycle([MARA])
             assert r3.sources["fake-equity"].state is SourceState.OFFLINE
-            assert r3.freshness["MARA"].state is QuoteState.STALE and r3.quotes["MARA"].price == 12.5
+            assert r3.freshness["MARA"].state is DataStatus.STALE and r3.quotes["MARA"].price == 12.5
 
         e.run(scenario)
     finally:

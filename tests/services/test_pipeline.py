@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.clock import ManualClock
 from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.adapters.sqlite_alerts import AlertRepository
@@ -15,7 +16,7 @@ from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.domain.model import Asset, AssetKind, Bar, Position
 from riskwatch.domain.ports import SignalContext
 from riskwatch.domain.risk_report import compute_risk_report
-from riskwatch.domain.snapshot import MetricStatus, MetricValue
+from riskwatch.domain.snapshot import MetricValue
 from riskwatch.domain.validation import RejectionCounter
 from riskwatch.services.alerting import AlertService
 from riskwatch.services.market_data import MarketDataService
@@ -48,7 +49,7 @@ class Source:
         self.contexts.append(context)
         if self.fail:
             raise RuntimeError("venue exploded")
-        return {("BTC", "test_signal"): MetricValue(self.value, MetricStatus.OK, as_of=context.report.ts)}
+        return {("BTC", "test_signal"): MetricValue(self.value, DataStatus.OK, as_of=context.report.ts)}
 
     async def aclose(self):
         self.closed += 1
@@ -128,7 +129,7 @@ def test_evaluate_stays_the_synchronous_pipeline_without_sources(env):
     store, repo, clock = env
     source = Source()
     monitor = Monitor(store, AlertService(repo, clock), clock, None, signal_sources=[source])
-    extra = {("BTC", "test_signal"): MetricValue(0.75, MetricStatus.OK, as_of=NOW)}
+    extra = {("BTC", "test_signal"): MetricValue(0.75, DataStatus.OK, as_of=NOW)}
     result = monitor.evaluate(store.portfolio(), None, offline=True, extra_values=extra)
     assert source.contexts == []                     # replay and tests: no fetching, no sources
     assert result.report.snapshot.value("BTC", "test_signal") == 0.75

@@ -151,3 +151,14 @@ def test_a_eur_portfolio_gets_the_exchange_rate_of_each_simulated_day():
     assert rates == pytest.approx([series["EURUSD"][pd.Timestamp(d, tz="UTC")] for d in
                                    (date(2025, 1, 10), date(2025, 1, 11), date(2025, 1, 12))])
     assert steps[0].result.report.asset("BTC").price == pytest.approx(100.0 / rates[0])
+
+
+def test_the_replay_never_fires_on_bitf_whose_history_ended_in_april(selloff):
+    """BITF's bundled history ends 2025-04-04 at −39 % from its 30-day high: in October and November that is
+    old data, and the replay neither fires nor counts it (the held-out case of the first replay)."""
+    steps, *_ = selloff
+    assert [e for e in events_of(steps) if e.member == "BITF"] == []
+    last = steps[-1].result.report
+    assert last.asset("BITF").price_state == "stale"
+    assert last.snapshot.get("BITF", "drop_from_high:30D").status == "stale"
+    assert "BITF" in dict(last.portfolio.stale)

@@ -267,7 +267,8 @@ class AlertRepository:
         for e in events:
             payload = {"v": 1, "ts": e.ts.isoformat(), "code": e.code, "rule_name": e.rule_name,
                        "previous_severity": e.previous_severity.value if e.previous_severity else None,
-                       "params": dict(e.params)}
+                       "params": dict(e.params),
+                       "data_as_of": e.data_as_of.isoformat() if e.data_as_of is not None else None}
             cur = conn.execute(
                 "INSERT INTO alert_events (rule_id, kind, severity, scope_key, metric, value, threshold, ts, "
                 "payload, alert_key, rule_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -300,9 +301,10 @@ class AlertRepository:
         when = (datetime.fromisoformat(p["ts"]) if p.get("ts")
                 else datetime.fromtimestamp(ts / 1000, tz=timezone.utc))
         prev = p.get("previous_severity")
+        data_as_of = datetime.fromisoformat(p["data_as_of"]).astimezone(timezone.utc) if p.get("data_as_of") else None
         return AlertEvent(EventKind(kind), akey, rkey, p.get("rule_name", ""), Severity(severity), member, metric,
                           value, threshold, when.astimezone(timezone.utc), p.get("code", metric),
-                          Severity(prev) if prev else None, p.get("params", {}), eid)
+                          Severity(prev) if prev else None, p.get("params", {}), eid, data_as_of)
 
     def list_events(self, *, since: datetime | None = None, until: datetime | None = None,
                     severity: Severity | str | Iterable | None = None, kind: EventKind | str | Iterable | None = None,

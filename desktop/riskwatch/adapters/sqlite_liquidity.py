@@ -1,7 +1,7 @@
 """The history of the liquidity signals in the SQLite store (table ``liquidity_signals``, migration 3).
 
 One row per (scope, metric, cycle time): the value (``NULL`` when the signal was unavailable) and its
-:class:`~riskwatch.domain.snapshot.MetricStatus`. The liquidity collector appends each cycle's values (one
+:class:`~riskwatch.domain.snapshot.DataStatus`. The liquidity collector appends each cycle's values (one
 transaction per cycle) and reads the stored ``depth_2pct`` of the last 7 days back for ``depth_2pct_ratio``;
 the liquidity view charts the history of one signal. The history survives restarts; :meth:`prune` drops rows
 older than the retention the collector asks for.
@@ -15,11 +15,12 @@ import statistics
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.sqlite_errors import translate
 from riskwatch.adapters.sqlite_rows import BadField, stored_float
 from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range, utc_from_ms
 from riskwatch.domain.errors import DamagedRow
-from riskwatch.domain.snapshot import MetricStatus, MetricValue
+from riskwatch.domain.snapshot import MetricValue
 
 
 def _finite(value: float | None) -> float | None:
@@ -53,8 +54,8 @@ class LiquidityHistory:
         t = epoch_ms(ts)
         rows = []
         for (scope, metric), mv in values.items():
-            value = _finite(mv.value) if mv.status == MetricStatus.OK else None
-            status = MetricStatus.MISSING if mv.status == MetricStatus.OK and value is None else mv.status
+            value = _finite(mv.value) if mv.status == DataStatus.OK else None
+            status = DataStatus.MISSING if mv.status == DataStatus.OK and value is None else mv.status
             rows.append((str(scope), str(metric), t, value, str(status)))
         if not rows:
             return 0

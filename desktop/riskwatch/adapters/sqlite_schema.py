@@ -95,7 +95,7 @@ MIGRATIONS: tuple[str, ...] = (
         metric      TEXT NOT NULL,               -- e.g. 'depth_2pct', 'spread_bps'
         ts          INTEGER NOT NULL,            -- epoch milliseconds UTC
         value       REAL,                        -- NULL when the signal was unavailable
-        status      TEXT NOT NULL,               -- MetricStatus: ok | missing | invalid | error | ...
+        status      TEXT NOT NULL,               -- DataStatus: ok | missing | invalid | error | ...
         PRIMARY KEY (scope, metric, ts)
     ) WITHOUT ROWID;
     CREATE INDEX liquidity_signals_ts ON liquidity_signals(ts);

@@ -29,8 +29,9 @@ Conditions, for comparator ``c``, threshold ``t`` and hysteresis band ``h ≥ 0`
 
 Each evaluation does, per alert (rules of a group ordered weakest → strongest):
 
-* value unavailable (no MetricValue, ``None``/non-finite, status not usable, or an online-only metric such
-  as ``price_age`` while ``snapshot.online`` is False): nothing changes – bad data neither fires nor resolves;
+* value unavailable (no MetricValue, ``None``/non-finite, status not usable — stale, unconfirmed … —, or an
+  online-only metric such as ``price_age`` offline): nothing changes – bad or old data neither fires, escalates
+  nor resolves; an active alert whose data went stale is marked ``stale_since`` (the data's as-of time);
 * inactive: the strongest rule whose fire condition holds **fires** – unless ``now`` is inside its cooldown
   (from the last ``fired_at``) and it is no more severe than the level the alert was resolved at (a re-fire
   above that is an escalation: never delayed); a held-back re-fire fires once the cooldown has passed;
@@ -51,14 +52,13 @@ Each evaluation does, per alert (rules of a group ordered weakest → strongest)
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import Enum
-from types import MappingProxyType
 
+from riskwatch.domain.alert_records import AlertEvent, AlertRecord, AlertState, EventKind, active_alerts, alert_key
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.model import utc
 from riskwatch.domain.rules import (
     MAX_COOLDOWN,
@@ -77,147 +77,36 @@ from riskwatch.domain.rules import (
 from riskwatch.domain.snapshot import Snapshot
 
 
-class EventKind(str, Enum):
-    FIRED = "fired"
-    ESCALATED = "escalated"
-    DEESCALATED = "deescalated"
-    RESOLVED = "resolved"
-    ACKNOWLEDGED = "acknowledged"
-    SNOOZED = "snoozed"
-    SNOOZE_ENDED = "snooze_ended"
-
-
 @dataclass(frozen=True)
-class AlertRecord:
-    """The persisted state of one alert (``alert_key``). ``fired_at`` is the start of the latest episode and
-    the reference of the cooldown; ``changed_at`` the last fire/escalation/de-escalation/resolution."""
+class Observation:
+    """What a rule reads of one member: ``value`` None when unavailable; ``stale_as_of`` set when a value is
+    there but its data is stale (the as-of time of that data)."""
 
-    alert_key: str
-    group: str
-    member: str
-    rule_key: str
-    rule_name: str
-    metric: str  # metric key, e.g. "drop_from_high:30D"
-    code: str
-    severity: Severity
-    threshold: float
-    active: bool
-    fired_at: datetime
-    changed_at: datetime
-    fired_value: float | None = None
-    last_value: float | None = None
-    acknowledged: bool = False
-    acknowledged_at: datetime | None = None
-    snoozed_until: datetime | None = None
-
-    def is_snoozed(self, now: datetime) -> bool:
-        return self.snoozed_until is not None and now < self.snoozed_until
-
-    def needs_attention(self, now: datetime) -> bool:
-        """Active, not acknowledged and not snoozed: what the alert window must show."""
-        return self.active and not self.acknowledged and not self.is_snoozed(now)
-
-    def to_dict(self) -> dict:
-        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        d["severity"] = self.severity.value
-        for k in ("fired_at", "changed_at", "acknowledged_at", "snoozed_until"):
-            d[k] = d[k].isoformat() if d[k] is not None else None
-        return d
-
-    @classmethod
-    def from_dict(cls, d: Mapping) -> AlertRecord:
-        kw = {k: d.get(k) for k in cls.__dataclass_fields__ if k in d}
-        kw["severity"] = Severity(d["severity"])
-        for k in ("fired_at", "changed_at", "acknowledged_at", "snoozed_until"):
-            if kw.get(k) is not None:
-                kw[k] = utc(datetime.fromisoformat(kw[k]))
-        return cls(**kw)
-
-
-@dataclass(frozen=True)
-class AlertState:
-    """alert_key -> AlertRecord (active and resolved alerts; resolved ones keep the cooldown reference)."""
-
-    records: Mapping[str, AlertRecord] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "records", MappingProxyType(dict(self.records)))
-
-    def get(self, alert_key: str) -> AlertRecord | None:
-        return self.records.get(alert_key)
-
-    def with_record(self, record: AlertRecord) -> AlertState:
-        return AlertState({**self.records, record.alert_key: record})
-
-    def to_json(self) -> str:
-        return json.dumps({k: r.to_dict() for k, r in sorted(self.records.items())}, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> AlertState:
-        return cls({k: AlertRecord.from_dict(d) for k, d in json.loads(text).items()})
-
-
-@dataclass(frozen=True)
-class AlertEvent:
-    """Something that happened to an alert. ``code`` names the message (the rule's message code or its
-    metric); ``params`` holds extra numbers/codes (window, clear_threshold, reason, until, previous_rule)."""
-
-    kind: EventKind
-    alert_key: str
-    rule_key: str
-    rule_name: str
-    severity: Severity
-    member: str
-    metric: str
     value: float | None
-    threshold: float | None
-    ts: datetime
-    code: str
-    previous_severity: Severity | None = None
-    params: Mapping[str, object] = field(default_factory=dict, hash=False)
-    id: int | None = field(default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+    as_of: datetime | None = None
+    stale_as_of: datetime | None = None
 
 
-def alert_key(group: str, member: str) -> str:
-    return f"{group}|{member}"
-
-
-def active_alerts(state: AlertState, now: datetime | None = None, *, include_acknowledged: bool = True,
-                  include_snoozed: bool = True) -> list[AlertRecord]:
-    """Active alerts, most severe first, newest first within a severity.
-
-    ``include_acknowledged=False, include_snoozed=False`` (with ``now``) lists what the alert window must show.
-    """
-    if not include_snoozed and now is None:
-        raise ValueError("now is needed to leave out snoozed alerts")
-    out = [r for r in state.records.values()
-           if r.active and (include_acknowledged or not r.acknowledged)
-           and (include_snoozed or not r.is_snoozed(utc(now)))]  # type: ignore[arg-type]
-    return sorted(out, key=lambda r: (r.severity.rank, r.changed_at, r.alert_key), reverse=True)
-
-
-# -- the engine -------------------------------------------------------------------------------------------
-def _observe(snapshot: Snapshot, member: str, rule: Rule) -> float | None:
+def _observe(snapshot: Snapshot, member: str, rule: Rule) -> Observation:
     mv = snapshot.get(member, rule.metric_key)
-    if mv is None or mv.value is None or mv.status not in usable_statuses(rule.metric):
-        return None
+    if mv is None or mv.value is None:
+        return Observation(None)
+    if mv.status not in usable_statuses(rule.metric):
+        return Observation(None, stale_as_of=(mv.as_of or snapshot.ts) if mv.status is DataStatus.STALE else None)
     if rule.metric in ONLINE_ONLY_METRICS and not snapshot.online:
-        return None
+        return Observation(None)
     try:
         value = float(mv.value)
     except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
+        return Observation(None)
+    return Observation(value, mv.as_of) if math.isfinite(value) else Observation(None)
 
 
 def preview(rule: Rule, snapshot: Snapshot) -> list[tuple[str, float | None, bool]]:
     """For the rule editor: per scope member the current value (None: unavailable) and whether it would fire."""
     out = []
     for member in rule.scope.members(snapshot):
-        value = _observe(snapshot, member, rule)
+        value = _observe(snapshot, member, rule).value
         out.append((member, value, value is not None and rule.fires(value)))
     return out
 
@@ -225,7 +114,7 @@ def preview(rule: Rule, snapshot: Snapshot) -> list[tuple[str, float | None, boo
 def _event(kind: EventKind, rec: AlertRecord, now: datetime, *, value: float | None,
            previous: Severity | None = None, **params) -> AlertEvent:
     return AlertEvent(kind, rec.alert_key, rec.rule_key, rec.rule_name, rec.severity, rec.member, rec.metric,
-                      value, rec.threshold, now, rec.code, previous, params)
+                      value, rec.threshold, now, rec.code, previous, params, data_as_of=rec.data_as_of)
 
 
 def _level(rec: AlertRecord, rule: Rule, value: float, now: datetime) -> AlertRecord:
@@ -234,11 +123,17 @@ def _level(rec: AlertRecord, rule: Rule, value: float, now: datetime) -> AlertRe
                    last_value=value)
 
 
-def _step(rules: Sequence[Rule], key: str, member: str, rec: AlertRecord | None, value: float | None,
+def _step(rules: Sequence[Rule], key: str, member: str, rec: AlertRecord | None, obs: Observation,
           now: datetime) -> tuple[AlertRecord | None, list[AlertEvent]]:
-    """One alert, one evaluation. ``rules`` is the group, weakest first."""
+    """One alert, one evaluation. ``rules`` is the group, weakest first. Unavailable data changes nothing,
+    except that an active alert whose data went stale is marked so (and unmarked when fresh data returns)."""
+    value = obs.value
     if value is None:
+        if rec is not None and rec.active and obs.stale_as_of is not None and rec.stale_since is None:
+            return replace(rec, stale_since=obs.stale_as_of), []
         return rec, []
+    if rec is not None:
+        rec = replace(rec, data_as_of=obs.as_of, stale_since=None)
     params = {"window": rules[0].window} if rules[0].window else {}
     if rec is None or not rec.active:
         firing = [r for r in rules if r.fires(value)]
@@ -248,7 +143,7 @@ def _step(rules: Sequence[Rule], key: str, member: str, rec: AlertRecord | None,
         if rec is not None and target.severity.rank <= rec.severity.rank and now < rec.fired_at + target.cooldown:
             return replace(rec, last_value=value), []
         base = rec or AlertRecord(key, rules[0].group, member, "", "", rules[0].metric_key, "", target.severity,
-                                  target.threshold, False, now, now)
+                                  target.threshold, False, now, now, data_as_of=obs.as_of)
         new = replace(_level(base, target, value, now), active=True, fired_at=now, acknowledged=False,
                       acknowledged_at=None, snoozed_until=None)
         return new, [_event(EventKind.FIRED, new, now, value=value, **params)]
@@ -367,8 +262,7 @@ def snooze(state: AlertState, alert_key: str, until: datetime,
     return _event(EventKind.SNOOZED, new, now, value=rec.last_value, until=until.isoformat()), state.with_record(new)
 
 
-# The rule types and the catalogue-derived metric tables live in rules.py; re-exported so that
-# ``from riskwatch.domain.alerts import Rule, METRIC_RANGES, …`` keeps working.
+# the rule types live in rules.py and are re-exported
 __all__ = [
     "MAX_COOLDOWN", "AlertEvent", "AlertRecord", "AlertState", "Comparator", "EventKind", "Rule", "Scope",
     "ScopeType", "Severity", "ONLINE_ONLY_METRICS", "METRIC_RANGES", "WINDOWED_METRICS", "acknowledge", "active_alerts", "alert_key",

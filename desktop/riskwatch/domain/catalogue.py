@@ -71,6 +71,7 @@ class MetricSpec:
     dashboard: bool = False
     stressed: bool = False
     online_only: bool = False
+    benchmark: str | None = None     # a second series it is computed against; its freshness counts too
     compute: Callable[..., Any] | str | None = field(default=None, compare=False, repr=False)
 
     @cached_property  # resolved once: the report calls it for every scope, window and cycle
@@ -113,10 +114,11 @@ _SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("es_99", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
                compute="expected_shortfall_99"),
     MetricSpec("beta_btc", Unit.RATIO, Inputs.DAILY, BOTH, windows=("90D",), editor=True, dashboard=True,
-               compute="beta_btc"),
+               benchmark="BTC", compute="beta_btc"),
     MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True,
-               compute="correlation_btc"),
-    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True, compute="beta_qqq"),
+               benchmark="BTC", compute="correlation_btc"),
+    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True,
+               benchmark="QQQ", compute="beta_qqq"),
     MetricSpec("sortino", Unit.RATIO, Inputs.DAILY, BOTH, windows=("365D",), editor=True, dashboard=True,
                compute="sortino_ratio"),
     MetricSpec("price_age", Unit.SECONDS, Inputs.CLOCK, ASSET, 0.0, None, editor=True, online_only=True),

@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import BOOK_METRICS, EXIT_METRICS, FUNDING_METRICS, LIQUIDITY_METRICS
 from riskwatch.domain.errors import BadSymbol, InvalidData
 from riskwatch.domain.liquidity_book import BookSignals, book_signals, depth, imbalance, spread_bps
@@ -74,14 +75,14 @@ from riskwatch.domain.liquidity_signals import (
     volume_ratio,
 )
 from riskwatch.domain.order_book import InvalidOrderBook, OrderBook, Side
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue
 
 
 @dataclass(frozen=True)
 class Unavailable:
     """A signal that could not be computed: becomes ``MetricValue(None, status, detail=detail)``."""
 
-    status: str = MetricStatus.MISSING
+    status: str = DataStatus.MISSING
     detail: str = ""
 
     @classmethod
@@ -90,10 +91,10 @@ class Unavailable:
         code = getattr(err, "reason", None) or getattr(err, "code", None)
         detail = code if isinstance(code, str) else type(err).__name__
         if isinstance(err, InvalidData):
-            return cls(MetricStatus.INVALID, detail)
+            return cls(DataStatus.INVALID, detail)
         if isinstance(err, BadSymbol):
-            return cls(MetricStatus.MISSING, detail)
-        return cls(MetricStatus.ERROR, detail)  # DataUnavailable, RateLimited and anything else
+            return cls(DataStatus.MISSING, detail)
+        return cls(DataStatus.ERROR, detail)  # DataUnavailable, RateLimited and anything else
 
 
 Signal = float | Unavailable | None
@@ -125,10 +126,10 @@ class AssetLiquidity:
 def _mv(value: float | None, as_of: datetime | None, detail: str = "") -> MetricValue:
     """A figure; ``nan`` (too little data) -> missing, ``±inf`` -> invalid, never a zero."""
     if value is None or math.isnan(value):
-        return MetricValue(None, MetricStatus.MISSING, as_of, detail or "insufficient_data")
+        return MetricValue(None, DataStatus.MISSING, as_of, detail or "insufficient_data")
     if not math.isfinite(value):
-        return MetricValue(None, MetricStatus.INVALID, as_of, detail or "not_finite")
-    return MetricValue(float(value), MetricStatus.OK, as_of, detail)
+        return MetricValue(None, DataStatus.INVALID, as_of, detail or "not_finite")
+    return MetricValue(float(value), DataStatus.OK, as_of, detail)
 
 
 def _unavailable(u: Unavailable, as_of: datetime | None) -> MetricValue:
@@ -189,11 +190,11 @@ def liquidity_metric_values(assets: Iterable[AssetLiquidity], *,
     elif portfolio is not None:
         share = portfolio.share
         if math.isnan(share):
-            out[(PORTFOLIO, "liquid_share_1d")] = MetricValue(None, MetricStatus.MISSING, as_of, "no_liquidity_data")
+            out[(PORTFOLIO, "liquid_share_1d")] = MetricValue(None, DataStatus.MISSING, as_of, "no_liquidity_data")
         else:
             detail = f"coverage={portfolio.coverage:.4f};unknown={','.join(portfolio.unknown)}" \
                 if portfolio.unknown else ""
-            out[(PORTFOLIO, "liquid_share_1d")] = MetricValue(share, MetricStatus.OK, as_of, detail)
+            out[(PORTFOLIO, "liquid_share_1d")] = MetricValue(share, DataStatus.OK, as_of, detail)
     return out
 
 

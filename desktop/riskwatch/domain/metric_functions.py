@@ -17,7 +17,7 @@ import math
 import numpy as np
 
 from riskwatch.domain import metrics as m
-from riskwatch.domain.metric_inputs import BETA_MIN_RETURNS, VAR_LOOKBACK, History
+from riskwatch.domain.metric_inputs import BETA_MIN_RETURNS, VAR_LOOKBACK, History, miner_coverage
 
 NAN = math.nan
 
@@ -124,15 +124,17 @@ def _beta_corr(h: History, benchmark: str, window: str | None) -> tuple[float, f
 
 def beta_btc(h: History, window: str | None) -> float:
     """Beta to BTC: ``cov(r, r_BTC) / var(r_BTC)`` of the daily returns aligned on the shared closes of the
-    window (population moments, as ``empyrical.beta``); needs 10 aligned returns.
+    window (population moments, as ``empyrical.beta``); needs 10 aligned returns, and the asset's last close
+    within ``BETA_MAX_LAG`` of BTC's (else NaN: a beta of a past period is not today's beta).
 
     For the portfolio: the value-weighted beta of the held miners (the dashboard's "miners' beta to BTC"),
-    from their per-asset betas; NaN without a miner with a beta.
+    over the miners of :func:`~riskwatch.domain.metric_inputs.miner_coverage` (a beta, not stale); NaN when
+    none contributes. The coverage (``"2/5"``) is what the dashboard shows beside it.
     """
     if h.is_portfolio:
         key = f"beta_btc:{window}" if window else "beta_btc"
-        pairs = [(mb.weight, mb.figures.get(key)) for mb in h.members if mb.is_miner]
-        pairs = [(w, b) for w, b in pairs if b is not None and w]
+        ok = set(miner_coverage(h.members, key).contributed)
+        pairs = [(mb.weight, mb.figures[key]) for mb in h.members if mb.symbol in ok]
         total = sum(w for w, _ in pairs)
         return sum(w * b for w, b in pairs) / total if total > 0 else NAN
     return _beta_corr(h, "BTC", window)[0]

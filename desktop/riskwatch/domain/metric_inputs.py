@@ -22,6 +22,10 @@ from riskwatch.domain import metrics as m
 VAR_LOOKBACK = pd.Timedelta(days=365)
 VAR_MIN_RETURNS = 20   # fewer daily returns in the lookback: VaR/ES are unavailable
 BETA_MIN_RETURNS = 10  # fewer aligned returns in the window: beta/correlation are unavailable
+#: An asset whose last daily close lies further from its benchmark's than this has no beta: its 90-day window
+#: would describe a past period of one of the two (BITF's history ending in April against BTC's November).
+#: A week covers weekends and exchange holidays of a stock against 24/7 BTC.
+BETA_MAX_LAG = pd.Timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,27 @@ class Member:
     weight: float
     is_miner: bool
     figures: Mapping[str, float | None]   # metric key (code:window) -> value
+    stale: bool = False                   # its inputs are stale (the report's freshness rule): it contributes nothing
+
+
+@dataclass(frozen=True)
+class MinerCoverage:
+    """Which held miners contributed to the portfolio's miner beta: ``str()`` is ``"2/5"`` (the snapshot's
+    ``detail``), so "not available (2 of 5 miners)" can be said."""
+
+    contributed: tuple[str, ...]
+    held: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{len(self.contributed)}/{len(self.held)}"
+
+
+def miner_coverage(members: tuple[Member, ...], key: str) -> MinerCoverage:
+    """The held miners, and those whose figure ``key`` (e.g. ``beta_btc:90D``) is usable: known, not stale,
+    with a weight. The portfolio's miner beta is the value-weighted mean over exactly those."""
+    miners = [mb for mb in members if mb.is_miner]
+    ok = tuple(mb.symbol for mb in miners if mb.figures.get(key) is not None and not mb.stale and mb.weight)
+    return MinerCoverage(ok, tuple(mb.symbol for mb in miners))
 
 
 @dataclass(eq=False)
@@ -73,10 +98,13 @@ class History:
         """Daily returns of this history and a benchmark over identical intervals inside the window.
 
         Both are restricted to the timestamps where both have a close (as ``metrics.aligned_returns``): a 24/7
-        crypto asset against QQQ is compared close-to-close on trading days. None without the benchmark.
+        crypto asset against QQQ is compared close-to-close on trading days. None without the benchmark, or when
+        the last closes of the two lie more than ``BETA_MAX_LAG`` apart (the older one's input is stale).
         """
         b = self.benchmarks.get(benchmark)
         if b is None or len(b.daily_times) < 3 or len(self.daily_times) < 3:
+            return None
+        if abs(int(self.daily_times[-1]) - int(b.daily_times[-1])) > BETA_MAX_LAG.value:
             return None
         key = ("aligned", benchmark, window)
         if key not in self._memo:
@@ -160,5 +188,6 @@ def portfolio_history(quantities: Mapping[str, float], histories: Mapping[str, H
     return History(t, x, t[day], x[day], members=members, is_portfolio=True)
 
 
-__all__ = ["BETA_MIN_RETURNS", "VAR_LOOKBACK", "VAR_MIN_RETURNS", "History", "Member", "asset_history",
+__all__ = ["BETA_MAX_LAG", "BETA_MIN_RETURNS", "VAR_LOOKBACK", "VAR_MIN_RETURNS", "History", "Member",
+           "MinerCoverage", "asset_history", "miner_coverage",
            "daily_history", "portfolio_history"]

@@ -18,7 +18,7 @@ latest quotes in the base currency, and the base currency's USD rate. Convention
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,22 +27,13 @@ import pandas as pd
 
 from riskwatch.domain import metrics as m
 from riskwatch.domain.catalogue import Inputs, Scope, computed, spec
-from riskwatch.domain.metric_inputs import (VAR_LOOKBACK, History, Member, asset_history, daily_history,
-                                            portfolio_history)
+from riskwatch.domain.freshness import DataStatus, PriceState, worst
+from riskwatch.domain.metric_inputs import (VAR_LOOKBACK, History, Member, MinerCoverage, asset_history,
+                                            daily_history, miner_coverage, portfolio_history)
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue, Snapshot, metric_key
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue, Snapshot, metric_key
 
 BENCHMARKS = ("BTC", "QQQ")
-
-
-@dataclass(frozen=True)
-class PriceState:
-    """How current a price is: live | stale | market_closed | missing, and its age. ``unconfirmed``: the live
-    quote was an implausible jump nobody confirmed (the price shown is the last accepted one)."""
-
-    state: str
-    age_s: float | None = None
-    unconfirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,7 +43,7 @@ class AssetRisk:
     price: float | None              # base currency
     price_ts: datetime | None
     price_source: str | None
-    price_state: str
+    price_state: DataStatus          # the price itself (live quote or last close)
     price_age_s: float | None
     value: float | None              # base currency
     cost: float | None               # base currency
@@ -75,6 +66,9 @@ class AssetRisk:
     beta_qqq: float | None = None
     history_days: int = 0
     unconfirmed: bool = False        # the live quote was held as an unconfirmed jump
+    status: DataStatus = DataStatus.OK  # of its price figures: the worse of the price and the daily closes
+    as_of: datetime | None = None    # the as-of time of those inputs (of the stale one when one is stale)
+    sample: bool = False             # computed from the bundled sample history
 
     @property
     def symbol(self) -> str:
@@ -102,6 +96,10 @@ class PortfolioFigures:
     es_99: float | None = None
     largest_weight: float | None = None
     hhi: float | None = None
+    status: DataStatus = DataStatus.OK  # of its price figures: the worst of the holdings'
+    as_of: datetime | None = None    # the oldest holding's as-of time
+    stale: tuple[tuple[str, datetime | None], ...] = ()  # stale holdings and the as-of time of their data
+    miner_beta_coverage: MinerCoverage | None = None  # the held miners that made miner_beta_btc ("2/5")
 
 
 @dataclass(frozen=True)
@@ -233,7 +231,8 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
     weights = {s: (v / total if total > 0 else None) for s, v in values_now.items()}
     pf_figs: dict[str, float | None] = {}
     if priced and total > 0:
-        members = tuple(Member(s, weights[s], held_assets[s].is_miner, figures[s]) for s in priced)
+        members = tuple(Member(s, weights[s], held_assets[s].is_miner, figures[s],
+                               stale=s in states and not states[s].inputs(Inputs.DAILY)[0].usable) for s in priced)
         ph = portfolio_history({s: qty[s] for s in priced}, histories, members)
         # without a common history only the concentration figures (from the weights) are available
         pf_figs = _figures(Scope.PORTFOLIO, ph or History(*_EMPTY, members=members, is_portfolio=True))
@@ -246,7 +245,9 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             es_95_money=es * total if es is not None else None,
             largest_symbol=max(values_now, key=values_now.get),
             miner_beta_btc=pf_figs.get(metric_key("beta_btc", spec("beta_btc").default_window)),
-            priced_share=len(priced) / len(qty), **_by_code(pf_figs, _PORTFOLIO_FIELDS))
+            miner_beta_coverage=miner_coverage(members, metric_key("beta_btc", spec("beta_btc").default_window)),
+            priced_share=len(priced) / len(qty), **_by_code(pf_figs, _PORTFOLIO_FIELDS),
+            **_portfolio_time(priced, states, histories))
 
     # -- per asset rows ---------------------------------------------------------------------------
     rows = []
@@ -258,10 +259,11 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         has_price = len(h.prices) > 0
         price = (q.price if q is not None else (float(h.prices[-1]) / fx if has_price else None))
         price_ts = q.ts if q is not None else (
-            pd.Timestamp(int(h.times[-1]), tz="UTC").to_pydatetime() if has_price else None)
+            _utc_ns(h.times[-1]) if has_price else None)
         age = st.age_s if st and st.age_s is not None else (
             (now - price_ts).total_seconds() if price_ts is not None else None)
-        state = st.state if st else ("missing" if price is None else "live")
+        state = st.state if st else (DataStatus.MISSING if price is None else DataStatus.OK)
+        status, as_of, sample = _inputs_of(sym, Inputs.PRICE, None, states, histories)
         value = values_now.get(sym)
         cost = cost_usd.get(sym, 0.0) / fx
         change = q.change_24h if q is not None and q.change_24h is not None else f.get(metric_key("return", "1D"))
@@ -272,35 +274,78 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             pnl=(value - cost) if value is not None else None,
             pnl_pct=(value / cost - 1.0) if value is not None and cost > 0 else None,
             weight=weights.get(sym), change_24h=_f(change), history_days=len(closes.get(sym, ())),
-            unconfirmed=bool(st and st.unconfirmed), **_by_code(f, _ASSET_FIELDS)))
+            unconfirmed=bool(st and st.unconfirmed), status=status, as_of=as_of, sample=sample,
+            **_by_code(f, _ASSET_FIELDS)))
 
     # -- snapshot values ----------------------------------------------------------------------------
-    # Figures that include the live price (``Inputs.PRICE``) are "unconfirmed" while that price is held as an
-    # unconfirmed jump: the rules neither fire nor resolve on them. Daily-only figures stay usable.
-    held_back = {s for s, st in states.items() if st.unconfirmed}
+    # Each figure's status and as-of time follow its inputs through the catalogue: a rule neither fires nor
+    # resolves on a figure whose price or closes are stale, or whose live price is an unconfirmed jump.
     values: dict[tuple[str, str], MetricValue] = {}
     for sym in all_assets:
-        _put(values, sym, figures[sym], sym in held_back, now)
+        _put(values, sym, figures[sym], [sym], states, histories)
         st = states.get(sym)
         if sym in held_assets:
             row = next(r for r in rows if r.symbol == sym)
-            status = {"live": MetricStatus.OK, "stale": MetricStatus.STALE, "missing": MetricStatus.MISSING,
-                      "market_closed": MetricStatus.MARKET_CLOSED}.get(row.price_state, MetricStatus.OK)
-            values[(sym, "price_age")] = MetricValue(row.price_age_s, status, now)
+            values[(sym, "price_age")] = MetricValue(row.price_age_s, row.price_state, row.price_ts)
         elif st is not None:
-            values[(sym, "price_age")] = MetricValue(st.age_s, MetricStatus.OK, now)
+            values[(sym, "price_age")] = MetricValue(st.age_s, DataStatus.OK, st.as_of)
     if pf is not None:
-        _put(values, PORTFOLIO, pf_figs, bool(held_back & set(qty)), now)
+        _put(values, PORTFOLIO, pf_figs, priced, states, histories)
+        if pf.miner_beta_coverage is not None:  # the miner beta rests on the miners that contributed, only
+            beta = metric_key("beta_btc", spec("beta_btc").default_window)
+            _put(values, PORTFOLIO, {beta: pf_figs.get(beta)}, pf.miner_beta_coverage.contributed or priced,
+                 states, histories)
     snapshot = Snapshot(now, values, held_assets, online)
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
 
 
-def _put(values: dict, scope: str, figs: Mapping[str, float | None], held_back: bool, now: datetime) -> None:
+def _inputs_of(sym: str, inputs: Inputs, benchmark: str | None, states: Mapping[str, PriceState],
+               histories: Mapping[str, History]) -> tuple[DataStatus, datetime | None, bool]:
+    """Status, as-of time and sample flag of one asset's inputs of a kind (and of the benchmark it needs)."""
+    st = states.get(sym)
+    if st is None:  # not assessed (a bare report): as of the newest input it has
+        h = histories[sym]
+        times = h.daily_times if inputs is Inputs.DAILY else h.times
+        return DataStatus.OK, (_utc_ns(times[-1]) if len(times) else None), False
+    status, as_of = st.inputs(inputs)
+    sample = st.sample
+    bench = states.get(benchmark) if benchmark and benchmark != sym else None
+    if bench is not None:
+        b_status, b_as_of = bench.inputs(Inputs.DAILY)
+        if b_status.rank > status.rank:
+            status, as_of = b_status, b_as_of
+        sample = sample or bench.sample
+    return status, as_of, sample
+
+
+def _put(values: dict, scope: str, figs: Mapping[str, float | None], members: Sequence[str],
+         states: Mapping[str, PriceState], histories: Mapping[str, History]) -> None:
+    """Put one scope's figures: the worst status of its members' inputs, as of the oldest of them. A portfolio
+    figure of holdings on different dates with one of them stale is marked ``mixed_dates``."""
     for key, v in figs.items():
-        status = MetricStatus.OK if v is not None else MetricStatus.MISSING
-        if v is not None and held_back and spec(key.partition(":")[0]).inputs is Inputs.PRICE:
-            status = MetricStatus.UNCONFIRMED
-        values[(scope, key)] = MetricValue(v, status, now)
+        sp = spec(key.partition(":")[0])
+        ins = [_inputs_of(s, sp.inputs, sp.benchmark, states, histories) for s in members]
+        status = worst(i[0] for i in ins)
+        dates = [i[1] for i in ins if i[1] is not None]
+        as_of = min(dates) if dates else None
+        detail = ""
+        if any(i[2] for i in ins):
+            detail = "sample_data"
+        elif len(ins) > 1 and not status.usable and any(i[0].usable for i in ins):
+            detail = "mixed_dates"
+        values[(scope, key)] = MetricValue(v, status if v is not None else DataStatus.MISSING, as_of, detail)
+
+
+def _portfolio_time(priced: Sequence[str], states: Mapping[str, PriceState],
+                    histories: Mapping[str, History]) -> dict:
+    ins = {s: _inputs_of(s, Inputs.PRICE, None, states, histories) for s in priced}
+    dates = [i[1] for i in ins.values() if i[1] is not None]
+    return dict(status=worst(i[0] for i in ins.values()), as_of=min(dates) if dates else None,
+                stale=tuple((s, i[1]) for s, i in ins.items() if i[0] is DataStatus.STALE))
+
+
+def _utc_ns(ns) -> datetime:
+    return pd.Timestamp(int(ns), tz="UTC").to_pydatetime()
 
 
 _EMPTY = (np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64), np.empty(0))
@@ -329,5 +374,5 @@ def closes_from_bars(bars) -> pd.Series:
     return s[~s.index.duplicated(keep="last")].sort_index()
 
 
-__all__ = ["BENCHMARKS", "VAR_LOOKBACK", "AssetRisk", "PortfolioFigures", "PriceState", "RiskReport", "closes_from_bars",
+__all__ = ["BENCHMARKS", "VAR_LOOKBACK", "AssetRisk", "PortfolioFigures", "RiskReport", "closes_from_bars",
            "compute_risk_report", "portfolio_value_series"]

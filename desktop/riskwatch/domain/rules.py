@@ -25,10 +25,11 @@ from datetime import timedelta
 from enum import Enum
 from types import MappingProxyType
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import CATALOGUE, Inputs
 from riskwatch.domain.errors import InputError, Problem
 from riskwatch.domain.model import AssetKind, normalize_symbol
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, Snapshot, metric_key
+from riskwatch.domain.snapshot import PORTFOLIO, Snapshot, metric_key
 
 
 class Severity(str, Enum):
@@ -73,10 +74,10 @@ class ScopeType(str, Enum):
 
 #: Metrics whose rules are evaluated only while the app is online (an offline app has old prices by design).
 ONLINE_ONLY_METRICS = frozenset(s.code for s in CATALOGUE.values() if s.online_only)
-_USABLE = frozenset({MetricStatus.OK, MetricStatus.MARKET_CLOSED})
+_USABLE = frozenset(s for s in DataStatus if s.usable)
 #: Per-metric usable statuses: a figure that *is* the age of a price (``Inputs.CLOCK``) is usable when the price
 #: is stale – that is exactly what a stale-price rule needs.
-_USABLE_BY_METRIC = MappingProxyType({s.code: frozenset({MetricStatus.OK, MetricStatus.STALE})
+_USABLE_BY_METRIC = MappingProxyType({s.code: frozenset({DataStatus.OK, DataStatus.STALE})
                                       for s in CATALOGUE.values() if s.inputs is Inputs.CLOCK})
 #: Threshold ranges of the catalogue's metrics (a code the catalogue does not know: any finite number).
 METRIC_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingProxyType({
@@ -85,7 +86,7 @@ METRIC_RANGES: Mapping[str, tuple[float | None, float | None]] = MappingProxyTyp
 WINDOWED_METRICS = frozenset(s.code for s in CATALOGUE.values() if s.windowed)
 
 
-def usable_statuses(metric: str) -> frozenset[str]:
+def usable_statuses(metric: str) -> frozenset[DataStatus]:
     """The statuses of a value that a rule on ``metric`` reads (others: unavailable, nothing changes)."""
     return _USABLE_BY_METRIC.get(metric, _USABLE)
 

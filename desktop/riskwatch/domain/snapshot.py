@@ -12,19 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.model import Asset, utc
 
 PORTFOLIO = "portfolio"  # the scope key of portfolio-level figures
-
-
-class MetricStatus:
-    OK = "ok"
-    STALE = "stale"                  # the price behind it is older than allowed
-    MISSING = "missing"              # no data at all
-    INVALID = "invalid"              # data failed validation
-    MARKET_CLOSED = "market_closed"  # equities over weekends / holidays: last close, not stale
-    ERROR = "error"                  # the source failed
-    UNCONFIRMED = "unconfirmed"      # includes a price held as an unconfirmed jump: never fires, never resolves
 
 
 def metric_key(metric: str, window: str | None = None) -> str:
@@ -37,13 +28,17 @@ class MetricValue:
     """One figure. Fractions for returns/drawdowns (−0.17 = 17 % down), seconds for ages."""
 
     value: float | None
-    status: str = MetricStatus.OK
-    as_of: datetime | None = None
-    detail: str = ""
+    status: DataStatus = DataStatus.OK
+    as_of: datetime | None = None   # the as-of time of the inputs (the newest price or close it was computed from)
+    detail: str = ""                # a code: why it is unavailable, "mixed_dates", "sample_data" …
+
+    def __post_init__(self) -> None:
+        # statuses read back from the store or a worker process arrive as plain strings
+        object.__setattr__(self, "status", DataStatus(self.status))
 
     @property
     def available(self) -> bool:
-        return self.value is not None and self.status in (MetricStatus.OK, MetricStatus.MARKET_CLOSED)
+        return self.value is not None and self.status.usable
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ Three kinds of checks live here:
   last accepted price is held back until the next observation confirms it (lies closer to the new level
   than to the old one). An unconfirmed jump never reaches the metrics; a confirmed one does, one
   observation late;
-* freshness of a quote (:func:`assess_quote`) with the US equity market calendar (domain/market_calendar.py), so that a weekend
-  or an NYSE holiday reads "market closed" and not "stale".
+* (the freshness of a quote is in :mod:`riskwatch.domain.freshness`).
 
 Every rejection is counted in a :class:`RejectionCounter` keyed by (source, symbol, reason).
 Reason codes are stable strings (see ``REASONS``); the GUI translates them.
@@ -23,14 +22,12 @@ import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
 
 from riskwatch.domain.errors import InvalidData
 # the US equity calendar is computed from the NYSE rules (never runs out); re-exported for existing callers
 from riskwatch.domain.market_calendar import UsEquityCalendar, new_york_utc_offset  # noqa: F401
-from riskwatch.domain.model import Bar, Quote
+from riskwatch.domain.model import Bar
 
 #: Reason codes of a rejected value.
 REASONS = ("missing", "not_a_number", "non_finite", "zero", "negative", "unconfirmed_spike",
@@ -228,46 +225,3 @@ def filter_bar_spikes(bars: Iterable[Bar], rule: SpikeRule = DAILY_BAR_RULE, *,
         else:
             rejected.append((bar, "unconfirmed_spike"))
     return BarFilterResult(tuple(accepted), tuple(rejected), tuple(held))
-
-
-# -- freshness ---------------------------------------------------------------------------------------
-class QuoteState(StrEnum):
-    LIVE = "live"
-    STALE = "stale"
-    MARKET_CLOSED = "market_closed"
-    MISSING = "missing"
-
-
-@dataclass(frozen=True)
-class Freshness:
-    state: QuoteState
-    age: timedelta | None
-
-    @property
-    def is_usable(self) -> bool:
-        return self.state in (QuoteState.LIVE, QuoteState.MARKET_CLOSED)
-
-
-def stale_after(refresh_interval: timedelta, *, source_lag: timedelta = timedelta(0)) -> timedelta:
-    """A quote is stale when it is older than 3 refresh intervals (plus the lag the source declares)."""
-    return 3 * refresh_interval + source_lag
-
-
-def assess_quote(quote: Quote | None, now: datetime, max_age: timedelta, *,
-                 calendar: UsEquityCalendar | None = None) -> Freshness:
-    """Classify a quote as live, stale, market closed or missing at ``now``.
-
-    With a ``calendar`` (equities): while the market is closed a quote from the latest session (or
-    later) is "market closed", an older one is "stale". While it is open the age rule applies.
-    """
-    if quote is None:
-        return Freshness(QuoteState.MISSING, None)
-    age = max(now - quote.ts, timedelta(0))
-    if calendar is not None and not calendar.is_open(now):
-        try:
-            session_open, _ = calendar.last_session(now)
-        except ValueError:
-            return Freshness(QuoteState.MARKET_CLOSED, age)
-        state = QuoteState.MARKET_CLOSED if quote.ts >= session_open else QuoteState.STALE
-        return Freshness(state, age)
-    return Freshness(QuoteState.LIVE if age <= max_age else QuoteState.STALE, age)

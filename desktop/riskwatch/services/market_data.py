@@ -39,21 +39,12 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
+from riskwatch.domain.freshness import Freshness, assess_quote, stale_after
 from riskwatch.domain.errors import DataUnavailable
 from riskwatch.domain.model import CRYPTO_KINDS, EQUITY_KINDS, USD_LIKE, Asset, AssetKind, Quote
 from riskwatch.domain.order_book import OrderBook
 from riskwatch.domain.ports import Clock, CryptoFeed, EquityFeed, HistoryStore
-from riskwatch.domain.validation import (
-    DAILY_BAR_RULE,
-    TICK_RULE,
-    Freshness,
-    RejectionCounter,
-    SpikeRule,
-    UsEquityCalendar,
-    assess_quote,
-    counts_since,
-    stale_after,
-)
+from riskwatch.domain.validation import DAILY_BAR_RULE, TICK_RULE, RejectionCounter, SpikeRule, UsEquityCalendar, counts_since
 from riskwatch.services.history_sync import HistorySync
 from riskwatch.services.market_quotes import _Held
 from riskwatch.services.quote_guard import QuoteGuard

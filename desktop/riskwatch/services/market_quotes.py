@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from riskwatch.domain.freshness import Freshness, assess_quote, stale_after
 from riskwatch.domain.errors import BadSymbol, DataUnavailable, InvalidData, RateLimited
 from riskwatch.domain.model import CRYPTO_KINDS, EQUITY_KINDS, USD_LIKE, Asset, AssetKind, Quote
 from riskwatch.domain.ports import CryptoFeed, EquityFeed
-from riskwatch.domain.validation import Freshness, RejectedValue, UsEquityCalendar, assess_quote, stale_after
+from riskwatch.domain.validation import RejectedValue, UsEquityCalendar
 from riskwatch.services.source_health import CycleState, SourceHealth, error_code
 
 if TYPE_CHECKING:

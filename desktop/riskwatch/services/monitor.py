@@ -19,6 +19,8 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
+from riskwatch.domain.freshness import (DataStatus, PriceState, assess_daily, assess_quote, daily_close_time,
+                                        stale_after)
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote, Timeframe
 from riskwatch.domain.ports import (
     AlertProcessor,
@@ -31,14 +33,15 @@ from riskwatch.domain.ports import (
     VersionedCloses,
 )
 from riskwatch.domain.quote_check import FUTURE_BAR_TOLERANCE
-from riskwatch.domain.risk_report import BENCHMARKS, PriceState, RiskReport, closes_from_bars, compute_risk_report
-from riskwatch.domain.validation import Freshness, UsEquityCalendar, assess_quote, stale_after
+from riskwatch.domain.risk_report import BENCHMARKS, RiskReport, closes_from_bars, compute_risk_report
+from riskwatch.domain.validation import UsEquityCalendar
 
 log = logging.getLogger(__name__)
 
 #: Assets the rules and beta need even when not held.
 BENCHMARK_ASSETS = {"BTC": Asset("BTC", AssetKind.CRYPTO), "QQQ": Asset("QQQ", AssetKind.INDEX)}
 HISTORY_DAYS = 800
+DAILY_GRACE = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,16 @@ class Monitor:
         return self._finish(report, market_result, offline, closes, sources, alerts=True, extra_values=extra,
                             context=context)
 
+    def preview(self) -> CycleResult:
+        """The figures the store and the bundle give on their own: no fetch, no signal sources, no rules.
+
+        What the desktop shows the moment it starts, before the first cycle has asked the network (which can
+        take the feeds' whole timeouts): every price keeps its own age and state, so old figures read as old.
+        The rules are not evaluated: a preview never raises, escalates or resolves an alert; the cycle that
+        follows evaluates them once, on whatever data it then has. The report is computed on the calling
+        thread, since at start-up the worker process is still importing pandas."""
+        return self.evaluate(self.store.portfolio(), None, offline=True, alerts=False)
+
     async def _fetch(self, portfolio: Portfolio, offline: bool, backfill: bool, on_quotes: Callable | None):
         if offline or self.market is None:
             return None
@@ -166,7 +179,8 @@ class Monitor:
         if market_result is not None:
             quotes = {s: q for s, q in market_result.quotes.items() if s in symbols}
             for s, fr in market_result.freshness.items():
-                states[s] = _state(fr)
+                q = market_result.quotes.get(s)
+                states[s] = PriceState(fr.state, _seconds(fr.age), as_of=q.ts if q is not None else None)
             if market_result.fx is not None:
                 usd_per_base = market_result.fx.price
             # a quote held as an unconfirmed jump: the figures derived from that price neither fire nor resolve
@@ -175,15 +189,18 @@ class Monitor:
             usd_per_base = self._stored_fx(portfolio.base_currency)
         kinds = {a.symbol: a.kind for a in portfolio.assets()}
         for sym in symbols:
-            if sym in states and states[sym].state != "missing":
-                continue
             series = closes.get(sym)
             if series is None or not len(series):
-                states[sym] = PriceState("missing", None)
+                states.setdefault(sym, PriceState(DataStatus.MISSING, None))
                 continue
             last_ts = series.index[-1].to_pydatetime()
             kind = kinds.get(sym, BENCHMARK_ASSETS.get(sym, Asset(sym, AssetKind.EQUITY)).kind)
-            states[sym] = self._history_state(Quote(sym, float(series.iloc[-1]), last_ts, "history"), kind, now)
+            price = states.get(sym)
+            if price is None or price.state is DataStatus.MISSING:
+                price = self._history_state(Quote(sym, float(series.iloc[-1]), last_ts, "history"), kind, now)
+            daily = self._daily_state(last_ts, kind, now)
+            states[sym] = dataclasses.replace(price, daily=daily.state, daily_as_of=min(
+                daily_close_time(last_ts, self._calendar_of(kind)), now), sample=sources.get(sym) == "bundle")
         for sym in unconfirmed if market_result is not None else ():
             if sym in states:
                 states[sym] = dataclasses.replace(states[sym], unconfirmed=True)
@@ -260,29 +277,31 @@ class Monitor:
         self._history_cache[symbol] = (version, since, series)
         return series
 
+    def _calendar_of(self, kind: AssetKind) -> UsEquityCalendar | None:
+        return self.calendar if kind in (AssetKind.EQUITY, AssetKind.INDEX) else None
+
     def _history_state(self, quote: Quote, kind: AssetKind, now: datetime) -> PriceState:
-        """Freshness of a price that comes from stored daily history: the bar's close counts from the end of
-        its day (crypto) or of its session (equities)."""
-        if kind in (AssetKind.EQUITY, AssetKind.INDEX):
-            # a daily bar is stamped 00:00 UTC, before its session opened; its close is the session's close
-            session = self.calendar.session(quote.ts.date())
-            if session is not None and session[1] <= now:
-                quote = Quote(quote.symbol, quote.price, session[1], quote.source)
-            fr = assess_quote(quote, now, stale_after(timedelta(seconds=self.refresh_s)) + timedelta(days=1),
-                              calendar=self.calendar)
+        """Freshness of a price that comes from stored daily history (no live quote): a crypto close counts
+        until the end of the day after its bar; a stock's close is "market closed" while the exchange is closed
+        after that session, and counts a day while it is open. Its as-of time is the bar's close."""
+        calendar = self._calendar_of(kind)
+        closed = Quote(quote.symbol, quote.price, min(daily_close_time(quote.ts, calendar), now), quote.source)
+        if calendar is not None:
+            fr = assess_quote(closed, now, stale_after(timedelta(seconds=self.refresh_s)) + timedelta(days=1),
+                              calendar=calendar)
         else:
-            closes_at = quote.ts + timedelta(days=1)
-            q = Quote(quote.symbol, quote.price, min(closes_at, now), quote.source)
-            fr = assess_quote(q, now, stale_after(timedelta(seconds=self.refresh_s)))
-        return _state(fr, age_from=quote.ts, now=now)
+            fr = self._daily_state(quote.ts, kind, now)
+        return PriceState(fr.state, max((now - quote.ts).total_seconds(), 0.0), as_of=closed.ts)
+
+    def _daily_state(self, last_bar_ts: datetime, kind: AssetKind, now: datetime):
+        """Daily closes count until the end of the day (crypto) or the session (stocks) after their newest bar;
+        the sync re-reads the current bar every 15 minutes, so an hour of grace is never a gap."""
+        return assess_daily(last_bar_ts, now, calendar=self._calendar_of(kind), grace=DAILY_GRACE)
 
     def _stored_fx(self, base: str) -> float | None:
         bars = self.store.load_bars(f"{base}USD", Timeframe.D1)
         return bars[-1].close if bars else None
 
 
-def _state(fr: Freshness, *, age_from: datetime | None = None, now: datetime | None = None) -> PriceState:
-    age = fr.age.total_seconds() if fr.age is not None else None
-    if age_from is not None and now is not None:
-        age = max((now - age_from).total_seconds(), 0.0)
-    return PriceState(str(fr.state.value if hasattr(fr.state, "value") else fr.state), age)
+def _seconds(age: timedelta | None) -> float | None:
+    return age.total_seconds() if age is not None else None

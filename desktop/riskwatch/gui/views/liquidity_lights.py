@@ -7,8 +7,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import LIQUIDITY_METRICS
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
+from riskwatch.domain.snapshot import PORTFOLIO
 from riskwatch.gui.theme import SEVERITY_LIGHT, severity_rank
 
 # the colours of the lights are theme roles (riskwatch.gui.theme: good, amber, bad, neutral)
@@ -67,8 +68,8 @@ def usable_value(mv) -> float | None:
     if mv is None:
         return None
     value = getattr(mv, "value", None)
-    status = getattr(mv, "status", MetricStatus.OK)
-    if value is None or status not in (MetricStatus.OK, MetricStatus.MARKET_CLOSED):
+    status = getattr(mv, "status", DataStatus.OK)
+    if value is None or status not in (DataStatus.OK, DataStatus.MARKET_CLOSED):
         return None
     v = float(value)
     return v if math.isfinite(v) else None

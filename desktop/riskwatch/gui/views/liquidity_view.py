@@ -27,9 +27,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import CATALOGUE, Unit
 from riskwatch.domain.catalogue import BOOK_METRICS, LIQUIDITY_METRICS
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus
+from riskwatch.domain.snapshot import PORTFOLIO
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, number_text
 from riskwatch.gui.chart_axes import themed_chart_options
 from riskwatch.gui.format import money_text, percent_text
@@ -211,10 +212,10 @@ class LiquidityView(Retranslatable, QWidget):
         return number_text(value, 2)
 
     def status_text(self, status: str) -> str:
-        return {MetricStatus.MISSING: self.tr("no data"),
-                MetricStatus.INVALID: self.tr("invalid data (e.g. a crossed order book)"),
-                MetricStatus.ERROR: self.tr("source unreachable"),
-                MetricStatus.STALE: self.tr("stale")}.get(status, status)
+        return {DataStatus.MISSING: self.tr("no data"),
+                DataStatus.INVALID: self.tr("invalid data (e.g. a crossed order book)"),
+                DataStatus.ERROR: self.tr("source unreachable"),
+                DataStatus.STALE: self.tr("stale")}.get(status, status)
 
     def _scope_text(self, scope: str) -> str:
         return self.tr("Portfolio") if scope == PORTFOLIO else scope
@@ -268,7 +269,7 @@ class LiquidityView(Retranslatable, QWidget):
         t = theme()  # a cell with a background takes its text colour from the same pair
         if value is None:
             paint(item, t.neutral)
-            reason = self.status_text(getattr(mv, "status", MetricStatus.MISSING))
+            reason = self.status_text(getattr(mv, "status", DataStatus.MISSING))
             detail = getattr(mv, "detail", "")
             tips.append(arg(self.tr("Not available: %1"), f"{reason} ({detail})" if detail else reason))
         else:

@@ -1,0 +1,148 @@
+"""Freshness: one vocabulary, the limits of DESIGN.md, and no rule changing state on data older than its limit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riskwatch.domain.alerts import AlertState, Comparator, EventKind, Rule, Scope, ScopeType, Severity, evaluate
+from riskwatch.domain.freshness import (DataStatus, PriceState, assess_daily, daily_valid_until, stale_after,
+                                        worst)
+from riskwatch.domain.market_calendar import UsEquityCalendar
+from riskwatch.domain.model import Asset, AssetKind, Portfolio, Position, Quote
+from riskwatch.domain.risk_report import compute_risk_report
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue
+
+CAL = UsEquityCalendar()
+T0 = datetime(2025, 6, 2, tzinfo=UTC)   # a Monday
+
+
+def test_one_vocabulary_orders_badness_and_says_what_a_rule_may_read():
+    assert {s for s in DataStatus if s.usable} == {DataStatus.OK, DataStatus.MARKET_CLOSED}
+    assert worst([DataStatus.OK, DataStatus.MARKET_CLOSED]) is DataStatus.MARKET_CLOSED
+    assert worst([DataStatus.OK, DataStatus.STALE, DataStatus.UNCONFIRMED]) is DataStatus.STALE
+    assert worst([]) is DataStatus.OK
+    # a status read back as a plain string (store, worker process) is the enum again
+    assert MetricValue(1.0, "stale").status is DataStatus.STALE
+    assert PriceState("market_closed").state is DataStatus.MARKET_CLOSED
+
+
+def test_a_daily_bar_counts_until_the_end_of_the_day_after_it():
+    bar = datetime(2025, 6, 2, tzinfo=UTC)
+    assert daily_valid_until(bar) == datetime(2025, 6, 4, tzinfo=UTC)
+    assert assess_daily(bar, datetime(2025, 6, 3, 23, 59, tzinfo=UTC)).state is DataStatus.OK
+    assert assess_daily(bar, datetime(2025, 6, 4, 0, 1, tzinfo=UTC)).state is DataStatus.STALE
+    assert assess_daily(bar, datetime(2025, 6, 4, 0, 1, tzinfo=UTC), grace=timedelta(hours=1)).state is DataStatus.OK
+    assert assess_daily(None, bar).state is DataStatus.MISSING
+
+
+def test_a_stock_bar_counts_until_the_next_session_closes_weekends_and_holidays_excluded():
+    friday = datetime(2025, 11, 21, tzinfo=UTC)
+    assert daily_valid_until(friday, CAL) == datetime(2025, 11, 24, 21, tzinfo=UTC)  # Monday 16:00 New York
+    wednesday = datetime(2025, 11, 26, tzinfo=UTC)                                   # before Thanksgiving
+    assert daily_valid_until(wednesday, CAL) == datetime(2025, 11, 28, 18, tzinfo=UTC)  # Friday's early close
+    assert assess_daily(friday, datetime(2025, 11, 24, 20, tzinfo=UTC), calendar=CAL).state is DataStatus.OK
+    assert assess_daily(friday, datetime(2025, 11, 25, 9, tzinfo=UTC), calendar=CAL).state is DataStatus.STALE
+
+
+def _closes(values, start=T0):
+    idx = pd.date_range(start, periods=len(values), freq="D", tz="UTC")
+    return pd.Series(values, index=idx, dtype=float)
+
+
+def _portfolio(*symbols):
+    kinds = {"BTC": AssetKind.CRYPTO}
+    return Portfolio([Position(Asset(s, kinds.get(s, AssetKind.EQUITY)), Decimal("1"), Decimal("1"))
+                      for s in symbols])
+
+
+def test_stocks_down_with_crypto_live_marks_the_portfolio_mixed_dates_with_the_oldest_input():
+    now = T0 + timedelta(days=200)
+    btc = _closes([100.0 + i for i in range(200)])
+    iren = _closes([50.0] * 79, start=T0)                         # its feed died 121 days ago
+    iren_as_of = iren.index[-1].to_pydatetime() + timedelta(hours=20)
+    states = {"BTC": PriceState(DataStatus.OK, 5.0, as_of=now - timedelta(seconds=5),
+                                daily_as_of=now - timedelta(hours=12)),
+              "IREN": PriceState(DataStatus.STALE, 121 * 86400.0, as_of=iren_as_of, daily=DataStatus.STALE,
+                                 daily_as_of=iren_as_of)}
+    quotes = {"BTC": Quote("BTC", 300.0, now - timedelta(seconds=5), "kraken")}
+    rep = compute_risk_report(_portfolio("BTC", "IREN"), {"BTC": btc, "IREN": iren}, quotes, now,
+                              price_states=states)
+    snap = rep.snapshot
+    assert snap.get("BTC", "drop_from_high:30D").status is DataStatus.OK
+    assert snap.get("BTC", "drop_from_high:30D").as_of == now - timedelta(seconds=5)
+    assert snap.get("IREN", "drawdown").status is DataStatus.STALE
+    dd = snap.get(PORTFOLIO, "drawdown")
+    assert dd.status is DataStatus.STALE and dd.detail == "mixed_dates" and dd.as_of == iren_as_of
+    assert rep.portfolio.status is DataStatus.STALE and rep.portfolio.as_of == iren_as_of
+    assert rep.portfolio.stale == (("IREN", iren_as_of),)
+    # a beta needs its benchmark to be current too
+    states["BTC"] = PriceState(DataStatus.OK, 5.0, as_of=now, daily=DataStatus.STALE, daily_as_of=T0)
+    rep = compute_risk_report(_portfolio("IREN"), {"BTC": btc, "IREN": _closes([50.0 + i % 3 for i in range(200)])},
+                              {}, now, price_states={**states, "IREN": PriceState(DataStatus.OK, 60.0, as_of=now)},
+                              extra_assets={"BTC": Asset("BTC", AssetKind.CRYPTO)})
+    assert rep.snapshot.get("IREN", "beta_btc:90D").status is DataStatus.STALE
+    assert rep.snapshot.get("IREN", "volatility:90D").status is DataStatus.OK
+
+
+RULE = Rule("drop", "BTC drop", "drop_from_high", Scope(ScopeType.ASSET, "BTC"), Comparator("<="), -0.10,
+            Severity.WARNING, window="30D", hysteresis=0.02)
+REFRESH = timedelta(seconds=15)
+
+
+def _state_at(values, now):
+    """The PriceState the monitor gives a crypto asset priced from daily history only."""
+    last = values.index[-1].to_pydatetime()
+    daily = assess_daily(last, now, grace=timedelta(hours=1))
+    as_of = min(last + timedelta(days=1), now)
+    return PriceState(daily.state, (now - last).total_seconds(), as_of=as_of, daily=daily.state, daily_as_of=as_of)
+
+
+def _run(values, now, state):
+    pf = _portfolio("BTC")
+    rep = compute_risk_report(pf, {"BTC": values}, {}, now, price_states={"BTC": _state_at(values, now)})
+    return evaluate(rep.snapshot, [RULE], state, now), rep.snapshot.get("BTC", RULE.metric_key)
+
+
+@settings(max_examples=60, deadline=None)
+@given(path=st.lists(st.floats(50.0, 150.0), min_size=35, max_size=80),
+       jump=st.floats(0.5, 1.5), gap_hours=st.integers(0, 24 * 20))
+def test_no_rule_changes_state_on_data_older_than_its_limit(path, jump, gap_hours):
+    """Whatever the path, a new bar that is already older than its limit when it is first read — a late import,
+    a feed that delivers history after an outage — neither fires, escalates, de-escalates nor resolves."""
+    closes = _closes(path)
+    (_, state), _ = _run(closes.iloc[:-1], closes.index[-2].to_pydatetime() + timedelta(hours=12), AlertState())
+    moved = closes.copy()
+    moved.iloc[-1] = moved.iloc[-2] * jump
+    now = moved.index[-1].to_pydatetime() + timedelta(hours=gap_hours)
+    (events, new_state), mv = _run(moved, now, state)
+    if now > daily_valid_until(moved.index[-1].to_pydatetime()) + timedelta(hours=1):
+        assert mv.status is DataStatus.STALE
+        assert [e for e in events if e.kind is not EventKind.SNOOZE_ENDED] == []
+        old, new = state.get("drop|BTC"), new_state.get("drop|BTC")
+        assert (old.active if old else False) == (new.active if new else False)
+        if old is not None:
+            assert (new.severity, new.rule_key, new.fired_at) == (old.severity, old.rule_key, old.fired_at)
+    else:
+        assert mv.status is DataStatus.OK
+
+
+def test_stale_after_is_three_refresh_intervals_plus_the_source_lag():
+    assert stale_after(REFRESH) == timedelta(seconds=45)
+    assert stale_after(REFRESH, source_lag=timedelta(minutes=15)) == timedelta(minutes=15, seconds=45)
+
+
+@pytest.mark.parametrize("status", [DataStatus.STALE, DataStatus.UNCONFIRMED, DataStatus.MISSING,
+                                    DataStatus.INVALID, DataStatus.ERROR])
+def test_an_unusable_status_never_fires(status):
+    from riskwatch.domain.snapshot import Snapshot
+    now = T0
+    snap = Snapshot(now, {("BTC", RULE.metric_key): MetricValue(-0.5, status, now)},
+                    {"BTC": Asset("BTC", AssetKind.CRYPTO)})
+    events, state = evaluate(snap, [RULE], AlertState(), now)
+    assert events == [] and state.get("drop|BTC") is None
