@@ -24,7 +24,7 @@ NOW = datetime(2025, 11, 10, 12, tzinfo=UTC)
 
 def _row(symbol, kind, qty, price, beta_btc=None, beta_qqq=None):
     return AssetRisk(asset=Asset(symbol, kind), quantity=qty, price=price, price_ts=NOW, price_source="test",
-                     price_state="live", price_age_s=0.0, value=qty * price, cost=None, pnl=None, pnl_pct=None,
+                     price_state="ok", price_age_s=0.0, value=qty * price, cost=None, pnl=None, pnl_pct=None,
                      weight=None, change_24h=None, drop_from_high=None, drawdown=None, max_drawdown=None,
                      volatility=None, var_95=None, es_95=None, beta_btc=beta_btc, corr_btc=None, beta_qqq=beta_qqq)
 

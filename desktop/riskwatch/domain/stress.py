@@ -13,11 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain import catalogue
 from riskwatch.domain.alerts import AlertState, Rule, Severity, evaluate, preview
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.model import MINER_SYMBOLS, Asset, AssetKind, utc
-from riskwatch.domain.snapshot import PORTFOLIO, MetricStatus, MetricValue, Snapshot, metric_key
+from riskwatch.domain.snapshot import PORTFOLIO, MetricValue, Snapshot, metric_key
 from riskwatch.domain.stress_model import (
     AI_UNWIND_QQQ_SHOCK,
     BTC,
@@ -67,12 +68,16 @@ def stressed_snapshot(result: StressResult, snapshot: Snapshot | None = None, *,
     way (``return:1D`` becomes today's return so far compounded with the shock). A figure missing from
     ``snapshot`` counts as 0 (the asset at its high). The portfolio's shock is ``value after / value before −
     1``; its ``largest_weight`` and ``hhi`` are those of the new weights. Other metrics are not included.
+    An asset whose move is unknown (``result.lacking_beta``) gets no stressed figure, and while there is one
+    the portfolio gets none either: a rule is not judged on a move nobody knows.
     """
     if snapshot is None and now is None:
         raise ValueError("stressed_snapshot needs the current snapshot or now")
     ts = snapshot.ts if snapshot is not None else utc(now)  # type: ignore[arg-type]
     assets = dict(snapshot.assets) if snapshot is not None else {}
     for p in result.positions:
+        if not p.shock_known:
+            continue
         if p.symbol not in assets and p.kind is not None:
             assets[p.symbol] = Asset(p.symbol, p.kind)
         elif p.symbol not in assets:
@@ -89,17 +94,17 @@ def stressed_snapshot(result: StressResult, snapshot: Snapshot | None = None, *,
         for k in keys:
             cur = snapshot.value(scope, k) if snapshot is not None else None
             floor = k.partition(":")[0] in _DRAWDOWN_LIKE
-            values[(scope, k)] = MetricValue(_post(cur, shock, floor_zero=floor), MetricStatus.OK, ts)
+            values[(scope, k)] = MetricValue(_post(cur, shock, floor_zero=floor), DataStatus.OK, ts)
 
     asset_keys = (metric_key("drop_from_high", "30D"), "drawdown", metric_key("return", "1D"))
     for sym, shock in result.shocks.items():
         put(sym, asset_keys, shock)
-    if result.value_before > 0:
+    if result.value_before > 0 and result.complete:
         put(PORTFOLIO, (metric_key("drop_from_high", "30D"), "drawdown"), result.pnl_pct or 0.0)
         weights = [p.weight_after for p in result.positions if p.weight_after is not None]
         if weights:
-            values[(PORTFOLIO, "largest_weight")] = MetricValue(max(weights), MetricStatus.OK, ts)
-            values[(PORTFOLIO, "hhi")] = MetricValue(sum(w * w for w in weights), MetricStatus.OK, ts)
+            values[(PORTFOLIO, "largest_weight")] = MetricValue(max(weights), DataStatus.OK, ts)
+            values[(PORTFOLIO, "hhi")] = MetricValue(sum(w * w for w in weights), DataStatus.OK, ts)
     return Snapshot(ts, values, assets, True)
 
 

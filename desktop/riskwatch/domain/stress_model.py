@@ -31,7 +31,7 @@ class Basis(str, Enum):
     BETA_QQQ = "beta_qqq"          # beta to QQQ × QQQ shock
     BETA_BTC_QQQ = "beta_btc_qqq"  # the sum of both parts
     MANUAL = "manual"              # entered by hand
-    NO_BETA = "no_beta"            # the beta it needs is unknown: not shocked
+    NO_BETA = "no_beta"            # the beta it needs is unknown (none set by the user): its move is unknown
     STABLECOIN = "stablecoin"      # stablecoins are not shocked
 
 
@@ -41,6 +41,7 @@ class Flag(str, Enum):
     PARTIAL_DATA = "partial_data"            # historical scenario: closes cover only part of the period
     MISSING_BETA_BTC = "missing_beta_btc"    # a BTC shock applies but the beta to BTC is unknown
     MISSING_BETA_QQQ = "missing_beta_qqq"    # a QQQ shock applies but the beta to QQQ is unknown
+    USER_BETA_BTC = "user_beta_btc"          # the beta to BTC is the one the user set for the scenario
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,16 @@ class StressPosition:
     trough_date: pd.Timestamp | None = None
 
     @property
+    def shock_known(self) -> bool:
+        """False for a position without the beta it needs: ``shock`` is then a placeholder 0 (the value is held
+        at today's) and nothing may show or count it as a move."""
+        return self.basis is not Basis.NO_BETA
+
+    @property
     def price_after(self) -> float | None:
-        return None if self.price_before is None else self.price_before * (1.0 + self.shock)
+        if self.price_before is None or not self.shock_known:
+            return None
+        return self.price_before * (1.0 + self.shock)
 
     @property
     def through_beta(self) -> bool:
@@ -83,6 +92,11 @@ class StressPosition:
 
 @dataclass(frozen=True)
 class StressResult:
+    """The shocked holdings. A position without the beta it needs (``lacking_beta``) has an unknown move: it is
+    held at today's value in ``value_after`` and ``pnl`` (so they are the result *without* those positions),
+    ``pnl_pct`` is None (the portfolio's move is not available) and ``covered_pnl_pct`` is the move of the
+    rest. ``shocks`` holds only known moves."""
+
     positions: tuple[StressPosition, ...]
     shocks: Mapping[str, float]      # every shocked asset, drivers that are not held included
     value_before: float
@@ -98,7 +112,35 @@ class StressResult:
 
     @property
     def pnl_pct(self) -> float | None:
-        return (self.value_after / self.value_before - 1.0) if self.value_before > 0 else None
+        """The portfolio's move; None when a position's move is unknown (see ``lacking_beta``)."""
+        if not self.complete or self.value_before <= 0:
+            return None
+        return self.value_after / self.value_before - 1.0
+
+    @property
+    def lacking_beta(self) -> tuple[str, ...]:
+        """The held symbols whose move is unknown: no beta they need and none set by the user."""
+        return tuple(p.symbol for p in self.positions if not p.shock_known)
+
+    @property
+    def complete(self) -> bool:
+        return not self.lacking_beta
+
+    @property
+    def covered_value_before(self) -> float:
+        """Today's value of the positions with a known move."""
+        return sum(p.value_before for p in self.positions if p.shock_known)
+
+    @property
+    def lacking_share(self) -> float | None:
+        """Share of today's portfolio value whose move is unknown (0 … 1)."""
+        return 1.0 - self.covered_value_before / self.value_before if self.value_before > 0 else None
+
+    @property
+    def covered_pnl_pct(self) -> float | None:
+        """The move of the positions with a known move (all of them when ``complete``)."""
+        covered = self.covered_value_before
+        return self.pnl / covered if covered > 0 else None
 
     def position(self, symbol: str) -> StressPosition | None:
         return next((p for p in self.positions if p.symbol == symbol), None)

@@ -13,8 +13,15 @@ Conventions
   correlated), so the sum overstates the combined move somewhat; for a stress test that errs on the
   conservative side, and each part is kept in ``StressPosition.parts`` so the split stays visible.
   A driver whose shock is zero takes no part (a pure QQQ shock is ``btc_shock=0, qqq_shock=-0.2``).
-* Stablecoins are not shocked (basis ``stablecoin``). An asset without the beta it needs is not shocked
-  either (shock 0, basis ``no_beta``) and says so; a manual shock (basis ``manual``) overrides everything.
+* Stablecoins are not shocked (basis ``stablecoin``). A manual shock (basis ``manual``) overrides everything.
+* **A missing beta is never read as zero.** The user may set a beta to BTC per asset for the scenario
+  (``user_betas``); it replaces the report's beta and the position is flagged ``user_beta_btc`` ("beta (set
+  by you)"). An asset with neither (no history, too short, stale: the report's beta is None) has an *unknown*
+  move (basis ``no_beta``): ``StressResult.lacking_beta`` names it, the portfolio's ``pnl_pct`` is None
+  ("not available"), ``value_after``/``pnl`` are the result without it (it is held at today's value there,
+  its ``shock`` is a placeholder 0 that nothing shows) and ``covered_pnl_pct`` is the move of the rest; the
+  stressed snapshot leaves it, and the portfolio, out of the rules. No default beta is assumed for a miner
+  either: a guess the user did not make would look like a result.
 * **Historical scenarios** (:func:`historical_shock`): each asset falls by its own worst peak-to-trough
   move inside the scenario's period (the maximum drawdown of its closes restricted to the period, peak and
   trough both inside). The worst moves of different assets need not fall on the same days: the scenario is
@@ -88,6 +95,26 @@ def _beta(betas: Mapping[str, float | None] | None, symbol: str) -> float | None
     return finite_or_none((betas or {}).get(symbol))
 
 
+def _user_betas(user: Mapping[str, float | None] | None) -> dict[str, float]:
+    out = {}
+    for sym, b in (user or {}).items():
+        if b is None:
+            continue
+        v = finite_or_none(b)
+        if v is None:
+            raise InputError.single(f"beta of {sym} set by the user must be a finite number, got {b!r}",
+                                    field=f"beta of {sym}")
+        out[sym] = v
+    return out
+
+
+def _with_user_betas(betas: Mapping[str, float | None] | None,
+                     user: dict[str, float]) -> dict[str, float | None]:
+    merged: dict[str, float | None] = dict(betas or {})
+    merged.update(user)
+    return merged
+
+
 def _cap(shock: float, flags: set) -> float:
     if shock < -1.0:
         flags.add(Flag.CAPPED)
@@ -120,7 +147,7 @@ def _finish(holdings: list[Holding], raw: Mapping[str, _Raw], scenario_code: str
             weight_after=(va / after) if after > 0 else None, shock=r.shock, basis=r.basis,
             parts=MappingProxyType(dict(r.parts)), flags=frozenset(r.flags), quantity=h.quantity,
             price_before=h.price, peak_date=r.peak, trough_date=r.trough))
-    shocks = MappingProxyType({s: r.shock for s, r in raw.items()})
+    shocks = MappingProxyType({s: r.shock for s, r in raw.items() if r.basis is not Basis.NO_BETA})
     return StressResult(tuple(positions), shocks, before, after, scenario_code, btc_shock, qqq_shock, period)
 
 
@@ -128,7 +155,8 @@ def _finish(holdings: list[Holding], raw: Mapping[str, _Raw], scenario_code: str
 def beta_shock(holdings: Sequence[Holding] | Mapping[str, float], betas_to_btc: Mapping[str, float | None] | None,
                btc_shock: float, *, qqq_shock: float | None = None,
                betas_to_qqq: Mapping[str, float | None] | None = None,
-               manual: Mapping[str, float] | None = None) -> StressResult:
+               manual: Mapping[str, float] | None = None,
+               user_betas: Mapping[str, float | None] | None = None) -> StressResult:
     """Shock BTC (and optionally QQQ) and propagate the move to every holding through its beta.
 
     Parameters
@@ -143,6 +171,8 @@ def beta_shock(holdings: Sequence[Holding] | Mapping[str, float], betas_to_btc: 
         QQQ's move for the "AI trade unwinds" scenario; its beta part is added to the BTC part.
     manual : mapping symbol -> shock, optional
         Shocks entered by hand; they replace the computed shock of that asset.
+    user_betas : mapping symbol -> beta to BTC, optional
+        Betas to BTC the user set for this scenario; they replace ``betas_to_btc`` (flag ``user_beta_btc``).
 
     Returns
     -------
@@ -154,7 +184,8 @@ def beta_shock(holdings: Sequence[Holding] | Mapping[str, float], betas_to_btc: 
     if qqq_shock is not None:
         drivers[QQQ] = _check_shock(qqq_shock, "QQQ shock")
     active = [d for d, s in drivers.items() if s != 0.0] or [BTC]
-    betas = {BTC: betas_to_btc or {}, QQQ: betas_to_qqq or {}}
+    user = _user_betas(user_betas)
+    betas = {BTC: _with_user_betas(betas_to_btc, user), QQQ: betas_to_qqq or {}}
     missing_flag = {BTC: Flag.MISSING_BETA_BTC, QQQ: Flag.MISSING_BETA_QQQ}
     hs = _holdings(holdings)
     by_kind = {h.symbol: h.kind for h in hs}
@@ -169,6 +200,8 @@ def beta_shock(holdings: Sequence[Holding] | Mapping[str, float], betas_to_btc: 
             raw[sym] = _Raw(0.0, Basis.STABLECOIN)
         else:
             parts, flags = {}, set()
+            if BTC in active and sym in user:
+                flags.add(Flag.USER_BETA_BTC)
             for d in active:
                 b = _beta(betas[d], sym)
                 if b is None:
@@ -220,12 +253,13 @@ def historical_shock(closes_by_symbol: Mapping[str, pd.Series] | Callable[[str],
                      period: HistoricalScenario | tuple[date, date],
                      holdings: Sequence[Holding] | Mapping[str, float],
                      betas: Mapping[str, float | None] | None, *,
-                     manual: Mapping[str, float] | None = None) -> StressResult:
+                     manual: Mapping[str, float] | None = None,
+                     user_betas: Mapping[str, float | None] | None = None) -> StressResult:
     """Apply a historical period to the current holdings: each asset at its worst peak-to-trough of the period.
 
     ``closes_by_symbol``: daily closes (any currency; only moves matter) per symbol, or a callable returning
     them. ``betas``: betas to BTC, used for assets without data in the period (``beta × BTC's worst move``,
-    flagged ``no_data_in_period``). A series that starts more than a week after the period's start or ends
+    flagged ``no_data_in_period``; ``user_betas`` replace them, flagged ``user_beta_btc``). A series that starts more than a week after the period's start or ends
     more than a week before its end is used but flagged ``partial_data``.
     """
     start, end = _period(period)
@@ -233,6 +267,8 @@ def historical_shock(closes_by_symbol: Mapping[str, pd.Series] | Callable[[str],
     hs = _holdings(holdings)
     by_kind = {h.symbol: h.kind for h in hs}
     manual_shocks = _manual(manual)
+    user = _user_betas(user_betas)
+    betas = _with_user_betas(betas, user)
     cache: dict[str, pd.Series] = {}
 
     def closes_in_period(sym: str) -> pd.Series:
@@ -259,7 +295,7 @@ def historical_shock(closes_by_symbol: Mapping[str, pd.Series] | Callable[[str],
         elif by_kind.get(sym) is AssetKind.STABLECOIN:
             raw[sym] = _Raw(0.0, Basis.STABLECOIN)
         else:
-            flags = {Flag.NO_DATA_IN_PERIOD}
+            flags = {Flag.NO_DATA_IN_PERIOD} | ({Flag.USER_BETA_BTC} if sym in user else set())
             b = _beta(betas, sym)
             if b is None or btc_move is None:
                 if b is None:

@@ -1,7 +1,10 @@
 """Stress test dialog: shock BTC (and QQQ), or replay a historical period, on the current holdings.
 
 Shows per position the value before and after, G/V and the new weight with the basis of each shock (rows
-shocked through a beta say so), the portfolio totals and the alert rules that would fire. The numbers come
+shocked through a beta say so), the portfolio totals and the alert rules that would fire. A missing beta is
+never a zero move: such a row shows "–" and says its move is unknown, the portfolio's result is "not
+available" with those assets named (and the result without them), until the user sets a beta for them in the
+inputs table (labelled "beta (set by you)" wherever it is used). The numbers come
 from ``riskwatch.domain.stress``; the dialog only collects inputs and formats. Historical closes come from an
 injected ``closes(symbol)`` callable (app.py: the store's bars, else the bundle) – the GUI imports no adapter.
 With an ``ops`` runner (the window's), the historical closes are read and the scenario computed in a worker,
@@ -23,15 +26,14 @@ from riskwatch.domain.alerts import Rule
 from riskwatch.domain.errors import InputError
 from riskwatch.domain.stress import Basis
 from riskwatch.gui.alert_text import AlertText, arg, number_text
-from riskwatch.gui.dialogs.stress_text import basis_text, parse_percent, would_fire_items
+from riskwatch.gui.dialogs.stress_inputs import ByHandTable
+from riskwatch.gui.dialogs.stress_text import basis_text, parse_percent, totals_text, would_fire_items
 from riskwatch.gui.format import date_text, money_text, percent_text
-from riskwatch.gui.theme import paint, theme
+from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
 # Result table columns.
 COL_SYMBOL, COL_SHOCK, COL_BEFORE, COL_AFTER, COL_PNL, COL_WEIGHT, COL_BASIS = range(7)
-# Manual-shock table columns.
-M_SYMBOL, M_BETA_BTC, M_BETA_QQQ, M_SHOCK = range(4)
 BASIS_ROLE = Qt.ItemDataRole.UserRole
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -116,18 +118,9 @@ class StressDialog(Retranslatable, QDialog):
         # -- manual shocks ----------------------------------------------------------------------
         self.manual_title = QLabel()
         self.manual_title.setStyleSheet("font-weight: 600;")
-        self.manual = QTableWidget(len(self.holdings), 4)
-        self.manual.setObjectName("manualShocks")
-        self.manual.verticalHeader().hide()
-        self.manual.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for row, h in enumerate(self.holdings):
-            for col, text in ((M_SYMBOL, h.symbol), (M_BETA_BTC, self._beta_text(self.betas_btc.get(h.symbol))),
-                              (M_BETA_QQQ, self._beta_text(self.betas_qqq.get(h.symbol)))):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.manual.setItem(row, col, item)
-            self.manual.setItem(row, M_SHOCK, QTableWidgetItem(""))
-        self.manual.itemChanged.connect(self._on_manual_item_changed)
+        self.manual = ByHandTable(self.holdings, self.betas_btc, self.betas_qqq)
+        self.manual.inputs_edited.connect(self._on_inputs_changed)
+        self._user_betas_used: dict[str, float] = {}
 
         # -- results ----------------------------------------------------------------------------
         self.table = QTableWidget(0, 7)
@@ -193,13 +186,14 @@ class StressDialog(Retranslatable, QDialog):
             code = self.scenario.itemData(i)
             self.scenario.setItemText(i, names.get(code, code or ""))
         self.btc_box.setTitle(self.tr("BTC shock"))
-        self.btc_hint.setText(arg(self.tr("Every other asset moves by its 90-day beta to BTC times the BTC shock "
-                                          "(at most %1). Stablecoins stay unchanged."), percent_text(-1.0, decimals=0)))
+        self.btc_hint.setText(arg(self.tr("Every other asset moves by its 90-day beta to BTC (or the beta you set) "
+                                          "times the BTC shock (at most %1). Stablecoins stay unchanged. An asset "
+                                          "without a beta is never counted as unchanged: its move is unknown."),
+                                  percent_text(-1.0, decimals=0)))
         self.ai_box.setTitle(self.tr("AI trade unwinds: shock QQQ (Nasdaq-100) as well"))
         self.qqq_label.setText(self.tr("QQQ shock:"))
-        self.manual_title.setText(self.tr("Shocks by hand (empty: computed)"))
-        self.manual.setHorizontalHeaderLabels([self.tr("Asset"), self.tr("Beta to BTC"), self.tr("Beta to QQQ"),
-                                               self.tr("Shock in %")])
+        self.manual_title.setText(self.tr("Betas and shocks by hand (empty: computed)"))
+        self.manual.retranslate()
         self.table.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Shock"), self.tr("Value before"),
                                               self.tr("Value after"), self.tr("P&L"), self.tr("New weight"),
                                               self.tr("Basis")])
@@ -236,22 +230,18 @@ class StressDialog(Retranslatable, QDialog):
             self.scenario.setCurrentIndex(i)
 
     def manual_shocks(self) -> dict[str, float]:
-        out = {}
-        for row in range(self.manual.rowCount()):
-            sym = self.manual.item(row, M_SYMBOL).text()
-            item = self.manual.item(row, M_SHOCK)
-            value = parse_percent(item.text()) if item is not None and item.text().strip() else None
-            if value is not None and value >= -1.0:
-                out[sym] = value
-        return out
+        return self.manual.manual_shocks()
 
     def set_manual_shock(self, symbol: str, fraction: float | None) -> None:
-        for row in range(self.manual.rowCount()):
-            if self.manual.item(row, M_SYMBOL).text() == symbol:
-                text = "" if fraction is None else self.locale().toString(fraction * 100.0, "f", 1)
-                self.manual.item(row, M_SHOCK).setText(text)
-                return
-        raise KeyError(symbol)
+        self.manual.set_manual_shock(symbol, fraction)
+
+    def user_betas(self) -> dict[str, float]:
+        """The betas to BTC the user set for the scenario."""
+        return self.manual.user_betas()
+
+    def set_user_beta(self, symbol: str, beta: str | float | None) -> None:
+        """Type ``beta`` (text in the UI language, or a number) into the symbol's "beta (set by you)" cell."""
+        self.manual.set_user_beta(symbol, beta)
 
     def _historical_code(self) -> str | None:
         return self.scenario.currentData()
@@ -265,19 +255,6 @@ class StressDialog(Retranslatable, QDialog):
             self.recompute()
 
     def _on_inputs_changed(self, *_args) -> None:
-        if not self._updating:
-            self.recompute()
-
-    def _on_manual_item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != M_SHOCK:
-            return
-        text = item.text().strip()
-        value = parse_percent(text) if text else None
-        bad = bool(text) and (value is None or value < -1.0)
-        self.manual.blockSignals(True)
-        paint(item, theme().bad if bad else None)
-        item.setToolTip(self.tr("Enter a percentage of at least −100, e.g. −20") if bad else "")
-        self.manual.blockSignals(False)
         if not self._updating:
             self.recompute()
 
@@ -310,6 +287,7 @@ class StressDialog(Retranslatable, QDialog):
     def _computation(self) -> Callable[[], tuple]:
         """The inputs read now (GUI thread); the returned function computes (result, would fire) anywhere."""
         manual, code, report, rules = self.manual_shocks(), self._historical_code(), self.report, list(self.rules)
+        user = self.user_betas()
         holdings, betas_btc, betas_qqq = self.holdings, self.betas_btc, self.betas_qqq
         btc = self.btc_spin.value() / 100.0
         qqq = self.qqq_spin.value() / 100.0 if self.ai_box.isChecked() else None
@@ -317,17 +295,18 @@ class StressDialog(Retranslatable, QDialog):
         def work() -> tuple:
             if code is None:
                 result = stress.beta_shock(holdings, betas_btc, btc, qqq_shock=qqq, betas_to_qqq=betas_qqq,
-                                           manual=manual)
+                                           manual=manual, user_betas=user)
             else:
                 result = stress.historical_shock(self._closes_of, stress.scenario(code), holdings, betas_btc,
-                                                 manual=manual)
+                                                 manual=manual, user_betas=user)
             snapshot = report.snapshot if report is not None else None
-            return result, stress.rules_that_would_fire(result, rules, snapshot, now=getattr(report, "ts", None))
+            fire = stress.rules_that_would_fire(result, rules, snapshot, now=getattr(report, "ts", None))
+            return result, fire, user
 
         return work
 
     def _on_computed(self, computed: tuple) -> None:
-        self.result, self.would_fire = computed
+        self.result, self.would_fire, self._user_betas_used = computed
         self._render()
 
     def _on_compute_failed(self, exc: BaseException) -> None:
@@ -339,13 +318,15 @@ class StressDialog(Retranslatable, QDialog):
         cur = self.currency
         self.table.setRowCount(len(r.positions))
         for row, p in enumerate(r.positions):
+            known = p.shock_known   # an unknown move is "–", never 0; the new weights all depend on it
+            weight = p.weight_after if r.complete else None
             cells = {
                 COL_SYMBOL: (p.symbol, None),
-                COL_SHOCK: (percent_text(p.shock), p.shock),
+                COL_SHOCK: (percent_text(p.shock), p.shock) if known else ("–", None),
                 COL_BEFORE: (money_text(p.value_before, cur), p.value_before),
-                COL_AFTER: (money_text(p.value_after, cur), p.value_after),
-                COL_PNL: (money_text(p.pnl, cur), p.pnl),
-                COL_WEIGHT: (percent_text(p.weight_after) if p.weight_after is not None else "–", p.weight_after),
+                COL_AFTER: (money_text(p.value_after, cur), p.value_after) if known else ("–", None),
+                COL_PNL: (money_text(p.pnl, cur), p.pnl) if known else ("–", None),
+                COL_WEIGHT: (percent_text(weight) if weight is not None else "–", weight),
                 COL_BASIS: (self.basis_text(p), None),
             }
             for col, (text, value) in cells.items():
@@ -362,9 +343,8 @@ class StressDialog(Retranslatable, QDialog):
                     if p.basis is not Basis.DIRECT:
                         item.setForeground(QColor(theme().accent))
                 self.table.setItem(row, col, item)
-        pct = percent_text(r.pnl_pct) if r.pnl_pct is not None else "–"
-        self.totals.setText(arg(self.tr("Portfolio: %1 → %2, P&L %3 (%4)"), money_text(r.value_before, cur),
-                                money_text(r.value_after, cur), money_text(r.pnl, cur), pct))
+        self.totals.setText(totals_text(r, cur))
+        self.totals.setWordWrap(not r.complete)
         if r.period is not None:
             start, end = (date_text(d, self.locale()) for d in r.period)
             btc = percent_text(r.btc_shock) if r.btc_shock is not None else "–"
@@ -379,14 +359,16 @@ class StressDialog(Retranslatable, QDialog):
 
     def _render_rules(self) -> None:
         self.rules_list.clear()
-        for item in would_fire_items(self.would_fire, self._text):
+        lacking = self.result.lacking_beta if self.result is not None else ()
+        for item in would_fire_items(self.would_fire, self._text, lacking):
             self.rules_list.addItem(item)
 
     def basis_text(self, p: stress.StressPosition) -> str:
         """How the row's shock came about, in words; rows shocked through a beta say so."""
         historical = self.result is not None and self.result.period is not None
-        return basis_text(p, historical, self._beta_text(self.betas_btc.get(p.symbol)),
-                          self._beta_text(self.betas_qqq.get(p.symbol)))
+        beta_btc = (self._user_betas_used.get(p.symbol) if stress.Flag.USER_BETA_BTC in p.flags
+                    else self.betas_btc.get(p.symbol))
+        return basis_text(p, historical, self._beta_text(beta_btc), self._beta_text(self.betas_qqq.get(p.symbol)))
 
     def row_of(self, symbol: str) -> int:
         for row in range(self.table.rowCount()):

@@ -1,5 +1,7 @@
 """Texts of the stress dialog: the "Basis" column (how a row's shock came about; rows shocked through a beta say
-so), the list of rules that would fire, and percentages typed by hand. The texts keep the stress dialog's
+so, a beta the user set is labelled, a row without any beta says its move is unknown), the portfolio totals
+(not available while a move is unknown: the result without those assets, named), the list of rules that would
+fire, and percentages typed by hand. The texts keep the stress dialog's
 translation context, so each keeps its one catalogue entry."""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QListWidgetItem
 from riskwatch.domain import stress
 from riskwatch.domain.stress import Basis, Flag
 from riskwatch.gui.alert_text import arg, severity_colors
-from riskwatch.gui.format import percent_text
+from riskwatch.gui.format import money_text, percent_text
 
 _BETA_BASES = (Basis.BETA_BTC_QQQ, Basis.BETA_BTC, Basis.BETA_QQQ)
 _NUMBER_RE = re.compile(r"^\s*([+\-\u2212]?)\s*(\d+(?:[.,]\d*)?)\s*%?\s*$")
@@ -28,11 +30,39 @@ def parse_percent(text: str) -> float | None:
     return -value if m.group(1) in ("-", "\u2212") else value
 
 
-def would_fire_items(would_fire: Sequence[stress.WouldFire], t) -> list[QListWidgetItem]:
-    """One list item per rule that would fire (``t``: the dialog's AlertText), or one saying none would."""
-    if not would_fire:
-        return [QListWidgetItem(QCoreApplication.translate("StressDialog", "No rule would fire."))]
+def user_beta_label() -> str:
+    """The label of a beta the user set: the table's column, and every row shocked through one."""
+    return QCoreApplication.translate("StressDialog", "Beta (set by you)")
+
+
+def totals_text(r: stress.StressResult, currency: str) -> str:
+    """The portfolio line; while a move is unknown, "not available" with the assets named and the rest's result."""
+    before, after, pnl = (money_text(v, currency) for v in (r.value_before, r.value_after, r.pnl))
+    if r.complete:
+        pct = percent_text(r.pnl_pct) if r.pnl_pct is not None else "–"
+        return arg(QCoreApplication.translate("StressDialog", "Portfolio: %1 → %2, P&L %3 (%4)"),
+                   before, after, pnl, pct)
+    covered = r.covered_value_before
+    rest = percent_text(r.covered_pnl_pct) if r.covered_pnl_pct is not None else "–"
+    share = percent_text(r.lacking_share) if r.lacking_share is not None else "–"
+    return arg(QCoreApplication.translate(
+        "StressDialog", "Portfolio: not available – no beta for %1 (%2 of the portfolio), their move is unknown. "
+        "Without them: %3 → %4, P&L %5 (%6). Set a beta for them under “%7” to include them."),
+        ", ".join(r.lacking_beta), share, money_text(covered, currency), money_text(covered + r.pnl, currency),
+        pnl, rest, user_beta_label())
+
+
+def would_fire_items(would_fire: Sequence[stress.WouldFire], t,
+                     lacking: Sequence[str] = ()) -> list[QListWidgetItem]:
+    """One list item per rule that would fire (``t``: the dialog's AlertText), or one saying none would;
+    ``lacking``: the assets whose move is unknown (they and the portfolio were not judged), said first."""
     items = []
+    if lacking:
+        items.append(QListWidgetItem(arg(QCoreApplication.translate(
+            "StressDialog", "Not judged for %1 and the portfolio: their move is unknown (no beta)."),
+            ", ".join(lacking))))
+    if not would_fire:
+        return [*items, QListWidgetItem(QCoreApplication.translate("StressDialog", "No rule would fire."))]
     for w in would_fire:
         state = (QCoreApplication.translate("StressDialog", "fires already now") if w.fires_now
                  else QCoreApplication.translate("StressDialog", "new"))
@@ -49,9 +79,13 @@ def would_fire_items(would_fire: Sequence[stress.WouldFire], t) -> list[QListWid
 
 
 def basis_text(p: stress.StressPosition, historical: bool, beta_btc: str, beta_qqq: str) -> str:
-    """``historical``: a historical scenario; ``beta_btc`` / ``beta_qqq``: the betas as shown in the table."""
+    """``historical``: a historical scenario; ``beta_btc`` / ``beta_qqq``: the betas used, as shown in the table
+    (``beta_btc`` the user's when the row is flagged ``user_beta_btc``)."""
     no_data = Flag.NO_DATA_IN_PERIOD in p.flags
-    if p.basis is Basis.DIRECT:
+    user = Flag.USER_BETA_BTC in p.flags
+    if user and p.basis in (Basis.BETA_BTC, Basis.BETA_BTC_QQQ):
+        text = _user_basis_text(p, no_data, beta_btc, beta_qqq)
+    elif p.basis is Basis.DIRECT:
         text = (QCoreApplication.translate("StressDialog", "own worst move in the period") if historical
                 else QCoreApplication.translate("StressDialog", "direct"))
     elif p.basis is Basis.BETA_BTC:
@@ -67,9 +101,11 @@ def basis_text(p: stress.StressPosition, historical: bool, beta_btc: str, beta_q
     elif p.basis is Basis.STABLECOIN:
         text = QCoreApplication.translate("StressDialog", "stablecoin – unchanged")
     elif no_data:
-        text = QCoreApplication.translate("StressDialog", "no data in the period and no beta – unchanged")
+        text = QCoreApplication.translate("StressDialog", "no data in the period and no beta – move unknown, "
+                                                          "left out of the portfolio's result")
     else:
-        text = QCoreApplication.translate("StressDialog", "no beta – unchanged")
+        text = QCoreApplication.translate("StressDialog", "no beta – move unknown, left out of the portfolio's "
+                                                          "result")
     if p.basis in _BETA_BASES:
         if Flag.MISSING_BETA_QQQ in p.flags:
             text += " " + QCoreApplication.translate("StressDialog", "(no beta to QQQ)")
@@ -82,4 +118,14 @@ def basis_text(p: stress.StressPosition, historical: bool, beta_btc: str, beta_q
     return text
 
 
-__all__ = ["basis_text", "parse_percent", "would_fire_items"]
+def _user_basis_text(p: stress.StressPosition, no_data: bool, beta_btc: str, beta_qqq: str) -> str:
+    if p.basis is Basis.BETA_BTC_QQQ:
+        return arg(QCoreApplication.translate("StressDialog", "through %1 to BTC (%2) and beta to QQQ (%3)"),
+                   user_beta_label(), beta_btc, beta_qqq)
+    if no_data:
+        return arg(QCoreApplication.translate("StressDialog", "no data in the period – through %1 to BTC (%2)"),
+                   user_beta_label(), beta_btc)
+    return arg(QCoreApplication.translate("StressDialog", "through %1 to BTC (%2)"), user_beta_label(), beta_btc)
+
+
+__all__ = ["basis_text", "parse_percent", "totals_text", "user_beta_label", "would_fire_items"]
