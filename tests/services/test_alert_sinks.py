@@ -49,9 +49,9 @@ class RaisingSink:
         raise RuntimeError("channel down")
 
 
-def falling_btc(store):
+def falling_btc(store, start=START):
     closes = [100.0] * 60 + [100.0 - i for i in range(1, 21)]
-    store.upsert_bars([Bar("BTC", START + timedelta(days=i), c) for i, c in enumerate(closes)])
+    store.upsert_bars([Bar("BTC", start + timedelta(days=i), c) for i, c in enumerate(closes)])
     store.add_position(Position(BTC, Decimal("2"), Decimal("50")))
 
 
@@ -173,7 +173,8 @@ def test_check_closes_the_monitor_once(tmp_path, data_dir, counting, monkeypatch
     monkeypatch.setattr(rwapp, "build_monitor",
                         lambda *a, **kw: build(*a, **kw, report_computer=CountingComputer()))
     store = SqliteStore.in_dir(data_dir)
-    falling_btc(store)
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    falling_btc(store, today - timedelta(days=79))   # current data: check evaluates it
     store.close()
     r = run_main("check", "--offline", "--json", data_dir=data_dir)
     assert r.returncode in (0, 1, 2), r.stderr
@@ -197,3 +198,18 @@ def test_the_desktop_closes_the_monitor_once(qtbot, tmp_path, counting, monkeypa
         d.stop()
         store.close()
     assert [s.closed for s in sources] == [1] and [c.closed for c in computers] == [1]
+
+
+def test_funding_and_open_interest_are_their_own_signal_source(tmp_path):
+    from riskwatch.adapters.clock import SystemClock
+    from riskwatch.services.derivatives import DerivativesSource
+    from riskwatch.services.liquidity import LiquidityCollector
+
+    store = SqliteStore.in_dir(tmp_path)
+    try:
+        monitor = rwapp.build_monitor(store, SystemClock(), offline=True)
+        kinds = [type(s) for s in monitor.signal_sources]
+        assert kinds == [LiquidityCollector, DerivativesSource]
+        assert rwapp.build_monitor(store, SystemClock(), store_only=True).signal_sources == ()
+    finally:
+        store.close()

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.adapters.ccxt_feed import CcxtFeed, RetryPolicy
 from riskwatch.adapters.clock import ManualClock
 from riskwatch.adapters.derivatives_feed import DerivativesFeed
@@ -21,8 +22,9 @@ from riskwatch.adapters.sqlite_store import SCHEMA_VERSION, SqliteStore
 from riskwatch.domain.liquidity import LIQUIDITY_METRICS
 from riskwatch.domain.model import Asset, AssetKind, Bar, Portfolio, Position
 from riskwatch.domain.ports import SignalContext
-from riskwatch.domain.snapshot import MetricStatus, MetricValue
+from riskwatch.domain.snapshot import MetricValue
 from riskwatch.services.alerting import AlertService
+from riskwatch.services.derivatives import DerivativesSource
 from riskwatch.services.liquidity import LiquidityCollector, LiquidityConfig
 from riskwatch.services.market_data import MarketDataConfig, MarketDataService
 from riskwatch.services.monitor import Monitor
@@ -81,11 +83,12 @@ def make_env(tmp_path, kraken: FakeKraken, venue: FakeBinanceFutures | None, *, 
     derivatives = (DerivativesFeed(api_url=url, timeout_ms=2000, enable_rate_limit=False, clock=clock)
                    if url else None)
     history = LiquidityHistory(store)
-    collector = LiquidityCollector(market, derivatives, history, clock, **collector_kw)
+    collector = LiquidityCollector(market, history, clock, **collector_kw)
+    funding = DerivativesSource(derivatives, clock, history=history)
     repo = AlertRepository(store)
     repo.seed_default_rules(load_default_rules())
     alerts = AlertService(repo, clock)
-    monitor = Monitor(store, alerts, clock, market, liquidity=collector)
+    monitor = Monitor(store, alerts, clock, market, liquidity=collector, signal_sources=[funding])
     return Env(clock, kraken, store, market, history, collector, monitor, alerts)
 
 
@@ -98,7 +101,7 @@ def env(tmp_path, fake_kraken, fake_derivatives):  # noqa: F811 - pytest fixture
 
 def ok(values, scope, metric) -> float:
     mv = values[(scope, metric)]
-    assert mv.status == MetricStatus.OK and mv.value is not None, (scope, metric, mv)
+    assert mv.status == DataStatus.OK and mv.value is not None, (scope, metric, mv)
     return mv.value
 
 
@@ -125,7 +128,7 @@ def test_held_btc_gets_book_signals_exit_slippage_peg_funding_and_profile(env, f
     assert ok(v, "portfolio", "liquid_share_1d") == pytest.approx(1.0)
     assert ok(v, "BTC", "volume_ratio") > 0                       # 24 h ticker volume vs the stored daily bars
     # a first cycle has no depth history yet: the ratio is unavailable, not 1 and not 0
-    assert v[("BTC", "depth_2pct_ratio")] == MetricValue(None, MetricStatus.MISSING, v[("BTC", "spread_bps")].as_of,
+    assert v[("BTC", "depth_2pct_ratio")] == MetricValue(None, DataStatus.MISSING, v[("BTC", "spread_bps")].as_of,
                                                          "insufficient_data")
     assert {k[1] for k in v} <= set(LIQUIDITY_METRICS)
     # books: the held BTC and the two stablecoins (not held: their peg comes from their USD book)
@@ -192,7 +195,7 @@ def test_a_bad_book_is_invalid_and_counted_not_a_signal(env, shape, reason):
     for metric in ("spread_bps", "depth_1pct_bid", "depth_2pct", "slippage_exit", "book_too_thin",
                    "depth_2pct_ratio"):
         assert v[("BTC", metric)].value is None
-        assert v[("BTC", metric)].status == MetricStatus.INVALID and v[("BTC", metric)].detail == reason
+        assert v[("BTC", metric)].status == DataStatus.INVALID and v[("BTC", metric)].detail == reason
     assert env.collector.rejected_books[("BTC", reason)] == 1
     assert v[("portfolio", "liquid_share_1d")].value is None      # unknown, not "nothing sellable"
     assert not [e for e in result.events if e.member == "BTC" and e.metric in ("spread_bps", "slippage_exit")]
@@ -205,7 +208,7 @@ def test_an_exchange_without_books_gives_errors_never_zero(env):
     v = env.cycle().liquidity
     for key in (("BTC", "spread_bps"), ("BTC", "slippage_exit"), ("USDT", "peg_deviation"),
                 ("USDC", "peg_deviation")):
-        assert v[key].value is None and v[key].status == MetricStatus.ERROR, key
+        assert v[key].value is None and v[key].status == DataStatus.ERROR, key
     assert ok(v, "BTC", "funding_8h") == pytest.approx(0.0001)   # the derivatives venue is independent
 
 
@@ -214,7 +217,7 @@ def test_unreachable_derivatives_venue_makes_funding_unavailable_not_zero(tmp_pa
     try:
         v = e.cycle().liquidity
         for metric in ("funding_8h", "funding_annual", "oi_change_24h"):
-            assert v[("BTC", metric)].value is None and v[("BTC", metric)].status == MetricStatus.ERROR
+            assert v[("BTC", metric)].value is None and v[("BTC", metric)].status == DataStatus.ERROR
         assert ok(v, "BTC", "spread_bps") > 0
     finally:
         e.store.close()
@@ -225,13 +228,13 @@ def test_a_failing_derivatives_venue_and_a_missing_one(tmp_path, fake_kraken, fa
     e = make_env(tmp_path, fake_kraken, fake_derivatives)
     try:
         v = e.cycle().liquidity
-        assert v[("BTC", "funding_8h")].status == MetricStatus.ERROR and v[("BTC", "funding_8h")].value is None
+        assert v[("BTC", "funding_8h")].status == DataStatus.ERROR and v[("BTC", "funding_8h")].value is None
     finally:
         e.store.close()
     e2 = make_env(tmp_path / "two", fake_kraken, None)             # no derivatives feed configured
     try:
         v2 = e2.cycle().liquidity
-        assert v2[("BTC", "funding_8h")] .status == MetricStatus.MISSING
+        assert v2[("BTC", "funding_8h")] .status == DataStatus.MISSING
         assert v2[("BTC", "funding_8h")].detail == "not_configured" and v2[("BTC", "funding_8h")].value is None
     finally:
         e2.store.close()
@@ -242,7 +245,7 @@ def test_only_the_largest_positions_get_a_book_per_cycle(tmp_path, fake_kraken, 
     try:
         v = e.cycle().liquidity
         assert ok(v, "BTC", "spread_bps") > 0
-        assert v[("ETH", "spread_bps")].status == MetricStatus.MISSING and v[("ETH", "spread_bps")].detail == "book_limit"
+        assert v[("ETH", "spread_bps")].status == DataStatus.MISSING and v[("ETH", "spread_bps")].detail == "book_limit"
         assert "XETHZUSD" not in depth_pairs(fake_kraken)
     finally:
         e.store.close()
@@ -272,7 +275,7 @@ def test_the_history_is_persisted_and_survives_reopening_the_store(tmp_path, fak
         assert history.load("BTC", "depth_2pct_ratio")[0][1] is None
         assert ("USDT", "peg_deviation") in history.series()
         # a new collector on the reopened store sees the old depth: the ratio works right after a restart
-        collector = LiquidityCollector(None, None, history, ManualClock(e.clock.now()), config=LiquidityConfig(
+        collector = LiquidityCollector(None, history, ManualClock(e.clock.now()), config=LiquidityConfig(
             depth_min_samples=2))
         assert collector._depth_ratio("BTC", depth, e.clock.now()) == pytest.approx(depth / history.median(
             "BTC", "depth_2pct", rows[0][0]))
@@ -324,7 +327,7 @@ def test_equity_adv_days_to_liquidate_and_volume_ratio_from_stored_bars(tmp_path
         repo = AlertRepository(store)
         repo.seed_default_rules(load_default_rules())
         history = LiquidityHistory(store)
-        collector = LiquidityCollector(None, None, history, clock, bars=store)
+        collector = LiquidityCollector(None, history, clock, bars=store)
         monitor = Monitor(store, AlertService(repo, clock), clock, None, liquidity=collector)
         result = asyncio.run(monitor.run_cycle(offline=True))
         v = result.liquidity
@@ -333,7 +336,7 @@ def test_equity_adv_days_to_liquidate_and_volume_ratio_from_stored_bars(tmp_path
         assert ok(v, "MARA", "days_to_liquidate") == pytest.approx(1_000_000 * closes[-1] / (0.2 * adv))
         assert ok(v, "MARA", "volume_ratio") == pytest.approx(0.3)
         for metric in ("adv_20d_usd", "days_to_liquidate", "volume_ratio"):   # no volume: unavailable, not 0
-            assert v[("RIOT", metric)].value is None and v[("RIOT", metric)].status == MetricStatus.MISSING
+            assert v[("RIOT", metric)].value is None and v[("RIOT", metric)].status == DataStatus.MISSING
             assert v[("RIOT", metric)].detail == "no_volume_data"
         assert not any(scope in ("BTC", "USDT", "USDC", "portfolio") for scope, _ in v)  # offline: no fetching
         fired = {(e.rule_key, e.member) for e in result.events}
@@ -362,13 +365,15 @@ class BrokenHistory:
 
 def test_collect_never_raises_and_marks_what_failed():
     clock = ManualClock(datetime(2026, 3, 10, tzinfo=UTC))
-    collector = LiquidityCollector(BrokenMarket(), None, BrokenHistory(), clock)
+    collector = LiquidityCollector(BrokenMarket(), BrokenHistory(), clock)
     portfolio = Portfolio((Position(BTC, Decimal("1")), Position(MARA, Decimal("5"))))
     v = asyncio.run(collector.collect(SignalContext(portfolio, None, None, False)))
-    assert v[("BTC", "spread_bps")].status == MetricStatus.ERROR and v[("BTC", "spread_bps")].value is None
-    assert v[("USDT", "peg_deviation")].status == MetricStatus.ERROR
-    assert v[("BTC", "funding_8h")].status == MetricStatus.MISSING
-    assert all(mv.value is None or math.isfinite(mv.value) for mv in v.values())
+    assert v[("BTC", "spread_bps")].status == DataStatus.ERROR and v[("BTC", "spread_bps")].value is None
+    assert v[("USDT", "peg_deviation")].status == DataStatus.ERROR
+    funding = asyncio.run(DerivativesSource(None, clock, history=BrokenHistory()).collect(
+        SignalContext(portfolio, None, None, False)))
+    assert funding[("BTC", "funding_8h")].status == DataStatus.MISSING
+    assert all(mv.value is None or math.isfinite(mv.value) for mv in (*v.values(), *funding.values()))
     # even a portfolio object that breaks the collector only loses the liquidity values
     assert asyncio.run(collector.collect(SignalContext(object(), None, None, False))) == {}
 
@@ -386,5 +391,5 @@ def test_no_book_is_asked_for_while_the_exchange_backs_off(env):
     env.advance(seconds=1)
     third = env.cycle()
     assert env.kraken.requests()[asked:] == []  # no book, no market list, nothing
-    assert third.liquidity[("BTC", "spread_bps")].status == MetricStatus.ERROR
+    assert third.liquidity[("BTC", "spread_bps")].status == DataStatus.ERROR
     assert third.liquidity[("BTC", "spread_bps")].value is None

@@ -11,7 +11,6 @@ the alert rules run. Per cycle, when online:
   = today's ±2 % depth / median of the stored ±2 % depth of the last 7 days;
 * USDT and USDC (held or not): ``peg_deviation`` from the cycle's quote (when held, fresh and in USD) or else
   from the mid of the stablecoin's USD book;
-* BTC: ``funding_8h``, ``funding_annual`` and ``oi_change_24h`` from the derivatives feed;
 * the portfolio: ``liquid_share_1d``, the share sellable within one day at ≤ 1 % slippage.
 
 Online and offline (from the stored daily bars): ``volume_ratio`` of every held non-stablecoin asset (latest 24 h
@@ -38,6 +37,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.liquidity import (
     AssetLiquidity,
@@ -56,9 +56,9 @@ from riskwatch.domain.liquidity import (
     volume_ratio,
 )
 from riskwatch.domain.model import EQUITY_KINDS, AssetKind, Bar, Portfolio, Timeframe
-from riskwatch.domain.ports import Clock, DerivativesFeed, MarketData, PriceRepository, SignalContext
-from riskwatch.domain.snapshot import MetricStatus, MetricValue
-from riskwatch.services.liquidity_config import PEGGED_STABLECOINS, LiquidityConfig, SignalHistory
+from riskwatch.domain.ports import Clock, MarketData, PriceRepository, SignalContext
+from riskwatch.domain.snapshot import MetricValue
+from riskwatch.services.liquidity_config import HistoryWriter, LiquidityConfig, SignalHistory
 
 log = logging.getLogger(__name__)
 
@@ -83,27 +83,25 @@ class LiquidityCollector:
     """Collects the liquidity signals of a cycle (see the module docstring). Use from one event loop.
 
     ``market_service``: ``MarketDataService`` (``fetch_order_book(asset, currency, limit)``; its ``store`` is
-    read for daily bars unless ``bars`` is given). ``derivatives_feed``: ``DerivativesFeed`` or None (then
-    funding and open interest are unavailable). ``store_history``: a :class:`SignalHistory` or None.
+    read for daily bars unless ``bars`` is given). ``store_history``: a :class:`SignalHistory` or None.
+    (Funding and open interest are their own source: :class:`riskwatch.services.derivatives.DerivativesSource`.)
     """
 
-    def __init__(self, market_service: MarketData | None, derivatives_feed: DerivativesFeed | None,
-                 store_history: SignalHistory | None, clock: Clock, *, max_books: int | None = None,
+    def __init__(self, market_service: MarketData | None, store_history: SignalHistory | None, clock: Clock, *,
+                 max_books: int | None = None,
                  bars: PriceRepository | None = None, config: LiquidityConfig | None = None):
         cfg = config or LiquidityConfig()
         if max_books is not None:
             cfg = dataclasses.replace(cfg, max_books=max(0, int(max_books)))
         self.config = cfg
         self.market = market_service
-        self.derivatives = derivatives_feed
         self.history = store_history
+        self._writer = HistoryWriter(store_history, cfg)
         self.clock = clock
         self.bars = bars if bars is not None else getattr(market_service, "store", None)
         #: bad order books seen since start, by (symbol, reason)
         self.rejected_books: Counter[tuple[str, str]] = Counter()
         self._semaphore: asyncio.Semaphore | None = None
-        self._last_persist: datetime | None = None
-        self._last_prune: datetime | None = None
 
     # -- public -------------------------------------------------------------------------------------------------
     async def collect(self, context: SignalContext) -> dict[tuple[str, str], MetricValue]:
@@ -118,7 +116,7 @@ class LiquidityCollector:
         except Exception:
             log.exception("collecting the liquidity signals failed")
             return {}
-        self._persist(values, now)
+        self._writer.write(values, now)
         return values
 
     async def order_book(self, symbol: str, limit: int | None = None) -> OrderBook:
@@ -138,13 +136,7 @@ class LiquidityCollector:
         return self.history.load(scope, metric, since=self.clock.now() - timedelta(days=days))
 
     async def aclose(self) -> None:
-        """Close the derivatives feed (the order books come through the market-data service, closed by the
-        Monitor)."""
-        if self.derivatives is not None:
-            try:
-                await self.derivatives.close()
-            except Exception:
-                log.exception("closing the derivatives feed failed")
+        """Nothing to close: the order books come through the market-data service, closed by the Monitor."""
 
     # -- the cycle ----------------------------------------------------------------------------------------------
     async def _collect(self, portfolio: Portfolio, report: Any, market_result: Any, offline: bool,
@@ -180,11 +172,9 @@ class LiquidityCollector:
         wanted, skipped = crypto[:cfg.max_books], crypto[cfg.max_books:]
         pegs = {s: self._peg_from_quote(s, market_result) for s in cfg.stablecoins}
         peg_books = [s for s, price in pegs.items() if price is None]
-        results = await asyncio.gather(
-            self._leverage(),
+        book_results = await asyncio.gather(
             *(self._book(s, cfg.book_limit, paused) for s in wanted),
             *(self._book(s, cfg.peg_book_limit, paused) for s in peg_books))
-        leverage, book_results = results[0], results[1:]
         books: dict[str, OrderBook] = {}
         for sym, res in zip(wanted, book_results[:len(wanted)]):
             if isinstance(res, Unavailable):
@@ -195,13 +185,12 @@ class LiquidityCollector:
             put(AssetLiquidity(sym, book=signals, exit=sell_slippage(res, holdings[sym][1]),
                                depth_2pct_ratio=self._depth_ratio(sym, signals.depth_2pct, now)))
         for sym in skipped:
-            u = Unavailable(MetricStatus.MISSING, "book_limit")
+            u = Unavailable(DataStatus.MISSING, "book_limit")
             put(AssetLiquidity(sym, book=u, exit=u, depth_2pct_ratio=u))
         for sym, res in zip(peg_books, book_results[len(wanted):]):
             pegs[sym] = res if isinstance(res, Unavailable) else res.mid
         for sym, price in pegs.items():
             put(AssetLiquidity(sym, peg_deviation=price if isinstance(price, Unavailable) else peg_deviation(price)))
-        put(leverage)
         profile = self._profile(holdings, values_by_symbol, books, adv_usd, report)
         return liquidity_metric_values(scopes.values(), portfolio=profile, as_of=now)
 
@@ -217,7 +206,7 @@ class LiquidityCollector:
 
     async def _book(self, symbol: str, limit: int | None, paused: bool = False) -> OrderBook | Unavailable:
         if paused:
-            return Unavailable(MetricStatus.ERROR, "source_paused")
+            return Unavailable(DataStatus.ERROR, "source_paused")
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(max(1, self.config.concurrency))
         async with self._semaphore:
@@ -228,24 +217,24 @@ class LiquidityCollector:
             except asyncio.CancelledError:
                 raise
             except TimeoutError:
-                return Unavailable(MetricStatus.ERROR, "timeout")
+                return Unavailable(DataStatus.ERROR, "timeout")
             except Exception as err:
                 if not isinstance(err, RiskWatchError):
                     log.warning("order book of %s: unexpected %s", symbol, type(err).__name__, exc_info=True)
                 u = Unavailable.from_error(err)
-                if u.status == MetricStatus.INVALID:
+                if u.status == DataStatus.INVALID:
                     self.rejected_books[(symbol, u.detail)] += 1
                     log.warning("order book of %s rejected (%s): %s", symbol, u.detail, err)
                 return u
 
     def _depth_ratio(self, symbol: str, depth_2pct: float, now: datetime) -> float | Unavailable:
         if self.history is None:
-            return Unavailable(MetricStatus.MISSING, "no_history")
+            return Unavailable(DataStatus.MISSING, "no_history")
         try:
             rows = self.history.load(symbol, "depth_2pct", since=now - self.config.depth_window, until=now)
         except Exception as err:
             log.warning("reading the depth history of %s failed: %s", symbol, err)
-            return Unavailable(MetricStatus.ERROR, "history_unreadable")
+            return Unavailable(DataStatus.ERROR, "history_unreadable")
         past = [v for _, v in rows if v is not None]
         return depth_vs_median_ratio(depth_2pct, past, min_periods=self.config.depth_min_samples)
 
@@ -259,24 +248,6 @@ class LiquidityCollector:
         if quote is None or (fresh is not None and not fresh.is_usable):
             return None
         return _finite(quote.price)
-
-    # -- derivatives ------------------------------------------------------------------------------------------
-    async def _leverage(self) -> AssetLiquidity:
-        if self.derivatives is None:
-            u = Unavailable(MetricStatus.MISSING, "not_configured")
-            return AssetLiquidity("BTC", funding=u, oi_change_24h=u)
-        try:
-            reading = await asyncio.wait_for(self.derivatives.fetch_leverage(), self.config.fetch_timeout_s)
-            return reading.to_asset_liquidity("BTC")
-        except asyncio.CancelledError:
-            raise
-        except TimeoutError:
-            u = Unavailable(MetricStatus.ERROR, "timeout")
-        except Exception as err:
-            if not isinstance(err, RiskWatchError):
-                log.warning("derivatives feed: unexpected %s", type(err).__name__, exc_info=True)
-            u = Unavailable.from_error(err)
-        return AssetLiquidity("BTC", funding=u, oi_change_24h=u)
 
     # -- volumes from the stored daily bars ------------------------------------------------------------------
     def _complete_bars(self, symbol: str, now: datetime) -> list[Bar]:
@@ -295,12 +266,12 @@ class LiquidityCollector:
             bars = self._complete_bars(symbol, now)
         except Exception as err:
             log.warning("reading the daily bars of %s failed: %s", symbol, err)
-            u = Unavailable(MetricStatus.ERROR, "bars_unreadable")
+            u = Unavailable(DataStatus.ERROR, "bars_unreadable")
             return (AssetLiquidity(symbol, volume_ratio=u, adv_20d_usd=u if equity else None,
                                    days_to_liquidate=u if equity else None), None)
         volumes = [b.volume for b in bars]
         if not any(v is not None for v in volumes):
-            u = Unavailable(MetricStatus.MISSING, "no_volume_data" if bars else "no_history")
+            u = Unavailable(DataStatus.MISSING, "no_volume_data" if bars else "no_history")
             return (AssetLiquidity(symbol, volume_ratio=u, adv_20d_usd=u if equity else None,
                                    days_to_liquidate=u if equity else None), None)
         prior = [math.nan if v is None else v for v in volumes[:-1]]
@@ -357,24 +328,5 @@ class LiquidityCollector:
                 adv_base = report.to_base(adv, "USD") if adv is not None and report is not None else None
                 items.append(HoldingLiquidity(sym, value, "equity", adv=adv_base))
         if not items:
-            return Unavailable(MetricStatus.MISSING, "no_prices") if holdings else None
+            return Unavailable(DataStatus.MISSING, "no_prices") if holdings else None
         return liquidity_profile(items, participation=self.config.participation)
-
-    # -- history --------------------------------------------------------------------------------------------
-    def _persist(self, values: Mapping[tuple[str, str], MetricValue], now: datetime) -> None:
-        if self.history is None or not values:
-            return
-        cfg = self.config
-        if self._last_persist is not None and now - self._last_persist < cfg.history_interval:
-            return
-        try:
-            self.history.append(values, now)
-            self._last_persist = now
-            if self._last_prune is None or now - self._last_prune >= timedelta(days=1):
-                self.history.prune(now - cfg.history_retention)
-                self._last_prune = now
-        except Exception:
-            log.exception("storing the liquidity history failed")
-
-
-__all__ = ["LiquidityCollector", "LiquidityConfig", "PEGGED_STABLECOINS", "SignalHistory"]

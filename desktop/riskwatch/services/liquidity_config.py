@@ -1,13 +1,16 @@
-"""What the liquidity collector is configured with, and what it needs of the signal history store."""
+"""What the liquidity and derivatives sources are configured with, and how they write the signal history."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from riskwatch.domain.snapshot import MetricValue
+
+log = logging.getLogger(__name__)
 
 PEGGED_STABLECOINS = ("USDT", "USDC")
 
@@ -41,3 +44,29 @@ class LiquidityConfig:
     participation: float = 0.20
     history_interval: timedelta = timedelta(minutes=5)
     history_retention: timedelta = timedelta(days=90)
+
+
+class HistoryWriter:
+    """Appends a source's values to the signal history at most every ``history_interval`` and prunes it once a
+    day; a failing store is logged, never raised (the rules still get the cycle's values)."""
+
+    def __init__(self, history: SignalHistory | None, config: LiquidityConfig):
+        self.history = history
+        self.config = config
+        self._last_write: datetime | None = None
+        self._last_prune: datetime | None = None
+
+    def write(self, values: Mapping[tuple[str, str], MetricValue], now: datetime) -> None:
+        if self.history is None or not values:
+            return
+        cfg = self.config
+        if self._last_write is not None and now - self._last_write < cfg.history_interval:
+            return
+        try:
+            self.history.append(values, now)
+            self._last_write = now
+            if self._last_prune is None or now - self._last_prune >= timedelta(days=1):
+                self.history.prune(now - cfg.history_retention)
+                self._last_prune = now
+        except Exception:
+            log.exception("storing the signal history failed")
