@@ -1,21 +1,57 @@
-"""`riskwatch check [--offline] [--json]`: one monitoring cycle, Nagios/Icinga plugin exit codes.
+"""`riskwatch check [--offline] [--json] [--timeout S]`: one monitoring cycle, Nagios/Icinga plugin exit codes.
 
-0 OK (nothing above info), 1 WARNING, 2 CRITICAL, 3 UNKNOWN (could not evaluate: no data at all, no
-positions, broken store). Running it twice in a row does not fire the same alert twice.
+0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (could not evaluate: no data at all, no positions, a broken store, a bad
+argument, or a warning/critical rule whose data is stale or did not arrive; precedence CRITICAL > WARNING >
+UNKNOWN > OK, see ``commands/check_verdict.py``). ``--timeout`` bounds the whole run (``check_deadline.py``).
+The first line is ``RISKWATCH <STATUS> - <what> | <perfdata>`` (``check_perfdata.py``). Running it twice in a
+row does not fire the same alert twice.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import math
 import sys
+import time
+import types
 
-from riskwatch.i18n import cli_language, fmt_number, fmt_percent
+from riskwatch.commands.check_deadline import DEFAULT_TIMEOUT_S
+from riskwatch.commands.check_verdict import CRITICAL, OK, STATUS, UNKNOWN, WARNING
+from riskwatch.i18n import cli_language, fmt_number, fmt_percent, tr
 
-OK, WARNING, CRITICAL, UNKNOWN = 0, 1, 2, 3
-STATUS = {OK: "OK", WARNING: "WARNING", CRITICAL: "CRITICAL", UNKNOWN: "UNKNOWN"}
+__all__ = ["CRITICAL", "OK", "STATUS", "UNKNOWN", "WARNING", "exit_code_for", "finite_json", "register", "run",
+           "to_json"]
+
+
+def _timeout_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds greater than 0, got '{text}'") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds greater than 0, got '{text}'")
+    return value
+
+
+def _usage_error_is_unknown(parser: argparse.ArgumentParser) -> None:
+    """A bad argument of ``check`` is UNKNOWN (3) with the reason on the first line of standard output, as the
+    plugin guidelines ask (other commands exit 2)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        sys.stdout.write(f"RISKWATCH UNKNOWN - {self.prog}: {message}\n")
+        sys.stdout.flush()
+        self.exit(UNKNOWN, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        ns, extras = type(self).parse_known_args(self, args, namespace)
+        if extras:  # otherwise the top-level parser reports them with its exit code 2
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return ns, extras
+
+    parser.error = types.MethodType(error, parser)
+    parser.parse_known_args = types.MethodType(parse_known_args, parser)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,17 +59,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Run one monitoring cycle: fetch prices (unless --offline), compute the risk "
                                    "figures, evaluate the alert rules and report.",
                        formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="exit codes (as Nagios/Icinga plugins):\n"
+                       epilog="exit codes (as Nagios/Icinga plugins; CRITICAL > WARNING > UNKNOWN > OK):\n"
                               "  0  OK        no active alert above info\n"
-                              "  1  WARNING   at least one active warning\n"
-                              "  2  CRITICAL  at least one active critical alert\n"
-                              "  3  UNKNOWN   could not evaluate: no positions, no data, or the store is unusable")
+                              "  1  WARNING   at least one active warning on current data\n"
+                              "  2  CRITICAL  at least one active critical alert on current data\n"
+                              "  3  UNKNOWN   could not evaluate: no positions, no data, the store is unusable,\n"
+                              "               a bad argument, or a warning/critical rule's data is stale or\n"
+                              "               did not arrive (stale data never counts as WARNING)\n"
+                              "The first line is 'RISKWATCH STATUS - text | perfdata' (plugin format:\n"
+                              "'label'=value[%|s];warn;crit;min;max).")
     p.add_argument("--offline", action="store_true", help="do not fetch; evaluate stored (or bundled) prices")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--timeout", type=_timeout_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help=f"end within this many seconds (default {DEFAULT_TIMEOUT_S:g}); market data that has not "
+                        "arrived by then is replaced by the stored prices")
     p.set_defaults(func=run)
+    _usage_error_is_unknown(p)
 
 
 def exit_code_for(active) -> int:
+    """The code of active alerts alone (every one counted): see ``check_verdict.decide`` for the full rule."""
     sev = {a.severity.value if hasattr(a.severity, "value") else str(a.severity) for a in active}
     if "critical" in sev:
         return CRITICAL
@@ -42,49 +87,78 @@ def exit_code_for(active) -> int:
     return OK
 
 
-def run(args) -> int:
+def run(args, *, clock=None) -> int:
+    """Run ``check``; ``clock`` (default the system clock) is the time the figures are judged at."""
+    started = time.monotonic()
     from riskwatch.adapters.clock import SystemClock
     from riskwatch.app import build_monitor, open_store
+    from riskwatch.cli import warn_damaged_row
+    from riskwatch.commands.check_deadline import DeadlineExceeded, run_cycle_within
     from riskwatch.domain.errors import RiskWatchError, StoreError
 
-    from riskwatch.cli import warn_damaged_row
-
+    timeout_s = float(getattr(args, "timeout", None) or DEFAULT_TIMEOUT_S)
     try:
         store = open_store(args, on_damaged_row=warn_damaged_row)
     except StoreError as exc:
         return _unknown(args, f"store unusable: {exc}")
     try:
-        clock = SystemClock()
+        clock = clock or SystemClock()
         try:
             monitor = build_monitor(store, clock, args=args, offline=args.offline)
         except RiskWatchError as exc:
             return _unknown(args, str(exc))
         portfolio = store.portfolio()
         if not portfolio.positions:
+            import asyncio
+
             asyncio.run(monitor.aclose())
             return _unknown(args, "no positions to evaluate (import some with: riskwatch positions import FILE)")
-
-        async def cycle():
-            try:
-                return await monitor.run_cycle(offline=args.offline)
-            finally:  # the Monitor closes what it owns (feeds, signal sources), once
-                await monitor.aclose()
-
-        result = asyncio.run(cycle())
+        try:
+            bounded = run_cycle_within(monitor, offline=args.offline, timeout_s=timeout_s, started=started)
+        except DeadlineExceeded as exc:
+            return _unknown(args, f"timed out: {exc}")
+        rules = monitor.alerts.rules() if monitor.alerts is not None else []
     except StoreError as exc:
         return _unknown(args, f"store unusable: {exc}")
     finally:
         store.close()
-    if not result.has_data:
-        code = UNKNOWN
-    else:
-        code = exit_code_for(result.active)
-    doc = finite_json(to_json(result, code))
+    from riskwatch.commands.check_perfdata import perfdata
+    from riskwatch.commands.check_verdict import decide
+    from riskwatch.services.monitor import HISTORY_DAYS
+
+    result = bounded.result
+    degraded = bounded.timed_out or _a_source_is_down(result.market)
+    verdict = decide(result.report, result.active, rules, has_data=result.has_data, degraded=degraded)
+    doc = to_json(result, verdict.code)
+    doc.update(timeout_s=timeout_s, timed_out=bounded.timed_out, fetch_budget_s=bounded.fetch_budget_s,
+               max_drawdown_window_days=HISTORY_DAYS,
+               stale=[{"asset": a, "since": _iso(t)} for a, t in verdict.stale],
+               unavailable=[{"asset": m, "metric": k} for m, k in verdict.unavailable],
+               alerts_on_stale_data=[a.alert_key for a in verdict.not_counted],
+               perfdata=perfdata(result.report, rules, max_drawdown_days=HISTORY_DAYS))
+    _name_the_drawdown_window(doc, HISTORY_DAYS)
+    doc = finite_json(doc)
     if args.json:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
-        print_human(doc)
-    return code
+        print_human(doc, counted={a.alert_key for a in verdict.counted})
+    return verdict.code
+
+
+def _a_source_is_down(market) -> bool:
+    """A market-data source did not answer at all in this cycle (its figures are missing for that reason)."""
+    if market is None:
+        return False
+    return any(str(getattr(s.state, "value", s.state)) == "offline" for s in market.sources.values())
+
+
+def _name_the_drawdown_window(doc: dict, days: int) -> None:
+    """``max_drawdown`` is the deepest drawdown within the last ``days`` days of history the cycle loads, not
+    over all stored history: the same figure also under a name that says so."""
+    if doc.get("portfolio"):
+        doc["portfolio"][f"max_drawdown_{days}d"] = doc["portfolio"].get("max_drawdown")
+    for a in doc.get("assets", ()):
+        a[f"max_drawdown_{days}d"] = a.get("max_drawdown")
 
 
 def _unknown(args, message: str) -> int:
@@ -205,28 +279,38 @@ def _liquidity(values) -> dict:
     return out
 
 
-def print_human(doc: dict) -> None:
+def print_human(doc: dict, counted: set | None = None) -> None:
+    """First line: ``RISKWATCH <STATUS> - <alerts>; <what is stale since when>; … | <perfdata>``; then the new
+    events and one line per asset. ``counted``: the alert keys the exit code counts (default: all)."""
+    from riskwatch.commands.check_verdict import stale_phrase, timeout_phrase, unavailable_phrase
+
     lang = cli_language()
-    de = lang == "de"
-    active = doc["active_alerts"]
-    head = f"RISKWATCH {doc['status']}"
-    if active:
-        parts = [f"{a['asset']} {a['metric']} {fmt_percent(a['value'], 1, lang) if a['value'] is not None and abs(a['value']) < 10 else fmt_number(a['value'], 0, lang)}"
-                 for a in active]
-        head += " - " + ("; ".join(parts))
-    else:
-        head += " - " + ("keine aktiven Alarme" if de else "no active alerts")
-    pf = doc["portfolio"]
-    if pf:
-        head += (f" | value={pf['value'] or 0:.2f}{doc['base_currency']} drawdown={pf['drawdown'] or 0:.4f} "
-                 f"drop30d={pf['drop_from_30d_high'] or 0:.4f}")
+    active = [a for a in doc["active_alerts"] if counted is None or a["alert_key"] in counted]
+    parts = [f"{a['asset']} {a['metric']} {_fmt_value(a['value'], lang)}" for a in active]
+    if doc.get("stale"):
+        parts.append(stale_phrase([(s["asset"], s["since"]) for s in doc["stale"]], lang))
+    if doc.get("unavailable"):
+        parts.append(unavailable_phrase(doc["unavailable"], lang))
+    if doc.get("timed_out"):
+        parts.append(timeout_phrase(doc.get("fetch_budget_s") or 0.0, lang))
+    if not parts:
+        parts.append(tr("no active alerts", lang))
+    head = f"RISKWATCH {doc['status']} - " + "; ".join(parts)
+    if doc.get("perfdata"):
+        head += " | " + doc["perfdata"]
     print(head)
     for e in doc["new_events"]:
-        print(("  neu: " if de else "  new: ") + f"{e['kind']} {e['severity']} {e['asset']} {e['metric']} "
-              f"{fmt_percent(e['value'], 1, lang) if e['value'] is not None and abs(e['value']) < 10 else e['value']}")
+        print("  " + tr("new: ", lang) + f"{e['kind']} {e['severity']} {e['asset']} {e['metric']} "
+              f"{_fmt_value(e['value'], lang)}")
     for a in doc["assets"]:
         age = a["price_age_s"]
         age_txt = "–" if age is None else (f"{age / 60:.0f} min" if age < 7200 else f"{age / 3600:.0f} h")
         state = "unconfirmed" if a.get("price_unconfirmed") else a["price_state"]
         print(f"  {a['symbol']:<6} {fmt_number(a['price'], 2, lang):>12}  {state:<13} {age_txt:>8}  "
               f"{fmt_percent(a['drop_from_30d_high'], 1, lang):>9}  {fmt_percent(a['drawdown'], 1, lang):>9}")
+
+
+def _fmt_value(value, lang: str) -> str:
+    if value is None:
+        return "–"
+    return fmt_percent(value, 1, lang) if abs(value) < 10 else fmt_number(value, 0, lang)
