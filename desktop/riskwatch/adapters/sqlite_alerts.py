@@ -54,7 +54,7 @@ def _many(value) -> list[str] | None:
     if value is None:
         return None
     items = [value] if isinstance(value, str) or not isinstance(value, Iterable) else list(value)
-    return [getattr(v, "value", v) for v in items]
+    return [str(v) for v in items]  # the enums are StrEnums
 
 
 def _user_id(key: str) -> int:

@@ -79,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def exit_code_for(active) -> int:
     """The code of active alerts alone (every one counted): see ``check_verdict.decide`` for the full rule."""
-    sev = {a.severity.value if hasattr(a.severity, "value") else str(a.severity) for a in active}
+    sev = {str(a.severity) for a in active}
     if "critical" in sev:
         return CRITICAL
     if "warning" in sev:
@@ -149,7 +149,7 @@ def _a_source_is_down(market) -> bool:
     """A market-data source did not answer at all in this cycle (its figures are missing for that reason)."""
     if market is None:
         return False
-    return any(str(getattr(s.state, "value", s.state)) == "offline" for s in market.sources.values())
+    return any(s.state == "offline" for s in market.sources.values())
 
 
 def _name_the_drawdown_window(doc: dict, days: int) -> None:
@@ -174,14 +174,14 @@ def _iso(ts):
 
 
 def _event(e) -> dict:
-    return {"kind": str(e.kind.value if hasattr(e.kind, "value") else e.kind), "alert_key": e.alert_key,
-            "rule": e.rule_key, "name": e.rule_name, "severity": str(getattr(e.severity, "value", e.severity)),
+    return {"kind": str(e.kind), "alert_key": e.alert_key,
+            "rule": e.rule_key, "name": e.rule_name, "severity": str(e.severity),
             "asset": e.member, "metric": e.metric, "value": e.value, "threshold": e.threshold, "ts": _iso(e.ts),
             "code": e.code}
 
 
 def _active(a) -> dict:
-    return {"alert_key": a.alert_key, "severity": str(getattr(a.severity, "value", a.severity)),
+    return {"alert_key": a.alert_key, "severity": str(a.severity),
             "asset": a.member, "metric": a.metric, "value": a.last_value, "threshold": a.threshold,
             "fired_at": _iso(a.fired_at), "acknowledged": a.acknowledged, "name": a.rule_name, "code": a.code}
 
@@ -217,7 +217,7 @@ def to_json(result, code: int) -> dict:
         "future_bars": dict(getattr(result, "future_bars", None) or {}),   # ignored: dated after now + 1 day
     }
     if market is not None:
-        doc["sources"] = {k: {"state": str(getattr(v.state, "value", v.state)),
+        doc["sources"] = {k: {"state": str(v.state),
                               "problem": getattr(v, "problem", None) or getattr(v, "code", None)}
                           for k, v in market.sources.items()}
         doc["errors"] = {k: {"code": v.code, "message": v.message} for k, v in market.errors.items()}

@@ -49,7 +49,7 @@ def _unit(metric: str) -> tuple[str, float]:
 
 
 def _sev(x) -> str:
-    return str(getattr(x, "value", x))
+    return str(x)  # the enums are StrEnums
 
 
 def _threshold(rules: Sequence, scale: float) -> str:

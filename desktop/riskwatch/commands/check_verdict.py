@@ -47,7 +47,7 @@ class Verdict:
 
 
 def _sev(x) -> str:
-    return str(getattr(x, "value", x))
+    return str(x)  # the enums are StrEnums
 
 
 def _base(metric_key: str) -> str:

@@ -11,14 +11,14 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 
 from riskwatch.domain.model import utc
 from riskwatch.domain.rules import Severity
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     FIRED = "fired"
     ESCALATED = "escalated"
     DEESCALATED = "deescalated"

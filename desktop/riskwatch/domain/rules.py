@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 
 from riskwatch.domain.freshness import DataStatus
@@ -32,7 +32,7 @@ from riskwatch.domain.model import AssetKind, normalize_symbol
 from riskwatch.domain.snapshot import PORTFOLIO, Snapshot, metric_key
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     CRITICAL = "critical"
@@ -45,7 +45,7 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.CRITICAL: 2}
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     LE = "<="
     LT = "<"
     GE = ">="
@@ -63,7 +63,7 @@ _OPS = {Comparator.LE: operator.le, Comparator.LT: operator.lt, Comparator.GE: o
         Comparator.GT: operator.gt}
 
 
-class ScopeType(str, Enum):
+class ScopeType(StrEnum):
     ASSET = "asset"
     MINERS = "miners"
     CRYPTO = "crypto"

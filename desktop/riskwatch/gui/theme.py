@@ -58,7 +58,7 @@ class Theme:
 
     def severity(self, severity: object) -> Pair:
         """The pair of an alert severity ("info", "warning", "critical" or a Severity enum)."""
-        name = str(getattr(severity, "value", severity))
+        name = str(severity)  # Severity is a StrEnum
         return {"info": self.info, "warning": self.warning, "critical": self.critical}.get(name, self.neutral)
 
     def light(self, light: str | None) -> Pair:

@@ -45,10 +45,9 @@ def thresholds_from_rules(rules: Iterable, metric_keys: Iterable[str] = LIQUIDIT
     for r in rules:
         if not getattr(r, "enabled", True) or r.metric_key not in keys:
             continue
-        stype = getattr(r.scope.type, "value", r.scope.type)
+        stype = r.scope.type
         scope = r.scope.symbol if stype == "asset" else (PORTFOLIO if stype == "portfolio" else None)
-        out.append(Threshold(r.metric_key, getattr(r.comparator, "value", r.comparator), float(r.threshold),
-                             getattr(r.severity, "value", r.severity), scope))
+        out.append(Threshold(r.metric_key, str(r.comparator), float(r.threshold), str(r.severity), scope))
     return tuple(out)
 
 
@@ -67,9 +66,8 @@ def usable_value(mv) -> float | None:
     """The value of a MetricValue when it is available, else None (unavailable is never shown as zero)."""
     if mv is None:
         return None
-    value = getattr(mv, "value", None)
-    status = getattr(mv, "status", DataStatus.OK)
-    if value is None or status not in (DataStatus.OK, DataStatus.MARKET_CLOSED):
+    if mv.value is None or not mv.available:
         return None
+    value = mv.value
     v = float(value)
     return v if math.isfinite(v) else None
