@@ -66,11 +66,14 @@ def test_an_alert_fired_on_fresh_data_stops_counting_once_its_data_is_stale(tmp_
     write(tmp_path, data_dir, "BTC", falling(), LAST_BAR)
     code, doc = run_at(capsys, data_dir, datetime(2025, 11, 28, 12, tzinfo=UTC))   # the day of the last bar
     assert code == 1 and doc["stale"] == [], doc["stale"]
-    assert ("fired", "BTC") in {(e["kind"], e["asset"]) for e in doc["new_events"]}
+    fired = next(e for e in doc["new_events"] if e["kind"] == "fired" and e["asset"] == "BTC")
+    assert fired["ts"] == "2025-11-28T12:00:00+00:00"                # raised at, and the data's own time
+    assert fired["data_as_of"] == "2025-11-28T12:00:00+00:00"        # the bar of the day, read at noon
     code, doc = run_at(capsys, data_dir, None)                                      # a year later
     assert code == 3
     assert doc["new_events"] == []                                   # neither resolved nor escalated on old data
-    assert any(a["asset"] == "BTC" for a in doc["active_alerts"])    # the alert stays ...
+    btc = next(a for a in doc["active_alerts"] if a["asset"] == "BTC")   # the alert stays, marked ...
+    assert btc["stale_since"] == "2025-11-29T00:00:00+00:00" and btc["data_as_of"] == fired["data_as_of"]
     assert any(k.endswith("|BTC") for k in doc["alerts_on_stale_data"])   # ... and does not count
 
 

@@ -177,13 +177,14 @@ def _event(e) -> dict:
     return {"kind": str(e.kind), "alert_key": e.alert_key,
             "rule": e.rule_key, "name": e.rule_name, "severity": str(e.severity),
             "asset": e.member, "metric": e.metric, "value": e.value, "threshold": e.threshold, "ts": _iso(e.ts),
-            "code": e.code}
+            "data_as_of": _iso(e.data_as_of), "code": e.code}
 
 
 def _active(a) -> dict:
     return {"alert_key": a.alert_key, "severity": str(a.severity),
             "asset": a.member, "metric": a.metric, "value": a.last_value, "threshold": a.threshold,
-            "fired_at": _iso(a.fired_at), "acknowledged": a.acknowledged, "name": a.rule_name, "code": a.code}
+            "fired_at": _iso(a.fired_at), "data_as_of": _iso(a.data_as_of), "stale_since": _iso(a.stale_since),
+            "acknowledged": a.acknowledged, "name": a.rule_name, "code": a.code}
 
 
 def to_json(result, code: int) -> dict:
