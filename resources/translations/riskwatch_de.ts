@@ -14,6 +14,34 @@
         <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
         <translation>{n} Kurs(e) für {symbol} aus {file} importiert ({first} bis {last}, Spalte {column}).</translation>
     </message>
+    <message>
+        <source>no active alerts</source>
+        <translation>keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>new: </source>
+        <translation>neu: </translation>
+    </message>
+    <message>
+        <source>since an unknown time</source>
+        <translation>seit unbekannter Zeit</translation>
+    </message>
+    <message>
+        <source>{asset} since {time}</source>
+        <translation>{asset} seit {time}</translation>
+    </message>
+    <message>
+        <source>data stale: {items}</source>
+        <translation>Daten veraltet: {items}</translation>
+    </message>
+    <message>
+        <source>unavailable: {items}</source>
+        <translation>nicht verfügbar: {items}</translation>
+    </message>
+    <message>
+        <source>market data timed out after {seconds} s, figures from stored prices</source>
+        <translation>Marktdaten nach {seconds} s abgebrochen, Kennzahlen aus gespeicherten Kursen</translation>
+    </message>
 </context>
 <context>
     <name>AccountText</name>
@@ -77,11 +105,6 @@
 <context>
     <name>AlertHistoryView</name>
     <message>
-        <source>Time</source>
-        <extracomment>At most this many events are loaded at once (the newest). A short confirmation for the status bar (exports).</extracomment>
-        <translation>Zeit</translation>
-    </message>
-    <message>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -96,6 +119,15 @@
     <message>
         <source>Metric</source>
         <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Datenstand</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>At most this many events are loaded at once (the newest). A short confirmation for the status bar (exports).</extracomment>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Value</source>
@@ -144,6 +176,14 @@
     <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>When the event happened</source>
+        <translation>Wann das Ereignis eintrat</translation>
+    </message>
+    <message>
+        <source>The as-of time of the data behind the value</source>
+        <translation>Der Stand der Daten hinter dem Wert</translation>
     </message>
     <message>
         <source>The alert history could not be loaded: %1</source>
@@ -633,6 +673,14 @@
         <translation>Kurs älter als 15 Minuten</translation>
     </message>
     <message>
+        <source>RiskWatch alert: %1</source>
+        <translation>RiskWatch-Alarm: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… und %n weiterer</numerusform><numerusform>… und %n weitere</numerusform></translation>
+    </message>
+    <message>
         <source>%1 bp</source>
         <translation>%1 Bp.</translation>
     </message>
@@ -685,16 +733,28 @@
         <translation>Schwellwert</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Raised</source>
+        <translation>Ausgelöst am</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Datenstand</translation>
+    </message>
+    <message>
         <source>Alert window – RiskWatch</source>
         <translation>Alarmfenster – RiskWatch</translation>
+    </message>
+    <message>
+        <source>When the alert was raised or last changed its level</source>
+        <translation>Wann der Alarm ausgelöst wurde oder zuletzt seine Stufe gewechselt hat</translation>
+    </message>
+    <message>
+        <source>The as-of time of the data behind the value</source>
+        <translation>Der Stand der Daten hinter dem Wert</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
@@ -751,6 +811,14 @@
         <source>Open</source>
         <translation>Offen</translation>
     </message>
+    <message>
+        <source>data stale since %1</source>
+        <translation>Daten veraltet seit %1</translation>
+    </message>
+    <message>
+        <source>The data behind this alert is stale since %1: it stays open, and it neither escalates nor resolves until current data arrives.</source>
+        <translation>Die Daten hinter diesem Alarm sind seit %1 veraltet: Er bleibt offen und wird weder verschärft noch beendet, bis aktuelle Daten eintreffen.</translation>
+    </message>
     <message numerus="yes">
         <source>%n alert(s) acknowledged.</source>
         <translation>
@@ -768,17 +836,6 @@
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>RiskWatch alert: %1</source>
-        <translation>RiskWatch-Alarm: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… und %n weiterer</numerusform>
-            <numerusform>… und %n weitere</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -863,6 +920,64 @@
     <message>
         <source>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</source>
         <translation>Den API-Schlüssel für %1 von diesem Computer entfernen? Bei der Börse bleibt er gültig; widerrufen Sie ihn dort, wenn Sie ihn nicht mehr brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfText</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sample data from %1</source>
+        <translation>Beispieldaten vom %1</translation>
+    </message>
+    <message>
+        <source>mixed dates, oldest %1</source>
+        <translation>gemischte Stände, ältester %1</translation>
+    </message>
+    <message>
+        <source>stale · as of %1</source>
+        <translation>veraltet · Stand %1</translation>
+    </message>
+    <message>
+        <source>unconfirmed price · as of %1</source>
+        <translation>Kurs unbestätigt · Stand %1</translation>
+    </message>
+    <message>
+        <source>not current · as of %1</source>
+        <translation>nicht aktuell · Stand %1</translation>
+    </message>
+    <message>
+        <source>Computed from the bundled sample history, not from your current prices.</source>
+        <translation>Aus den mitgelieferten Beispieldaten berechnet, nicht aus Ihren aktuellen Kursen.</translation>
+    </message>
+    <message>
+        <source>Its holdings are priced on different dates; the oldest is from %1.</source>
+        <translation>Die Positionen haben verschiedene Kursstände; der älteste ist vom %1.</translation>
+    </message>
+    <message>
+        <source>As of %1 – stale.</source>
+        <translation>Stand %1 – veraltet.</translation>
+    </message>
+    <message>
+        <source>As of %1 – the newest price is an unconfirmed jump.</source>
+        <translation>Stand %1 – der neueste Kurs ist ein unbestätigter Sprung.</translation>
+    </message>
+    <message>
+        <source>As of %1.</source>
+        <translation>Stand %1.</translation>
+    </message>
+    <message>
+        <source>Alerts neither fire nor resolve on it.</source>
+        <translation>Alarme werden darauf weder ausgelöst noch beendet.</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1089,33 @@
     <message>
         <source>Mid price %1, spread %2</source>
         <translation>Mittelkurs %1, Spread %2</translation>
+    </message>
+</context>
+<context>
+    <name>ByHandTable</name>
+    <message>
+        <source>Asset</source>
+        <translation>Anlage</translation>
+    </message>
+    <message>
+        <source>Beta to BTC</source>
+        <translation>Beta zu BTC</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ</source>
+        <translation>Beta zu QQQ</translation>
+    </message>
+    <message>
+        <source>Shock in %</source>
+        <translation>Schock in %</translation>
+    </message>
+    <message>
+        <source>A beta to BTC you set for this scenario; it replaces the computed one. Without any beta an asset's move is unknown and it is left out of the portfolio's result.</source>
+        <translation>Ein Beta zu BTC, das Sie für dieses Szenario setzen; es ersetzt das berechnete. Ohne Beta ist die Bewegung einer Anlage unbekannt und sie bleibt aus dem Portfolioergebnis heraus.</translation>
+    </message>
+    <message>
+        <source>Enter a percentage of at least −100, e.g. −20</source>
+        <translation>Prozentwert von mindestens −100 eingeben, z. B. −20</translation>
     </message>
 </context>
 <context>
@@ -1281,12 +1423,41 @@
         <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
         <translation>{n} Kurs(e) für {symbol} aus {file} importiert ({first} bis {last}, Spalte {column}).</translation>
     </message>
+    <message>
+        <source>no active alerts</source>
+        <extracomment>What "unavailable" means for a figure a down source should have delivered.</extracomment>
+        <translation>keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>data stale: {items}</source>
+        <translation>Daten veraltet: {items}</translation>
+    </message>
+    <message>
+        <source>{asset} since {time}</source>
+        <translation>{asset} seit {time}</translation>
+    </message>
+    <message>
+        <source>since an unknown time</source>
+        <translation>seit unbekannter Zeit</translation>
+    </message>
+    <message>
+        <source>unavailable: {items}</source>
+        <translation>nicht verfügbar: {items}</translation>
+    </message>
+    <message>
+        <source>market data timed out after {seconds} s, figures from stored prices</source>
+        <translation>Marktdaten nach {seconds} s abgebrochen, Kennzahlen aus gespeicherten Kursen</translation>
+    </message>
+    <message>
+        <source>new: </source>
+        <translation>neu: </translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Portfolio value</source>
-        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use.</extracomment>
+        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use. card -&gt; the portfolio figure in the snapshot whose status and as-of time the card shows.</extracomment>
         <translation>Portfoliowert</translation>
     </message>
     <message>
@@ -1364,6 +1535,18 @@
     <message>
         <source>No active alerts.</source>
         <translation>Keine aktiven Alarme.</translation>
+    </message>
+    <message>
+        <source>no miners held</source>
+        <translation>keine Miner im Bestand</translation>
+    </message>
+    <message>
+        <source>not available (%1 of %2 miners)</source>
+        <translation>nicht verfügbar (%1 von %2 Minern)</translation>
+    </message>
+    <message>
+        <source>from %1 of %2 miners; no current beta: %3</source>
+        <translation>aus %1 von %2 Minern; kein aktuelles Beta: %3</translation>
     </message>
     <message>
         <source>(fired at %1)</source>
@@ -1620,14 +1803,6 @@
         <translation>Ü&amp;ber RiskWatch</translation>
     </message>
     <message>
-        <source>Offline – prices as of %1</source>
-        <translation>Offline – Kurse vom %1</translation>
-    </message>
-    <message>
-        <source>(partly from the bundled history)</source>
-        <translation>(teils aus der mitgelieferten Historie)</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Aktualisiere…</translation>
     </message>
@@ -1669,6 +1844,29 @@
     <message>
         <source>%1: enter a number such as %2 or %3.</source>
         <translation>%1: Bitte eine Zahl wie %2 oder %3 eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline – prices as of %1 (the oldest)</source>
+        <translation>Offline – Kurse vom %1 (ältester Stand)</translation>
+    </message>
+    <message>
+        <source>Prices as of %1 (the oldest)</source>
+        <translation>Kurse vom %1 (ältester Stand)</translation>
+    </message>
+    <message>
+        <source>Sample data from %1</source>
+        <translation>Beispieldaten vom %1</translation>
+    </message>
+    <message>
+        <source>Sample data from %1 to %2</source>
+        <translation>Beispieldaten vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Stale: %1</source>
+        <translation>Veraltet: %1</translation>
     </message>
 </context>
 <context>
@@ -2460,8 +2658,28 @@
         <translation>Aktien</translation>
     </message>
     <message>
-        <source>Newest price: –</source>
-        <translation>Neuester Kurs: –</translation>
+        <source>Oldest price: –</source>
+        <translation>Ältester Kurs: –</translation>
+    </message>
+    <message>
+        <source>Oldest price: %1</source>
+        <translation>Ältester Kurs: %1</translation>
+    </message>
+    <message>
+        <source>(sample data)</source>
+        <translation>(Beispieldaten)</translation>
+    </message>
+    <message>
+        <source>The figures rest on prices as old as this.</source>
+        <translation>So alt sind die Kurse, auf denen die Zahlen beruhen.</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>Stale: %1</source>
+        <translation>Veraltet: %1</translation>
     </message>
     <message>
         <source>%1 s ago</source>
@@ -2478,10 +2696,6 @@
     <message>
         <source>%1 days ago</source>
         <translation>vor %1 Tagen</translation>
-    </message>
-    <message>
-        <source>Newest price: %1</source>
-        <translation>Neuester Kurs: %1</translation>
     </message>
     <message>
         <source>Base currency: %1</source>
@@ -2534,10 +2748,6 @@
         <translation>BTC-Schock</translation>
     </message>
     <message>
-        <source>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</source>
-        <translation>Jede andere Anlage bewegt sich um ihr 90-Tage-Beta zu BTC mal den BTC-Schock (höchstens %1). Stablecoins bleiben unverändert.</translation>
-    </message>
-    <message>
         <source>AI trade unwinds: shock QQQ (Nasdaq-100) as well</source>
         <translation>KI-Trade wird aufgelöst: zusätzlich QQQ (Nasdaq-100) schocken</translation>
     </message>
@@ -2546,24 +2756,12 @@
         <translation>QQQ-Schock:</translation>
     </message>
     <message>
-        <source>Shocks by hand (empty: computed)</source>
-        <translation>Schocks von Hand (leer: berechnet)</translation>
+        <source>Every other asset moves by its 90-day beta to BTC (or the beta you set) times the BTC shock (at most %1). Stablecoins stay unchanged. An asset without a beta is never counted as unchanged: its move is unknown.</source>
+        <translation>Jede andere Anlage bewegt sich um ihr 90-Tage-Beta zu BTC (oder das von Ihnen gesetzte Beta) mal den BTC-Schock (höchstens %1). Stablecoins bleiben unverändert. Eine Anlage ohne Beta gilt nie als unverändert: ihre Bewegung ist unbekannt.</translation>
     </message>
     <message>
-        <source>Asset</source>
-        <translation>Anlage</translation>
-    </message>
-    <message>
-        <source>Beta to BTC</source>
-        <translation>Beta zu BTC</translation>
-    </message>
-    <message>
-        <source>Beta to QQQ</source>
-        <translation>Beta zu QQQ</translation>
-    </message>
-    <message>
-        <source>Shock in %</source>
-        <translation>Schock in %</translation>
+        <source>Betas and shocks by hand (empty: computed)</source>
+        <translation>Betas und Schocks von Hand (leer: berechnet)</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2622,10 +2820,6 @@
         <translation>Oktober–November 2025 (Ausverkauf)</translation>
     </message>
     <message>
-        <source>Enter a percentage of at least −100, e.g. −20</source>
-        <translation>Prozentwert von mindestens −100 eingeben, z. B. −20</translation>
-    </message>
-    <message>
         <source>No positions with prices – nothing to stress.</source>
         <translation>Keine Positionen mit Kursen – nichts zu testen.</translation>
     </message>
@@ -2640,6 +2834,18 @@
     <message>
         <source>BTC %1, QQQ %2.</source>
         <translation>BTC %1, QQQ %2.</translation>
+    </message>
+    <message>
+        <source>Beta (set by you)</source>
+        <translation>Beta (von Ihnen gesetzt)</translation>
+    </message>
+    <message>
+        <source>Portfolio: not available – no beta for %1 (%2 of the portfolio), their move is unknown. Without them: %3 → %4, P&amp;L %5 (%6). Set a beta for them under “%7” to include them.</source>
+        <translation>Portfolio: nicht verfügbar – kein Beta für %1 (%2 des Portfolios), ihre Bewegung ist unbekannt. Ohne sie: %3 → %4, G/V %5 (%6). Setzen Sie unter „%7“ ein Beta, um sie einzubeziehen.</translation>
+    </message>
+    <message>
+        <source>Not judged for %1 and the portfolio: their move is unknown (no beta).</source>
+        <translation>Nicht beurteilt für %1 und das Portfolio: ihre Bewegung ist unbekannt (kein Beta).</translation>
     </message>
     <message>
         <source>No rule would fire.</source>
@@ -2690,12 +2896,24 @@
         <translation>Stablecoin – unverändert</translation>
     </message>
     <message>
-        <source>no data in the period and no beta – unchanged</source>
-        <translation>keine Daten im Zeitraum und kein Beta – unverändert</translation>
+        <source>no data in the period and no beta – move unknown, left out of the portfolio's result</source>
+        <translation>keine Daten im Zeitraum und kein Beta – Bewegung unbekannt, nicht im Portfolioergebnis</translation>
     </message>
     <message>
-        <source>no beta – unchanged</source>
-        <translation>kein Beta – unverändert</translation>
+        <source>no beta – move unknown, left out of the portfolio's result</source>
+        <translation>kein Beta – Bewegung unbekannt, nicht im Portfolioergebnis</translation>
+    </message>
+    <message>
+        <source>through %1 to BTC (%2) and beta to QQQ (%3)</source>
+        <translation>über %1 zu BTC (%2) und Beta zu QQQ (%3)</translation>
+    </message>
+    <message>
+        <source>no data in the period – through %1 to BTC (%2)</source>
+        <translation>keine Daten im Zeitraum – über %1 zu BTC (%2)</translation>
+    </message>
+    <message>
+        <source>through %1 to BTC (%2)</source>
+        <translation>über %1 zu BTC (%2)</translation>
     </message>
     <message>
         <source>(no beta to QQQ)</source>

@@ -14,6 +14,34 @@
         <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
         <translation>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</translation>
     </message>
+    <message>
+        <source>no active alerts</source>
+        <translation>no active alerts</translation>
+    </message>
+    <message>
+        <source>new: </source>
+        <translation>new: </translation>
+    </message>
+    <message>
+        <source>since an unknown time</source>
+        <translation>since an unknown time</translation>
+    </message>
+    <message>
+        <source>{asset} since {time}</source>
+        <translation>{asset} since {time}</translation>
+    </message>
+    <message>
+        <source>data stale: {items}</source>
+        <translation>data stale: {items}</translation>
+    </message>
+    <message>
+        <source>unavailable: {items}</source>
+        <translation>unavailable: {items}</translation>
+    </message>
+    <message>
+        <source>market data timed out after {seconds} s, figures from stored prices</source>
+        <translation>market data timed out after {seconds} s, figures from stored prices</translation>
+    </message>
 </context>
 <context>
     <name>AccountText</name>
@@ -77,11 +105,6 @@
 <context>
     <name>AlertHistoryView</name>
     <message>
-        <source>Time</source>
-        <extracomment>At most this many events are loaded at once (the newest). A short confirmation for the status bar (exports).</extracomment>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>Event</source>
         <translation>Event</translation>
     </message>
@@ -96,6 +119,15 @@
     <message>
         <source>Metric</source>
         <translation>Metric</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>At most this many events are loaded at once (the newest). A short confirmation for the status bar (exports).</extracomment>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Value</source>
@@ -144,6 +176,14 @@
     <message>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>When the event happened</source>
+        <translation>When the event happened</translation>
+    </message>
+    <message>
+        <source>The as-of time of the data behind the value</source>
+        <translation>The as-of time of the data behind the value</translation>
     </message>
     <message>
         <source>The alert history could not be loaded: %1</source>
@@ -633,6 +673,14 @@
         <translation>Price older than 15 minutes</translation>
     </message>
     <message>
+        <source>RiskWatch alert: %1</source>
+        <translation>RiskWatch alert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message>
         <source>%1 bp</source>
         <translation>%1 bp</translation>
     </message>
@@ -685,16 +733,28 @@
         <translation>Threshold</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Data as of</translation>
+    </message>
+    <message>
         <source>Alert window – RiskWatch</source>
         <translation>Alert window – RiskWatch</translation>
+    </message>
+    <message>
+        <source>When the alert was raised or last changed its level</source>
+        <translation>When the alert was raised or last changed its level</translation>
+    </message>
+    <message>
+        <source>The as-of time of the data behind the value</source>
+        <translation>The as-of time of the data behind the value</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
@@ -751,6 +811,14 @@
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <source>data stale since %1</source>
+        <translation>data stale since %1</translation>
+    </message>
+    <message>
+        <source>The data behind this alert is stale since %1: it stays open, and it neither escalates nor resolves until current data arrives.</source>
+        <translation>The data behind this alert is stale since %1: it stays open, and it neither escalates nor resolves until current data arrives.</translation>
+    </message>
     <message numerus="yes">
         <source>%n alert(s) acknowledged.</source>
         <translation>
@@ -768,17 +836,6 @@
     <message>
         <source>Not saved</source>
         <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>RiskWatch alert: %1</source>
-        <translation>RiskWatch alert: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>… and %n more</numerusform>
-            <numerusform>… and %n more</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -863,6 +920,64 @@
     <message>
         <source>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</source>
         <translation>Remove the API key for %1 from this computer? The key stays valid at the exchange; revoke it there if you no longer need it.</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfText</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sample data from %1</source>
+        <translation>sample data from %1</translation>
+    </message>
+    <message>
+        <source>mixed dates, oldest %1</source>
+        <translation>mixed dates, oldest %1</translation>
+    </message>
+    <message>
+        <source>stale · as of %1</source>
+        <translation>stale · as of %1</translation>
+    </message>
+    <message>
+        <source>unconfirmed price · as of %1</source>
+        <translation>unconfirmed price · as of %1</translation>
+    </message>
+    <message>
+        <source>not current · as of %1</source>
+        <translation>not current · as of %1</translation>
+    </message>
+    <message>
+        <source>Computed from the bundled sample history, not from your current prices.</source>
+        <translation>Computed from the bundled sample history, not from your current prices.</translation>
+    </message>
+    <message>
+        <source>Its holdings are priced on different dates; the oldest is from %1.</source>
+        <translation>Its holdings are priced on different dates; the oldest is from %1.</translation>
+    </message>
+    <message>
+        <source>As of %1 – stale.</source>
+        <translation>As of %1 – stale.</translation>
+    </message>
+    <message>
+        <source>As of %1 – the newest price is an unconfirmed jump.</source>
+        <translation>As of %1 – the newest price is an unconfirmed jump.</translation>
+    </message>
+    <message>
+        <source>As of %1.</source>
+        <translation>As of %1.</translation>
+    </message>
+    <message>
+        <source>Alerts neither fire nor resolve on it.</source>
+        <translation>Alerts neither fire nor resolve on it.</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1089,33 @@
     <message>
         <source>Mid price %1, spread %2</source>
         <translation>Mid price %1, spread %2</translation>
+    </message>
+</context>
+<context>
+    <name>ByHandTable</name>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>Beta to BTC</source>
+        <translation>Beta to BTC</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ</source>
+        <translation>Beta to QQQ</translation>
+    </message>
+    <message>
+        <source>Shock in %</source>
+        <translation>Shock in %</translation>
+    </message>
+    <message>
+        <source>A beta to BTC you set for this scenario; it replaces the computed one. Without any beta an asset's move is unknown and it is left out of the portfolio's result.</source>
+        <translation>A beta to BTC you set for this scenario; it replaces the computed one. Without any beta an asset's move is unknown and it is left out of the portfolio's result.</translation>
+    </message>
+    <message>
+        <source>Enter a percentage of at least −100, e.g. −20</source>
+        <translation>Enter a percentage of at least −100, e.g. −20</translation>
     </message>
 </context>
 <context>
@@ -1281,12 +1423,41 @@
         <source>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</source>
         <translation>Imported {n} price bar(s) for {symbol} from {file} ({first} to {last}, column {column}).</translation>
     </message>
+    <message>
+        <source>no active alerts</source>
+        <extracomment>What "unavailable" means for a figure a down source should have delivered.</extracomment>
+        <translation>no active alerts</translation>
+    </message>
+    <message>
+        <source>data stale: {items}</source>
+        <translation>data stale: {items}</translation>
+    </message>
+    <message>
+        <source>{asset} since {time}</source>
+        <translation>{asset} since {time}</translation>
+    </message>
+    <message>
+        <source>since an unknown time</source>
+        <translation>since an unknown time</translation>
+    </message>
+    <message>
+        <source>unavailable: {items}</source>
+        <translation>unavailable: {items}</translation>
+    </message>
+    <message>
+        <source>market data timed out after {seconds} s, figures from stored prices</source>
+        <translation>market data timed out after {seconds} s, figures from stored prices</translation>
+    </message>
+    <message>
+        <source>new: </source>
+        <translation>new: </translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Portfolio value</source>
-        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use.</extracomment>
+        <extracomment>The cards coloured by the rules: card -&gt; the portfolio metric key its rules use. card -&gt; the portfolio figure in the snapshot whose status and as-of time the card shows.</extracomment>
         <translation>Portfolio value</translation>
     </message>
     <message>
@@ -1364,6 +1535,18 @@
     <message>
         <source>No active alerts.</source>
         <translation>No active alerts.</translation>
+    </message>
+    <message>
+        <source>no miners held</source>
+        <translation>no miners held</translation>
+    </message>
+    <message>
+        <source>not available (%1 of %2 miners)</source>
+        <translation>not available (%1 of %2 miners)</translation>
+    </message>
+    <message>
+        <source>from %1 of %2 miners; no current beta: %3</source>
+        <translation>from %1 of %2 miners; no current beta: %3</translation>
     </message>
     <message>
         <source>(fired at %1)</source>
@@ -1620,14 +1803,6 @@
         <translation>&amp;About RiskWatch</translation>
     </message>
     <message>
-        <source>Offline – prices as of %1</source>
-        <translation>Offline – prices as of %1</translation>
-    </message>
-    <message>
-        <source>(partly from the bundled history)</source>
-        <translation>(partly from the bundled history)</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Refreshing…</translation>
     </message>
@@ -1669,6 +1844,29 @@
     <message>
         <source>%1: enter a number such as %2 or %3.</source>
         <translation>%1: enter a number such as %2 or %3.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline – prices as of %1 (the oldest)</source>
+        <translation>Offline – prices as of %1 (the oldest)</translation>
+    </message>
+    <message>
+        <source>Prices as of %1 (the oldest)</source>
+        <translation>Prices as of %1 (the oldest)</translation>
+    </message>
+    <message>
+        <source>Sample data from %1</source>
+        <translation>Sample data from %1</translation>
+    </message>
+    <message>
+        <source>Sample data from %1 to %2</source>
+        <translation>Sample data from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Stale: %1</source>
+        <translation>Stale: %1</translation>
     </message>
 </context>
 <context>
@@ -2460,8 +2658,28 @@
         <translation>Stocks</translation>
     </message>
     <message>
-        <source>Newest price: –</source>
-        <translation>Newest price: –</translation>
+        <source>Oldest price: –</source>
+        <translation>Oldest price: –</translation>
+    </message>
+    <message>
+        <source>Oldest price: %1</source>
+        <translation>Oldest price: %1</translation>
+    </message>
+    <message>
+        <source>(sample data)</source>
+        <translation>(sample data)</translation>
+    </message>
+    <message>
+        <source>The figures rest on prices as old as this.</source>
+        <translation>The figures rest on prices as old as this.</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>stale: %1</translation>
+    </message>
+    <message>
+        <source>Stale: %1</source>
+        <translation>Stale: %1</translation>
     </message>
     <message>
         <source>%1 s ago</source>
@@ -2478,10 +2696,6 @@
     <message>
         <source>%1 days ago</source>
         <translation>%1 days ago</translation>
-    </message>
-    <message>
-        <source>Newest price: %1</source>
-        <translation>Newest price: %1</translation>
     </message>
     <message>
         <source>Base currency: %1</source>
@@ -2534,10 +2748,6 @@
         <translation>BTC shock</translation>
     </message>
     <message>
-        <source>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</source>
-        <translation>Every other asset moves by its 90-day beta to BTC times the BTC shock (at most %1). Stablecoins stay unchanged.</translation>
-    </message>
-    <message>
         <source>AI trade unwinds: shock QQQ (Nasdaq-100) as well</source>
         <translation>AI trade unwinds: shock QQQ (Nasdaq-100) as well</translation>
     </message>
@@ -2546,24 +2756,12 @@
         <translation>QQQ shock:</translation>
     </message>
     <message>
-        <source>Shocks by hand (empty: computed)</source>
-        <translation>Shocks by hand (empty: computed)</translation>
+        <source>Every other asset moves by its 90-day beta to BTC (or the beta you set) times the BTC shock (at most %1). Stablecoins stay unchanged. An asset without a beta is never counted as unchanged: its move is unknown.</source>
+        <translation>Every other asset moves by its 90-day beta to BTC (or the beta you set) times the BTC shock (at most %1). Stablecoins stay unchanged. An asset without a beta is never counted as unchanged: its move is unknown.</translation>
     </message>
     <message>
-        <source>Asset</source>
-        <translation>Asset</translation>
-    </message>
-    <message>
-        <source>Beta to BTC</source>
-        <translation>Beta to BTC</translation>
-    </message>
-    <message>
-        <source>Beta to QQQ</source>
-        <translation>Beta to QQQ</translation>
-    </message>
-    <message>
-        <source>Shock in %</source>
-        <translation>Shock in %</translation>
+        <source>Betas and shocks by hand (empty: computed)</source>
+        <translation>Betas and shocks by hand (empty: computed)</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2622,10 +2820,6 @@
         <translation>October–November 2025 (sell-off)</translation>
     </message>
     <message>
-        <source>Enter a percentage of at least −100, e.g. −20</source>
-        <translation>Enter a percentage of at least −100, e.g. −20</translation>
-    </message>
-    <message>
         <source>No positions with prices – nothing to stress.</source>
         <translation>No positions with prices – nothing to stress.</translation>
     </message>
@@ -2640,6 +2834,18 @@
     <message>
         <source>BTC %1, QQQ %2.</source>
         <translation>BTC %1, QQQ %2.</translation>
+    </message>
+    <message>
+        <source>Beta (set by you)</source>
+        <translation>Beta (set by you)</translation>
+    </message>
+    <message>
+        <source>Portfolio: not available – no beta for %1 (%2 of the portfolio), their move is unknown. Without them: %3 → %4, P&amp;L %5 (%6). Set a beta for them under “%7” to include them.</source>
+        <translation>Portfolio: not available – no beta for %1 (%2 of the portfolio), their move is unknown. Without them: %3 → %4, P&amp;L %5 (%6). Set a beta for them under “%7” to include them.</translation>
+    </message>
+    <message>
+        <source>Not judged for %1 and the portfolio: their move is unknown (no beta).</source>
+        <translation>Not judged for %1 and the portfolio: their move is unknown (no beta).</translation>
     </message>
     <message>
         <source>No rule would fire.</source>
@@ -2690,12 +2896,24 @@
         <translation>stablecoin – unchanged</translation>
     </message>
     <message>
-        <source>no data in the period and no beta – unchanged</source>
-        <translation>no data in the period and no beta – unchanged</translation>
+        <source>no data in the period and no beta – move unknown, left out of the portfolio's result</source>
+        <translation>no data in the period and no beta – move unknown, left out of the portfolio's result</translation>
     </message>
     <message>
-        <source>no beta – unchanged</source>
-        <translation>no beta – unchanged</translation>
+        <source>no beta – move unknown, left out of the portfolio's result</source>
+        <translation>no beta – move unknown, left out of the portfolio's result</translation>
+    </message>
+    <message>
+        <source>through %1 to BTC (%2) and beta to QQQ (%3)</source>
+        <translation>through %1 to BTC (%2) and beta to QQQ (%3)</translation>
+    </message>
+    <message>
+        <source>no data in the period – through %1 to BTC (%2)</source>
+        <translation>no data in the period – through %1 to BTC (%2)</translation>
+    </message>
+    <message>
+        <source>through %1 to BTC (%2)</source>
+        <translation>through %1 to BTC (%2)</translation>
     </message>
     <message>
         <source>(no beta to QQQ)</source>

@@ -4,6 +4,7 @@ the rendered tabs show dark cells with light text, and a palette switched at run
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from riskwatch import app as rwapp
-from riskwatch.adapters.clock import SystemClock
+from riskwatch.adapters.clock import ManualClock
+from riskwatch.domain.model import Bar
 from riskwatch.gui.models.positions_model import COL_DRAWDOWN, COL_DROP
 from riskwatch.gui.theme import DARK, LIGHT, dark_palette, theme
 from riskwatch.services.positions import seed_example_portfolio
@@ -39,10 +41,14 @@ def dark(restore_palette):
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory):
-    """The example portfolio evaluated offline from the bundled history (as tools/screenshots.py does)."""
+    """The example portfolio evaluated offline on 2025-11-04, the bundled history imported as the store's own
+    bars: figures on current data get their traffic lights (sample data and stale figures are greyed)."""
     store = rwapp.open_store(data_dir=tmp_path_factory.mktemp("dark"))
     seed_example_portfolio(store, rwapp.example_positions())
-    clock = SystemClock()
+    for symbol in {p.symbol for p in store.portfolio().positions} | {"QQQ"}:
+        closes = rwapp.bundled_closes(symbol)
+        store.upsert_bars([Bar(symbol, ts.to_pydatetime(), float(c)) for ts, c in closes.items()])
+    clock = ManualClock(datetime(2025, 11, 4, 12, tzinfo=UTC))
     repo, alerts = rwapp.open_alerts(store, clock)
     result = rwapp.build_monitor(store, clock, offline=True, alerts=alerts).evaluate(store.portfolio(), None,
                                                                                      offline=True)

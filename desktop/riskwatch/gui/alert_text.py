@@ -186,6 +186,16 @@ class AlertText(QObject):
         """One line for a notification: ``BTC: Drop from 30-day high −18.0% (threshold −17.0%)``."""
         return self._plain.summary(member, metric_key, value, threshold)
 
+    def tray_message(self, events) -> tuple[str, str, bool]:
+        """(title, text, critical) of the tray message for a batch of alert events: the worst severity, three
+        summary lines at most."""
+        worst = max(events, key=lambda e: Severity(e.severity).rank)
+        title = arg(self.tr("RiskWatch alert: %1"), self.severity(worst.severity))
+        lines = [self.summary(e.member, e.metric, e.value, e.threshold) for e in events[:3]]
+        if len(events) > 3:
+            lines.append(self.tr("… and %n more", "", len(events) - 3))
+        return title, "\n".join(lines), Severity(worst.severity) is Severity.CRITICAL
+
     def duration(self, seconds: float) -> str:
         """An age: ``45 min`` under an hour, else hours (``2 h``, ``1,5 h``); days from two days on."""
         return self._plain.duration(seconds)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
@@ -108,6 +108,19 @@ def date_text(day: date | datetime | None, locale: QLocale | None = None) -> str
     else:
         qdate = QDate(day.year, day.month, day.day)
     return loc.toString(qdate, date_format(loc))
+
+
+def as_of_date_text(ts: datetime | None, locale: QLocale | None = None) -> str:
+    """The calendar day data as of ``ts`` belongs to: ``29.11.2025`` for the close of the daily bar of
+    29 November. A crypto daily close is stamped at the end of its UTC day (00:00 UTC of the next day), which
+    in any local time zone east of UTC would read as the day after the bar."""
+    if ts is None:
+        return ""
+    if ts.tzinfo is not None:
+        at = ts.astimezone(timezone.utc)
+        if (at.hour, at.minute, at.second, at.microsecond) == (0, 0, 0, 0):
+            return date_text((at - timedelta(days=1)).date(), locale)
+    return date_text(ts, locale)
 
 
 def datetime_text(ts: datetime | None, locale: QLocale | None = None, *, seconds: bool = False) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.domain.model import Asset, AssetKind, Position
+from riskwatch.gui.as_of_text import SAMPLE_DATA, AsOfText, is_current
 from riskwatch.gui.format import decimal_text, edit_text, money_text, percent_text, two_line_header
 from riskwatch.gui.number_input import NumberInput
 from riskwatch.gui.price_age import WARNING_STATES, PriceAge
@@ -63,6 +64,7 @@ class PositionsTableModel(QStandardItemModel):
     def __init__(self, store, parent=None):
         super().__init__(0, COLUMN_COUNT, parent)
         self._price_age = PriceAge(self)
+        self._as_of = AsOfText(self)
         self._store = store
         self._rows: list[Position] = []
         self._report = None
@@ -96,7 +98,8 @@ class PositionsTableModel(QStandardItemModel):
         if a is None:
             return {}
         out = {"price": a.price, "age": a.price_age_s, "state": a.price_state, "change": a.change_24h,
-               "drop": a.drop_from_high, "drawdown": a.drawdown}
+               "drop": a.drop_from_high, "drawdown": a.drawdown, "status": a.status, "as_of": a.as_of,
+               "detail": SAMPLE_DATA if a.sample else ""}
         if a.price is not None:
             value = float(p.quantity) * a.price
             cost = rep.to_base(float(p.cost_value), p.asset.quote_currency)
@@ -184,7 +187,12 @@ class PositionsTableModel(QStandardItemModel):
             out[Qt.ItemDataRole.ForegroundRole] = _brush(t.positive if v > 0 else t.negative)
         elif col == COL_AGE and f.get("state") in WARNING_STATES:
             out[Qt.ItemDataRole.ForegroundRole] = _brush(t.negative)
-        if col in (COL_DROP, COL_DRAWDOWN) and v is not None:  # background and text from the same pair
+        current = "status" not in f or is_current(f["status"], f["detail"])
+        if col != COL_AGE and v is not None and not current:  # old or sample data: greyed, never coloured
+            out[Qt.ItemDataRole.ForegroundRole] = _brush(t.muted)
+            out[Qt.ItemDataRole.FontRole] = _italic()
+            out[Qt.ItemDataRole.ToolTipRole] = self._as_of.tooltip(f["status"], f["as_of"], f["detail"])
+        elif col in (COL_DROP, COL_DRAWDOWN) and v is not None:  # background and text from the same pair
             background, foreground = t.light(self.traffic_light(p.symbol, v)).brushes()
             out[Qt.ItemDataRole.BackgroundRole] = background
             out[Qt.ItemDataRole.ForegroundRole] = foreground

@@ -1,5 +1,8 @@
 """The alert history tab: every stored alert event, newest first, with filters and CSV export.
 
+Each event shows both times: when it was raised (``ts``) and the as-of time of the data behind its value
+(``data_as_of``), so an event computed from old data reads as such.
+
 Events come from ``service.history(**filters)`` (``AlertService.history``: since, until, severity, kind,
 newest_first, limit). Severity, kind and the date range are passed to the store; the asset text filter
 (case-insensitive part of the symbol, or "portfolio") is applied here.
@@ -28,13 +31,14 @@ from riskwatch.domain.alerts import AlertEvent, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, long_year_date_format
+from riskwatch.gui.as_of_text import AsOfText
 from riskwatch.gui.translation import Retranslatable
 
 log = logging.getLogger(__name__)
 
 CSV_HEADER = ("timestamp", "kind", "severity", "asset", "metric", "value", "threshold", "rule")
-COL_TIME, COL_KIND, COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_RULE = range(8)
-COLUMN_COUNT = 8
+COL_TIME, COL_DATA, COL_KIND, COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_RULE = range(9)
+COLUMN_COUNT = 9
 #: At most this many events are loaded at once (the newest).
 MAX_ROWS = 10_000
 
@@ -88,6 +92,7 @@ class AlertHistoryView(Retranslatable, QWidget):
         self._reads = 0          # generation of the newest read: an older answer arriving late is dropped
         self._write_text: WriteText = write_text or write_text_file
         self._text = AlertText(self)
+        self._as_of = AsOfText(self)
         self._events: list[AlertEvent] = []
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -155,7 +160,7 @@ class AlertHistoryView(Retranslatable, QWidget):
 
     # -- text ---------------------------------------------------------------------------------------
     def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("Event"), self.tr("Severity"), self.tr("Asset"), self.tr("Metric"),
+        return [self.tr("Time"), self.tr("Data as of"), self.tr("Event"), self.tr("Severity"), self.tr("Asset"), self.tr("Metric"),
                 self.tr("Value"), self.tr("Threshold"), self.tr("Rule")]
 
     def retranslate(self) -> None:
@@ -178,6 +183,9 @@ class AlertHistoryView(Retranslatable, QWidget):
         self.reset_button.setText(self.tr("Reset filters"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.table.setHorizontalHeaderLabels(self.headers())
+        for col, tip in ((COL_TIME, self.tr("When the event happened")),
+                         (COL_DATA, self.tr("The as-of time of the data behind the value"))):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         self._fill()
 
     # -- filters ------------------------------------------------------------------------------------
@@ -274,7 +282,8 @@ class AlertHistoryView(Retranslatable, QWidget):
         try:
             self.table.setRowCount(len(self._events))
             for row, e in enumerate(self._events):
-                cells = (local_datetime_text(e.ts, seconds=True), t.event_kind(e), t.severity(e.severity),
+                cells = (local_datetime_text(e.ts, seconds=True), self._as_of.moment(e.data_as_of),
+                         t.event_kind(e), t.severity(e.severity),
                          t.member(e.member), t.metric(e.metric), t.value(e.metric, e.value),
                          t.value(e.metric, e.threshold), t.rule_name(e.rule_name))
                 for col, text in enumerate(cells):

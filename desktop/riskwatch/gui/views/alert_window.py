@@ -6,10 +6,12 @@ the slot for ``AlertBridge.alerts_raised``: every batch refreshes the list; a ba
 ends the snooze of a *warning* or *critical* alert that still needs attention also shows, raises and
 activates the window and – if switched on – shows a tray message and beeps. Info alerts only refresh the list.
 
+A row shows when the alert was raised and how old the data behind its value is ("Daten veraltet seit …").
+
 Acknowledge and snooze go through the injected service (``AlertService`` or anything with
 ``active_alerts()``, ``alerts_needing_attention()``, ``acknowledge(key)`` and ``snooze(key, duration)``), which
 persists them. They are small SQLite writes done on the GUI thread; :meth:`AlertWindow._apply` is the one
-place that performs them, so it can move to a worker later.
+place that performs them, so it can move to a worker later. The alert state is read in a worker (set_ops).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from riskwatch.domain.alerts import AlertEvent, AlertRecord, Severity
 from riskwatch.domain.errors import RiskWatchError
 from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text
+from riskwatch.gui.as_of_text import AsOfText
+from riskwatch.gui.latest_read import LatestRead
 from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.services.alert_policy import POPUP_KINDS, decide_popup, needs_popup
@@ -35,8 +39,8 @@ from riskwatch.services.alerting import SNOOZE_CHOICES
 
 log = logging.getLogger(__name__)
 
-COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_TIME, COL_STATE = range(7)
-COLUMN_COUNT = 7
+COL_SEVERITY, COL_ASSET, COL_METRIC, COL_VALUE, COL_THRESHOLD, COL_TIME, COL_DATA, COL_STATE = range(8)
+COLUMN_COUNT = 8
 SNOOZE_HOUR, SNOOZE_DAY = SNOOZE_CHOICES
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 #: The main window's quit shortcut (MainWindow.action_quit).
@@ -62,6 +66,8 @@ class AlertWindow(Retranslatable, QWidget):
         self.notify_tray = bool(notify_tray)
         self.play_sound = bool(play_sound)
         self._text = AlertText(self)
+        self._as_of = AsOfText(self)
+        self._reads = LatestRead(self)  # the alert state, in a worker once set_ops gave an OpRunner
         self._records: list[AlertRecord] = []
         self._attention: set[str] = set()
         self._last_count: int | None = None
@@ -113,16 +119,19 @@ class AlertWindow(Retranslatable, QWidget):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         self.retranslate()
-        self.resize(920, 340)
+        self.resize(1080, 340)  # two time columns and the metric beside them, on a 1280-pixel screen
 
     # -- text ---------------------------------------------------------------------------------------
     def headers(self) -> list[str]:
         return [self.tr("Severity"), self.tr("Asset"), self.tr("Metric"), self.tr("Value"), self.tr("Threshold"),
-                self.tr("Time"), self.tr("State")]
+                self.tr("Raised"), self.tr("Data as of"), self.tr("State")]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Alert window – RiskWatch"))
         self.table.setHorizontalHeaderLabels(self.headers())
+        for col, tip in ((COL_TIME, self.tr("When the alert was raised or last changed its level")),
+                         (COL_DATA, self.tr("The as-of time of the data behind the value"))):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.acknowledge_button.setText(self.tr("&Acknowledge"))
         self.acknowledge_button.setToolTip(self.tr("Confirm that you have seen the selected alerts"))
         self.acknowledge_all_button.setText(self.tr("Acknowledge a&ll"))
@@ -153,16 +162,26 @@ class AlertWindow(Retranslatable, QWidget):
         """Act on and show another alert service (the replay's, then the live one again)."""
         self._service = service
 
+    def set_ops(self, ops) -> None:
+        """Read the alert state off the GUI thread through ``ops`` (an OpRunner) from now on."""
+        self._reads.ops = ops
+
     @Slot()
-    def refresh(self) -> None:
-        """Reload the active alerts from the service, keeping the selection."""
-        try:
-            records = list(self._service.active_alerts())
-            attention = {r.alert_key for r in self._service.alerts_needing_attention()}
-        except RiskWatchError as exc:
-            log.error("cannot load the active alerts: %s", exc)
-            self.status_label.setText(arg(self.tr("The alerts could not be loaded: %1"), exc))
-            return
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Reload the active alerts from the service, keeping the selection; ``then`` runs once they are shown."""
+        service = self._service
+
+        def read():
+            return list(service.active_alerts()), {r.alert_key for r in service.alerts_needing_attention()}
+
+        self._reads.run(read, self._on_read, self._on_read_failed, then)
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        log.error("cannot load the active alerts: %s", exc)
+        self.status_label.setText(arg(self.tr("The alerts could not be loaded: %1"), exc))
+
+    def _on_read(self, loaded) -> None:
+        records, attention = loaded
         records.sort(key=lambda r: (-Severity(r.severity).rank, -r.changed_at.timestamp(), r.alert_key))
         selected = set(self.selected_keys())
         self._records, self._attention = records, attention
@@ -184,7 +203,7 @@ class AlertWindow(Retranslatable, QWidget):
                 muted = r.alert_key not in self._attention
                 cells = (t.severity(r.severity), t.member(r.member), t.metric(r.metric),
                          t.value(r.metric, r.last_value), t.value(r.metric, r.threshold),
-                         local_datetime_text(r.changed_at), self._state_text(r))
+                         local_datetime_text(r.changed_at), self._as_of.moment(r.data_as_of), self._state_text(r))
                 for col, text in enumerate(cells):
                     item = table_item(text, number=col in (COL_VALUE, COL_THRESHOLD),
                                       severity=r.severity if col == COL_SEVERITY else None)
@@ -198,6 +217,12 @@ class AlertWindow(Retranslatable, QWidget):
                         item.setForeground(QBrush(QColor(theme().muted)))
                     if col == COL_METRIC:
                         item.setToolTip(f"{text}\n{self._text.rule_name(r.rule_name)}")
+                    if r.stale_since is not None and col in (COL_VALUE, COL_DATA, COL_STATE):
+                        item.setToolTip(arg(self.tr("The data behind this alert is stale since %1: it stays open, "
+                                                    "and it neither escalates nor resolves until current data "
+                                                    "arrives."), self._as_of.moment(r.stale_since)))
+                        if col != COL_STATE:
+                            item.setForeground(QBrush(QColor(theme().muted)))
                     table.setItem(row, col, item)
             rows = [i for i, r in enumerate(self._records) if r.alert_key in selected]
             if not rows:  # preselect the most severe alert that needs attention, so "Acknowledge" is one click
@@ -218,10 +243,14 @@ class AlertWindow(Retranslatable, QWidget):
 
     def _state_text(self, r: AlertRecord) -> str:
         if r.acknowledged:
-            return arg(self.tr("Acknowledged %1"), local_datetime_text(r.acknowledged_at))
-        if r.alert_key not in self._attention and r.snoozed_until is not None:
-            return arg(self.tr("Snoozed until %1"), local_datetime_text(r.snoozed_until))
-        return self.tr("Open")
+            state = arg(self.tr("Acknowledged %1"), local_datetime_text(r.acknowledged_at))
+        elif r.alert_key not in self._attention and r.snoozed_until is not None:
+            state = arg(self.tr("Snoozed until %1"), local_datetime_text(r.snoozed_until))
+        else:
+            state = self.tr("Open")
+        if r.stale_since is not None:
+            state += " · " + arg(self.tr("data stale since %1"), self._as_of.moment(r.stale_since))
+        return state
 
     def selected_keys(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -300,7 +329,9 @@ class AlertWindow(Retranslatable, QWidget):
     def show_events(self, events: Sequence[AlertEvent]) -> None:
         """New events were stored: refresh and select the most severe, newest new alert; pop up (and notify)
         for warning / critical alerts."""
-        self.refresh()
+        self.refresh(lambda: self._pop_up(events))
+
+    def _pop_up(self, events: Sequence[AlertEvent]) -> None:
         # the policy is decided in services (alert_policy); the window only carries it out
         decision = decide_popup(events, self._attention, (r.alert_key for r in self._records),
                                 notify_tray=self.notify_tray, play_sound=self.play_sound)
@@ -324,15 +355,9 @@ class AlertWindow(Retranslatable, QWidget):
             QApplication.beep()
         if not tray or not QSystemTrayIcon.isSystemTrayAvailable():
             return
-        tray = self._tray_icon()
-        worst = max(events, key=lambda e: Severity(e.severity).rank)
-        title = arg(self.tr("RiskWatch alert: %1"), self._text.severity(worst.severity))
-        lines = [self._text.summary(e.member, e.metric, e.value, e.threshold) for e in events[:3]]
-        if len(events) > 3:
-            lines.append(self.tr("… and %n more", "", len(events) - 3))
-        icon = (QSystemTrayIcon.MessageIcon.Critical if Severity(worst.severity) is Severity.CRITICAL
-                else QSystemTrayIcon.MessageIcon.Warning)
-        tray.showMessage(title, "\n".join(lines), icon, 15000)
+        title, text, critical = self._text.tray_message(events)
+        icon = QSystemTrayIcon.MessageIcon.Critical if critical else QSystemTrayIcon.MessageIcon.Warning
+        self._tray_icon().showMessage(title, text, icon, 15000)
 
     def _tray_icon(self) -> QSystemTrayIcon:
         if self._tray is None:

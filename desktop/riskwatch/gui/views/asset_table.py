@@ -5,17 +5,21 @@ The figure columns are the catalogue's ``codes(dashboard=True)`` at their defaul
 snapshot and titled from the one label map: a new dashboard metric appears here with no change to this module.
 Drop from the 30-day high and drawdown are shown by default; the others start hidden and are shown from the
 header's context menu (:class:`ColumnChooser`).
+
+A figure that is not current (stale, unconfirmed, from the sample history, see :mod:`riskwatch.gui.as_of_text`)
+is greyed and italic, with its as-of date in the tooltip: an old number must never look like today's.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from riskwatch.domain.catalogue import Unit, codes, spec
 from riskwatch.domain.snapshot import metric_key
 from riskwatch.gui.alert_text import AlertText
+from riskwatch.gui.as_of_text import SAMPLE_DATA, AsOfText, is_current
 from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.price_age import WARNING_STATES, PriceAge
 from riskwatch.gui.theme import severity_rank, theme
@@ -31,7 +35,7 @@ COL_FIRST_FIGURE = 4
 COL_ALERT = COL_FIRST_FIGURE + len(FIGURES)
 COL_DROP = COL_FIRST_FIGURE + [c for c, _ in FIGURES].index("drop_from_high")
 COL_DRAWDOWN = COL_FIRST_FIGURE + [c for c, _ in FIGURES].index("drawdown")
-_ROW_CHANGE, _ROW_STATE, _ROW_SEVERITY, _ROW_SEVERITY_TEXT = range(COL_ALERT, COL_ALERT + 4)
+_ROW_CHANGE, _ROW_STATE, _ROW_SEVERITY, _ROW_SEVERITY_TEXT, _ROW_MARKS = range(COL_ALERT, COL_ALERT + 5)
 
 
 class AssetTable(QTableWidget):
@@ -42,6 +46,7 @@ class AssetTable(QTableWidget):
         super().__init__(0, COL_ALERT + 1, parent)
         self._price_age = PriceAge(self)
         self._text = AlertText(self)
+        self._as_of = AsOfText(self)
         self.setObjectName("dashboardAssets")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,10 +118,13 @@ class AssetTable(QTableWidget):
         rows = []
         for a in assets:
             sev = worst.get(a.symbol)
-            figures = tuple(self.figure_text(code, key, report.snapshot.value(a.symbol, key)) for code, key in FIGURES)
+            # a stale figure is shown, marked (see _marks): hidden, a key figure would look merely missing
+            figures = tuple(self.figure_text(code, key, _shown_value(report.snapshot, a.symbol, key))
+                            for code, key in FIGURES)
             rows.append((a.symbol, "–" if a.price is None else money_text(a.price, cur),
                          self.age_text(a.price_age_s, a.price_state), _pct(a.change_24h), *figures,
-                         a.change_24h, a.price_state, sev, severity_label(sev) if sev else self.tr("no alert")))
+                         a.change_24h, a.price_state, sev, severity_label(sev) if sev else self.tr("no alert"),
+                         self._marks(report.snapshot, a)))
         t = theme()
         if rows == self._rows and t is self._theme:
             return
@@ -131,15 +139,42 @@ class AssetTable(QTableWidget):
                     item.setForeground(QBrush(QColor(t.positive if row[_ROW_CHANGE] > 0 else t.negative)))
                 if col == COL_AGE and row[_ROW_STATE] in WARNING_STATES:
                     item.setForeground(QBrush(QColor(t.negative)))
+                tip = row[_ROW_MARKS].get(col)
+                if tip is not None and row[col] != "–":
+                    item.setForeground(QBrush(QColor(t.muted)))
+                    font = QFont(item.font())
+                    font.setItalic(True)
+                    item.setFont(font)
+                    item.setToolTip(tip)
                 self.setItem(r, col, item)
             light = QTableWidgetItem("\u25cf")
             light.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            light.setForeground(QBrush(QColor(t.severity_text(row[_ROW_SEVERITY]))))
+            # no alert on figures the rules cannot read is no all-clear: grey, not green
+            quiet = row[_ROW_SEVERITY] is None and bool(row[_ROW_MARKS])
+            light.setForeground(QBrush(QColor(t.muted if quiet else t.severity_text(row[_ROW_SEVERITY]))))
             light.setToolTip(row[_ROW_SEVERITY_TEXT])
             light.setData(Qt.ItemDataRole.UserRole, row[_ROW_SEVERITY])
             self.setItem(r, COL_ALERT, light)
         self.setFixedHeight(self.horizontalHeader().height() + 2 * self.frameWidth()
                             + sum(self.rowHeight(r) for r in range(len(rows))) + 2)
+
+    def _marks(self, snapshot, a) -> dict[int, str]:
+        """column -> tooltip of the cells of ``a``'s row whose figure is not current."""
+        price = (a.status, a.as_of, SAMPLE_DATA if a.sample else "")
+        marks = {col: price for col in (COL_PRICE, COL_CHANGE)}
+        for i, (_code, key) in enumerate(FIGURES):
+            mv = snapshot.get(a.symbol, key)
+            if mv is not None and mv.value is not None:
+                marks[COL_FIRST_FIGURE + i] = (mv.status, mv.as_of, mv.detail)
+        return {col: self._as_of.tooltip(*m) or self._as_of.note(*m) for col, m in marks.items()
+                if not is_current(m[0], m[2])}
+
+    def figure_state(self, symbol: str, col: int) -> str | None:
+        """The tooltip of a marked cell (None: shown as current)."""
+        for row in self._rows:
+            if row[0] == symbol:
+                return row[_ROW_MARKS].get(col)
+        raise KeyError(symbol)
 
     def light(self, symbol: str) -> str | None:
         """The severity behind the alert light of ``symbol`` (None: no active alert)."""
@@ -147,6 +182,11 @@ class AssetTable(QTableWidget):
             if row[0] == symbol:
                 return self.item(r, COL_ALERT).data(Qt.ItemDataRole.UserRole)
         raise KeyError(symbol)
+
+
+def _shown_value(snapshot, symbol: str, key: str) -> float | None:
+    mv = snapshot.get(symbol, key)
+    return mv.value if mv is not None else None
 
 
 def _pct(v) -> str:

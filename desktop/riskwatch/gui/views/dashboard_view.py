@@ -3,7 +3,11 @@ position, miner beta to BTC, the weekend-gap estimate and the currently firing a
 
 The drawdown and drop cards are coloured by the user's enabled portfolio rules on those metrics
 (:meth:`DashboardView.set_rules`), like the liquidity lights: red past a critical threshold, amber past a warning
-or info one, green while no threshold is crossed; without such a rule the card keeps its plain text colour."""
+or info one, green while no threshold is crossed; without such a rule the card keeps its plain text colour.
+
+A card whose figure is not current (stale, from the sample history, of holdings on mixed dates) is greyed, says
+so under the figure ("veraltet · Stand 04.04.2025") and explains it in its tooltip; it is then never coloured
+by the rules, which do not read such a figure either."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWid
 from riskwatch.domain.catalogue import spec
 from riskwatch.domain.snapshot import PORTFOLIO, metric_key
 from riskwatch.gui.alert_text import AlertText, local_datetime_text
+from riskwatch.gui.as_of_text import AsOfText, is_current
 from riskwatch.gui.format import money_text, number_text, percent_text
 from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
@@ -22,6 +27,9 @@ from riskwatch.gui.views.liquidity_lights import AMBER, GREEN, RED, Threshold, t
 #: The cards coloured by the rules: card -> the portfolio metric key its rules use.
 RULED_CARDS = {"drawdown": metric_key("drawdown", spec("drawdown").default_window),
                "drop": metric_key("drop_from_high", spec("drop_from_high").default_window)}
+#: card -> the portfolio figure in the snapshot whose status and as-of time the card shows.
+CARD_FIGURES = {**RULED_CARDS, "value": "largest_weight", "pnl": "largest_weight", "largest": "largest_weight",
+                "var": "var_95", "es": "es_95", "beta": metric_key("beta_btc", spec("beta_btc").default_window)}
 
 
 
@@ -33,12 +41,18 @@ class Card(QFrame):
         self.value = QLabel("–")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sub = QLabel()
+        self.note = QLabel()  # how old the figure is, when it is not current
+        self.note.setObjectName("cardNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._note = ""
         self.apply_theme()
         self.sub.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
         lay.addWidget(self.title)
         lay.addWidget(self.value)
+        lay.addWidget(self.note)
         lay.addWidget(self.sub)
 
     def apply_theme(self) -> None:
@@ -47,18 +61,29 @@ class Card(QFrame):
                            "border-radius: 6px; }")
         self.title.setStyleSheet(f"color: {t.muted}; font-size: 9pt;")
         self.sub.setStyleSheet(f"color: {t.muted}; font-size: 9pt;")
+        self.note.setStyleSheet(f"color: {t.caution}; font-size: 9pt; font-style: italic;")
         self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {t.card.foreground};")
         self._shown = None
 
     def set(self, value: str, sub: str = "", colour: str | None = None) -> None:
         """Only what changed is touched: a style sheet change re-polishes the label (expensive per refresh)."""
-        shown = (value, sub, colour or theme().card.foreground)
+        # a figure that is not current is grey whatever the rules would colour it
+        shown = (value, sub, theme().muted if self._note else colour or theme().card.foreground)
         if shown == getattr(self, "_shown", None):
             return
         self._shown = shown
         self.value.setText(value)
         self.value.setStyleSheet(f"font-size: 17pt; font-weight: 600; color: {shown[2]};")
         self.sub.setText(sub)
+
+    def mark(self, note: str, tooltip: str = "") -> None:
+        """Mark the figure as not current (``note`` "": current); call before :meth:`set`."""
+        if note != self._note:
+            self._note = note
+            self._shown = None
+            self.note.setText(note)
+            self.note.setVisible(bool(note))
+        self.setToolTip(tooltip)
 
 
 class DashboardView(ThemeAware, Retranslatable, QWidget):
@@ -73,6 +98,7 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         self._gap = None
         self._thresholds: tuple[Threshold, ...] = ()
         self._text = AlertText(self)
+        self._as_of = AsOfText(self)
         self.cards = {k: Card() for k in self.KEYS}
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -145,8 +171,10 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         c = self.cards
         if pf is None:
             for card in c.values():
+                card.mark("")
                 card.set("–", self.tr("no prices yet") if rep is None else self.tr("no positions with prices"))
         else:
+            self._mark_cards(rep)
             cur = rep.base_currency
             c["value"].set(money_text(pf.value, cur), self.tr("cost %1").replace("%1", money_text(pf.cost, cur)))
             colour = theme().positive if pf.pnl >= 0 else theme().negative
@@ -162,10 +190,12 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
                         self.tr("%1 of the portfolio; mean of the worst 5 % of days").replace("%1", _pct(pf.es_95)))
             c["largest"].set(pf.largest_symbol or "–", self.tr("%1 of the portfolio, HHI %2").replace(
                 "%1", _pct(pf.largest_weight)).replace("%2", number_text(pf.hhi or 0.0, 2, trim=False)))
-            beta_sub = self.tr("value-weighted over the miners held")
+            note = self._miner_beta_note(pf)
+            beta_sub = note or self.tr("value-weighted over the miners held")
             if self._gap:
                 moves = ", ".join(f"{s} {_pct(v)}" for s, v in sorted(self._gap.items()))
-                beta_sub = self.tr("Weekend gap estimate: %1").replace("%1", moves)
+                gap = self.tr("Weekend gap estimate: %1").replace("%1", moves)
+                beta_sub = f"{note} · {gap}" if note else gap
             c["beta"].set(number_text(pf.miner_beta_btc, 2, trim=False) if pf.miner_beta_btc is not None
                           else "–", beta_sub)
         self.assets.show_assets(rep, self._active, self._severity_label)
@@ -185,6 +215,35 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         if rep is not None and rep.missing:
             notes.append(self.tr("No price for: %1").replace("%1", ", ".join(rep.missing)))
         self.notes.setText("  ".join(notes))
+
+    def _mark_cards(self, rep) -> None:
+        for key, card in self.cards.items():
+            mv = rep.snapshot.get(PORTFOLIO, CARD_FIGURES[key])
+            if mv is None or mv.value is None or is_current(mv.status, mv.detail):
+                card.mark("")
+            else:
+                card.mark(self._as_of.note(mv.status, mv.as_of, mv.detail),
+                          self._as_of.tooltip(mv.status, mv.as_of, mv.detail))
+
+    def card_note(self, card: str) -> str:
+        """The not-current mark of a card ("" when current)."""
+        return self.cards[card].note.text() if self.cards[card].note.isVisibleTo(self.cards[card]) else ""
+
+    def _miner_beta_note(self, pf) -> str:
+        """How many held miners the miner beta is made of ("" when all of them): a miner with a stale or too
+        short history has no beta and does not count."""
+        # a report from before the count existed carries none: then only the general note
+        cov = pf.miner_beta_coverage
+        if cov is None or (cov.held and len(cov.contributed) == len(cov.held)):
+            return ""
+        if not cov.held:
+            return self.tr("no miners held")
+        n, total = str(len(cov.contributed)), str(len(cov.held))
+        if pf.miner_beta_btc is None or not cov.contributed:
+            return self.tr("not available (%1 of %2 miners)").replace("%1", n).replace("%2", total)
+        without = ", ".join(s for s in cov.held if s not in cov.contributed)
+        return (self.tr("from %1 of %2 miners; no current beta: %3").replace("%1", n).replace("%2", total)
+                .replace("%3", without))
 
     def _alert_text(self, a) -> str:
         """Severity, asset, rule, the current value (the alert window's "Value"), the value at firing, state."""

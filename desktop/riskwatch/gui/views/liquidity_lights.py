@@ -7,7 +7,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import LIQUIDITY_METRICS
 from riskwatch.domain.snapshot import PORTFOLIO
 from riskwatch.gui.theme import SEVERITY_LIGHT, severity_rank

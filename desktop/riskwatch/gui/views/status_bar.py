@@ -1,5 +1,6 @@
-"""Status bar: data source per asset class with online / degraded / offline, age of the newest price,
-base currency, the replay clock, and a progress bar with cancel for long work."""
+"""Status bar: data source per asset class with online / degraded / offline, the age of the *oldest* price the
+figures rest on and the stale holdings, base currency, the replay clock, and a progress bar with cancel for
+long work."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from riskwatch.gui.as_of_text import AsOfText, FigureTimes, figure_times
 from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 
@@ -41,7 +43,8 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
             lay.addWidget(w)
         self._crypto = ("Kraken", "unknown")
         self._equity = ("Yahoo Finance", "unknown")
-        self._newest: datetime | None = None
+        self._as_of = AsOfText(self)
+        self._times = FigureTimes()
         self._now: datetime | None = None
         self._base = "USD"
         self.retranslate()
@@ -66,8 +69,9 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
             self._equity = equity
         self._render()
 
-    def set_newest_price(self, ts: datetime | None, now: datetime | None) -> None:
-        self._newest, self._now = ts, now
+    def show_figure_times(self, report, now: datetime | None) -> None:
+        """How old the shown figures are (the report of the latest cycle)."""
+        self._times, self._now = figure_times(report), now
         self._render()
 
     def set_base_currency(self, base: str) -> None:
@@ -94,17 +98,34 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
                                            (self.equity, self._equity, self.tr("Stocks"))):
             colour = _state_colour(state)
             label.setText(f"{kind}: {name} <span style='color:{colour}'>● {self.state_label(state)}</span>")
-        if self._newest is None or self._now is None:
-            self.newest.setText(self.tr("Newest price: –"))
-        else:
-            age = max((self._now - self._newest).total_seconds(), 0)
-            if age < 90:
-                txt = self.tr("%1 s ago").replace("%1", str(int(age)))
-            elif age < 5400:
-                txt = self.tr("%1 min ago").replace("%1", str(round(age / 60)))
-            elif age < 2 * 86400:
-                txt = self.tr("%1 h ago").replace("%1", str(round(age / 3600)))
-            else:
-                txt = self.tr("%1 days ago").replace("%1", str(round(age / 86400)))
-            self.newest.setText(self.tr("Newest price: %1").replace("%1", txt))
+        self._render_times()
         self.currency.setText(self.tr("Base currency: %1").replace("%1", self._base))
+
+    def _render_times(self) -> None:
+        times, now = self._times, self._now
+        if times.oldest is None or now is None:
+            self.newest.setText(self.tr("Oldest price: –"))
+            self.newest.setToolTip("")
+            return
+        if times.stale or times.sample:  # an age of months reads better as the date
+            when = self._as_of.date(times.oldest)
+        else:
+            when = self._age(max((now - times.oldest).total_seconds(), 0))
+        text = self.tr("Oldest price: %1").replace("%1", when)
+        if times.sample:
+            text += " " + self.tr("(sample data)")
+        tip = self.tr("The figures rest on prices as old as this.")
+        if times.stale:
+            text += " · " + self.tr("stale: %1").replace("%1", self._as_of.stale_list(times.stale, now, groups=2))
+            tip += "\n" + self.tr("Stale: %1").replace("%1", self._as_of.stale_list(times.stale, now))
+        self.newest.setText(text)
+        self.newest.setToolTip(tip)
+
+    def _age(self, age: float) -> str:
+        if age < 90:
+            return self.tr("%1 s ago").replace("%1", str(int(age)))
+        if age < 5400:
+            return self.tr("%1 min ago").replace("%1", str(round(age / 60)))
+        if age < 2 * 86400:
+            return self.tr("%1 h ago").replace("%1", str(round(age / 3600)))
+        return self.tr("%1 days ago").replace("%1", str(round(age / 86400)))
