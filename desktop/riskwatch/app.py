@@ -1,9 +1,10 @@
-"""The one place that wires things together: settings, store, feeds, services, GUI."""
+"""The one place that wires things together: settings, store, feeds, services, GUI.
+
+Starting the desktop (the window first, then the figures, then the feeds) is in :mod:`riskwatch.launcher`."""
 
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -74,19 +75,22 @@ def build_market_data(store, clock, args=None, settings=None):
     return MarketDataService(store, crypto, equity, clock, config)
 
 
-def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None, report_computer=None):
+def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None, report_computer=None,
+                  store_only: bool = False):
     """The Monitor with everything it owns (and closes in ``aclose``): the market-data service (None offline),
     the signal sources and the ``report_computer`` (None: the report is computed on the cycle's thread; the
-    desktop passes :func:`build_report_computer`'s worker process)."""
+    desktop passes :func:`build_report_computer`'s worker process); ``store_only``: none of them (the preview)."""
     from riskwatch.services.monitor import Monitor
     from riskwatch.services.settings import load_settings
 
     settings = load_settings(store)
     if alerts is None:
         _repo, alerts = open_alerts(store, clock)
-    market = None if offline else build_market_data(store, clock, args, settings)
+    market = None if offline or store_only else build_market_data(store, clock, args, settings)
+    liquidity = None if store_only else build_liquidity(store, clock, market)
+    sources = () if store_only else (build_derivatives(store, clock, market, args, settings),)
     return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
-                   fallback_closes=bundled_closes, liquidity=build_liquidity(store, clock, market, args, settings),
+                   fallback_closes=bundled_closes, liquidity=liquidity, signal_sources=sources,
                    report_computer=report_computer)
 
 
@@ -107,14 +111,22 @@ def build_report_computer():
     return ReportProcess().start()
 
 
-def build_liquidity(store, clock, market, args=None, settings=None):
-    """The liquidity collector: order books through the market-data service, funding and open interest from
-    the derivatives venue (see :func:`build_derivatives_feed`), signal history in the store."""
+def build_liquidity(store, clock, market):
+    """The liquidity collector: order books through the market-data service, signal history in the store."""
     from riskwatch.adapters.sqlite_liquidity import LiquidityHistory
     from riskwatch.services.liquidity import LiquidityCollector
 
-    derivatives = build_derivatives_feed(store, clock, args, settings) if market is not None else None
-    return LiquidityCollector(market, derivatives, LiquidityHistory(store), clock, bars=store)
+    return LiquidityCollector(market, LiquidityHistory(store), clock, bars=store)
+
+
+def build_derivatives(store, clock, market, args=None, settings=None):
+    """Funding and open interest as a signal source, from the derivatives venue (see
+    :func:`build_derivatives_feed`; none while offline), its history in the store."""
+    from riskwatch.adapters.sqlite_liquidity import LiquidityHistory
+    from riskwatch.services.derivatives import DerivativesSource
+
+    feed = build_derivatives_feed(store, clock, args, settings) if market is not None else None
+    return DerivativesSource(feed, clock, history=LiquidityHistory(store))
 
 
 def build_derivatives_feed(store, clock, args=None, settings=None):
@@ -164,8 +176,8 @@ def setup_logging(data_dir: Path) -> None:
 
 
 def build_accounts(store, args=None):
-    """(secret vault, key test, sync service) for exchange accounts; keys live only in the OS keyring."""
-    from riskwatch.adapters.ccxt_account import fetch_balances, test_credentials
+    """(secret vault, key test, sync service) for exchange accounts; keys live only in the OS keyring. The ccxt
+    adapter (numpy with it) is imported on first use: not on the way to the first painted figures."""
     from riskwatch.adapters.keyring_secrets import SecretResolver
     from riskwatch.services.account_sync import SyncService
     from riskwatch.services.settings import load_settings
@@ -178,9 +190,11 @@ def build_accounts(store, args=None):
         return url if ex == configured else None
 
     async def fetch(ex, creds):
+        from riskwatch.adapters.ccxt_account import fetch_balances
         return await fetch_balances(ex, creds, url_for(ex))
 
     async def test(ex, creds):
+        from riskwatch.adapters.ccxt_account import test_credentials
         await test_credentials(ex, creds, url_for(ex))
 
     vault = SecretResolver.default(options_of(args))  # the keyring is probed lazily, on first use
@@ -196,24 +210,27 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     from riskwatch.gui.change_hub import ChangeHub
     from riskwatch.gui.main_window import MainWindow
     from riskwatch.gui.ops import OpRunner
+    from riskwatch.gui.settings_controller import SettingsController
     from riskwatch.gui.translation import Translator
 
     app = QApplication.instance()
+    hub = ChangeHub()
     # One translator per application: a second one would leave the first one's Qt strings installed
     # (an English window with a German "Abbrechen" after another window was German).
     translator = app.findChild(Translator) or Translator(app, paths.resource("translations"))
-    translator.set_language(language or store.get_setting("language", "system") or "system")
+    settings = SettingsController(store, hub, translator=translator)  # reads the AppSettings from the store
+    translator.set_language(language or settings.settings.language)
     from riskwatch.adapters.csv_io import write_text_atomic
     from riskwatch.adapters.rules_io import load_default_rules
 
     about = ", ".join(bundled_symbols()) + " (Yahoo Finance, via public GitHub repositories)"
     restore = (lambda: alert_repo.restore_default_rules(load_default_rules())) if alert_repo is not None else None
-    return MainWindow(store, translator=translator, read_rows=read_position_rows, write_positions=write_positions,
+    return MainWindow(store, read_rows=read_position_rows, write_positions=write_positions,
                       bridge=bridge, alerts=alerts, about_sources=about, clock=clock, alert_repo=alert_repo,
                       restore_default_rules=restore, write_alert_csv=write_text_atomic,
                       extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
                       make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
-                      accounts=accounts, hub=ChangeHub(), ops=OpRunner())
+                      accounts=accounts, hub=hub, ops=OpRunner(), settings=settings)
 
 
 def history_provider(store):
@@ -255,137 +272,3 @@ def write_positions(path: Path, positions, fmt: str | None = None) -> None:
 
     fmt = fmt or ("json" if Path(path).suffix.lower() == ".json" else "csv")
     write_text_atomic(Path(path), positions_to_text(positions, fmt))
-
-
-class Desktop:
-    """The running desktop app: window, loop thread and (once built) the monitor bridge."""
-
-    def __init__(self, store, window, loop):
-        self.store = store
-        self.window = window
-        self.loop = loop
-        self.bridge = None
-
-    def stop(self) -> None:
-        if self.bridge is not None:
-            self.bridge.stop()
-        self.loop.stop()
-
-
-def launch(args, store, *, language: str | None = None, offline: bool | None = None) -> Desktop:
-    """Build and show the main window on ``store``. The window is painted first; the monitor (pandas, ccxt,
-    yfinance) is built on the loop thread afterwards and attached when ready, so start-up never waits for
-    heavy imports or the network."""
-    from PySide6.QtCore import QObject, QTimer, Signal
-
-    from riskwatch.adapters.clock import SystemClock
-    from riskwatch.adapters.loop_thread import LoopThread
-    from riskwatch.services.positions import seed_example_portfolio
-
-    seed_example_portfolio(store, example_positions())
-    clock = SystemClock()
-    repo, alerts = open_alerts(store, clock)
-    window = create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
-                                accounts=build_accounts(store, args))
-    register_alert_sinks(alerts, window.alert_bridge)
-    window.show()
-    skipped = store.skipped_rows()
-    if skipped:  # damaged stored rows were skipped while the window was filled: say so
-        from riskwatch.gui.store_messages import damaged_rows_text
-
-        window.statusBar().showMessage(damaged_rows_text(skipped))
-    loop = LoopThread().start()
-    desktop = Desktop(store, window, loop)
-    if offline is None:
-        offline = options_of(args).offline
-
-    class _Ready(QObject):
-        built = Signal(object)
-
-    ready = _Ready(window)
-
-    def on_built(monitor) -> None:  # GUI thread
-        from types import SimpleNamespace
-
-        from riskwatch.gui.monitor_bridge import MonitorBridge
-        from riskwatch.services.settings import load_settings
-
-        if isinstance(monitor, BaseException):
-            log.error("could not start monitoring: %s", monitor)
-            window.statusBar().showMessage(str(monitor), 10000)
-            return
-        # changed settings rebuild the market data on the loop thread; they win over --exchange/--exchange-api-url
-        bridge = MonitorBridge(loop, monitor, interval_s=load_settings(store).refresh_interval_s, ops=window.ops,
-                               make_market=lambda s: build_market_data(store, clock, SimpleNamespace(
-                                   options=options_of(args)), s))
-        desktop.bridge = bridge
-        window.attach_bridge(bridge)
-        if getattr(args, "demo", False) or getattr(args, "replay_from", None):
-            from riskwatch.gui.replay_controller import request_from_args
-
-            window.start_replay(request_from_args(args, store.portfolio(), example_positions))
-        else:
-            bridge.start()
-
-    ready.built.connect(on_built)
-
-    async def build():
-        computer = None
-        try:
-            computer = build_report_computer()
-            monitor = build_monitor(store, clock, args=args, offline=offline, alerts=alerts,
-                                    report_computer=computer)
-            loop.add_closer(monitor.aclose)  # the feeds, the report worker and the signal sources, once
-        except Exception as exc:  # a broken configuration is a status, not a crash
-            if computer is not None:
-                await computer.aclose()
-            monitor = exc
-        ready.built.emit(monitor)
-
-    QTimer.singleShot(0, lambda: loop.submit(build()))
-    return desktop
-
-
-def run_gui(args) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from riskwatch.domain.errors import StoreError
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(paths.APP_NAME)
-    app.setOrganizationName(paths.APP_NAME)
-    directory = paths.data_dir(getattr(args, "data_dir", None), options_of(args))
-    try:
-        setup_logging(directory)
-    except OSError as exc:  # no log file (e.g. a read-only folder): the store below says what is wrong
-        log.warning("no log file in %s: %s", directory, exc)
-    store = None
-    try:
-        store = open_store(args)
-        desktop = launch(args, store)
-    except StoreError as exc:  # locked, full, read-only, damaged: a dialog, never a traceback
-        log.error("%s", exc)
-        if store is not None:
-            store.close()
-        from riskwatch.gui.store_messages import show_store_error
-
-        return show_store_error(app, exc, paths.resource("translations"))
-    from riskwatch.gui.os_signals import SignalQuitter
-
-    quitter = SignalQuitter(desktop.window.close)
-    if options_of(args).startup_probe:  # tests/benchmarks/bench_startup.py
-        def probe():
-            heavy = [m for m in ("pandas", "pyqtgraph", "ccxt", "yfinance") if m in sys.modules]
-            print(f"painted {__import__('time').time():.6f} heavy={','.join(heavy) or '-'}", flush=True)
-
-        QTimer.singleShot(0, probe)
-    exit_after = options_of(args).exit_after_ms  # smoke tests and start-up benchmarks
-    if exit_after:
-        QTimer.singleShot(exit_after, desktop.window.close)
-    try:
-        return app.exec()
-    finally:
-        quitter.uninstall()
-        desktop.stop()
-        store.close()

@@ -76,7 +76,7 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from riskwatch.app import run_gui
+        from riskwatch.launcher import run_gui
 
         return run_gui(args)
     try:

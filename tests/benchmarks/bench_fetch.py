@@ -138,7 +138,7 @@ async def _limiter(server: FakeKraken, n: int) -> tuple[float, float, float]:
 def _qt_stall(url: str, data_dir: Path) -> tuple[float, int, float]:
     """One refresh (markets, tickers, a 400-bar backfill of 3 held assets) through the GUI's bridge against the
     fake at ``url`` (started with 2 s latency), while a 5 ms QTimer ticks: (longest gap, ticks, refresh time).
-    The cycle is the app's: the Monitor, its risk report computed in a worker process (``app.launch``)."""
+    The cycle is the app's: the Monitor, its risk report computed in a worker process (``launcher.launch``)."""
     from decimal import Decimal
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer

@@ -4,7 +4,7 @@ import argparse
 
 import pytest
 
-from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch.adapters.sqlite_store import SqliteStore
 
 
@@ -19,12 +19,12 @@ def no_yahoo(monkeypatch):
 
 def test_offline_start_with_the_network_at_a_closed_port(qtbot, tmp_path, no_yahoo):
     store = SqliteStore.in_dir(tmp_path)
-    desktop = rwapp.launch(args("http://127.0.0.1:9"), store, language="de")
+    desktop = launcher.launch(args("http://127.0.0.1:9"), store, language="de")
     w = desktop.window
     qtbot.addWidget(w)
     try:
         assert w.isVisible() and w.positions_view.model.rowCount() == 6  # usable at once: example portfolio
-        qtbot.waitUntil(lambda: w.last_result is not None, timeout=30000)
+        qtbot.waitUntil(lambda: w.last_result is not None and w.last_result.market is not None, timeout=30000)
         r = w.last_result
         assert r.market is not None
         assert r.market.sources["kraken"].state.value in ("offline", "degraded")
@@ -39,14 +39,14 @@ def test_offline_start_with_the_network_at_a_closed_port(qtbot, tmp_path, no_yah
 
 def test_live_start_against_the_loopback_exchange(qtbot, tmp_path, no_yahoo, fake_kraken):
     store = SqliteStore.in_dir(tmp_path)
-    desktop = rwapp.launch(args(fake_kraken.url), store, language="en")
+    desktop = launcher.launch(args(fake_kraken.url), store, language="en")
     w = desktop.window
     qtbot.addWidget(w)
     try:
-        qtbot.waitUntil(lambda: w.last_result is not None, timeout=30000)
+        qtbot.waitUntil(lambda: w.last_result is not None and w.last_result.market is not None, timeout=30000)
         r = w.last_result
         btc = r.report.asset("BTC")
-        assert btc.price_source.startswith("kraken") and btc.price_state == "live"
+        assert btc.price_source.startswith("kraken") and btc.price_state == "ok"
         assert r.history_sources["BTC"] == "store"  # backfilled from the exchange on a fresh data dir
         assert "online" in w.status_panel.crypto.text()
         # F5 refreshes now
@@ -66,7 +66,7 @@ def test_api_keys_and_sync_are_reachable_from_the_menus(qtbot, tmp_path, no_yaho
     monkeypatch.setattr(api_keys_dialog.ApiKeysDialog, "exec", lambda self: opened.append("keys") or 0)
     monkeypatch.setattr(sync_dialog.SyncDialog, "exec", lambda self: opened.append("sync") or 0)
     store = SqliteStore.in_dir(tmp_path)
-    desktop = rwapp.launch(args(fake_kraken.url), store, language="de")
+    desktop = launcher.launch(args(fake_kraken.url), store, language="de")
     w = desktop.window
     qtbot.addWidget(w)
     try:
@@ -84,11 +84,11 @@ def test_api_keys_and_sync_are_reachable_from_the_menus(qtbot, tmp_path, no_yaho
 def test_switches_to_live_data_when_the_network_returns(qtbot, tmp_path, no_yahoo, fake_kraken):
     fake_kraken.inject("*", "503")  # the exchange is down when the app starts
     store = SqliteStore.in_dir(tmp_path)
-    desktop = rwapp.launch(args(fake_kraken.url), store, language="en")
+    desktop = launcher.launch(args(fake_kraken.url), store, language="en")
     w = desktop.window
     qtbot.addWidget(w)
     try:
-        qtbot.waitUntil(lambda: w.last_result is not None, timeout=60000)
+        qtbot.waitUntil(lambda: w.last_result is not None and w.last_result.market is not None, timeout=60000)
         assert w.last_result.market.sources["kraken"].state.value in ("offline", "degraded")
         assert w.banner.isVisible()
         fake_kraken.clear_faults()  # the network returns; the next timer tick (here: F5) goes live by itself
@@ -96,7 +96,7 @@ def test_switches_to_live_data_when_the_network_returns(qtbot, tmp_path, no_yaho
         desktop.bridge.refresh()
         qtbot.waitUntil(lambda: w.last_result.market.sources["kraken"].state.value == "online", timeout=60000)
         qtbot.waitUntil(lambda: not w.banner.isVisible(), timeout=5000)
-        assert w.last_result.report.asset("BTC").price_state == "live"
+        assert w.last_result.report.asset("BTC").price_state == "ok"
     finally:
         desktop.stop()
         store.close()
@@ -110,7 +110,7 @@ def test_periodic_sync_proposes_changes_without_applying(qtbot, tmp_path, no_yah
     monkeypatch.setattr(sync_dialog.SyncDialog, "exec", lambda self: proposed.append(self) or 0)
     store = SqliteStore.in_dir(tmp_path)
     save_settings(store, AppSettings(account_sync_interval_min=60))
-    desktop = rwapp.launch(args(fake_kraken.url), store, language="en")
+    desktop = launcher.launch(args(fake_kraken.url), store, language="en")
     w = desktop.window
     qtbot.addWidget(w)
     try:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch.adapters.clock import ManualClock
 from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.domain.freshness import DataStatus
@@ -133,7 +134,7 @@ def test_stocks_stale_with_crypto_live_are_listed_in_the_banner_and_the_status_b
     stocks."""
     monkeypatch.setenv("RISKWATCH_EQUITY_SOURCE", "csv")
     store = SqliteStore.in_dir(tmp_path)
-    desktop = rwapp.launch(_args(fake_kraken.url), store, language=language)
+    desktop = launcher.launch(_args(fake_kraken.url), store, language=language)
     w = desktop.window
     qtbot.addWidget(w)
     try:

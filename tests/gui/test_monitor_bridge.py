@@ -1,6 +1,6 @@
 """The app's Qt bridge: monitoring cycles on the loop thread, their results as signals in the GUI thread.
 
-Real objects throughout, wired as ``app.launch`` wires them: a LoopThread, a SQLite store, the alert service,
+Real objects throughout, wired as ``launcher.launch`` wires them: a LoopThread, a SQLite store, the alert service,
 the market-data service on ccxt against the loopback Kraken, and the Monitor (risk report computed in-process).
 """
 

@@ -6,6 +6,7 @@ import hashlib
 import pytest
 
 from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch.adapters.sqlite_store import DB_FILENAME, SqliteStore
 from riskwatch.gui.replay_controller import request_from_args
 
@@ -20,7 +21,7 @@ def desktop(qtbot, tmp_path, monkeypatch):
     store = SqliteStore.in_dir(tmp_path)
     args = argparse.Namespace(data_dir=None, exchange=None, exchange_api_url="http://127.0.0.1:9", demo=False,
                               replay_from=None, demo_speed=None)
-    d = rwapp.launch(args, store, language="en", offline=True)
+    d = launcher.launch(args, store, language="en", offline=True)
     qtbot.addWidget(d.window)
     qtbot.waitUntil(lambda: d.bridge is not None, timeout=20000)
     qtbot.waitUntil(lambda: d.window.last_result is not None, timeout=20000)

@@ -1,6 +1,6 @@
 """A changed exchange, endpoint or refresh interval is used from the next cycle on (not only saved).
 
-End to end, as the app runs: ``app.launch`` against the loopback Kraken, the settings dialog (its ``exec``
+End to end, as the app runs: ``launcher.launch`` against the loopback Kraken, the settings dialog (its ``exec``
 filled in by the test), the window's ``apply_settings``, the bridge and the monitor's market-data service.
 """
 
@@ -10,7 +10,7 @@ import argparse
 
 import pytest
 
-from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch.adapters.sqlite_store import SqliteStore
 from riskwatch.gui.dialogs.settings_dialog import SettingsDialog
 from riskwatch.services.settings import AppSettings, save_settings
@@ -41,7 +41,7 @@ def test_a_new_endpoint_exchange_and_interval_are_used_from_the_next_cycle(qtbot
     store = SqliteStore.in_dir(tmp_path)
     save_settings(store, AppSettings(exchange="kraken", exchange_api_url=fake_kraken.url, refresh_interval_s=600))
     args = argparse.Namespace(data_dir=None, exchange=None, exchange_api_url=None, demo=False, replay_from=None)
-    desktop = rwapp.launch(args, store, language="en")
+    desktop = launcher.launch(args, store, language="en")
     w = desktop.window
     qtbot.addWidget(w)
     with FakeKraken() as other:
@@ -78,11 +78,11 @@ def test_only_a_new_interval_keeps_the_market_data_service(qtbot, tmp_path, no_y
     store = SqliteStore.in_dir(tmp_path)
     save_settings(store, AppSettings(exchange="kraken", exchange_api_url=fake_kraken.url))
     args = argparse.Namespace(data_dir=None, exchange=None, exchange_api_url=None, demo=False, replay_from=None)
-    desktop = rwapp.launch(args, store, language="en")
+    desktop = launcher.launch(args, store, language="en")
     w = desktop.window
     qtbot.addWidget(w)
     try:
-        qtbot.waitUntil(lambda: w.last_result is not None, timeout=60000)
+        qtbot.waitUntil(lambda: w.last_result is not None and w.last_result.market is not None, timeout=60000)
         qtbot.waitUntil(lambda: not desktop.bridge.busy, timeout=30000)
         market = desktop.bridge.monitor.market
         fill_dialog(monkeypatch, refresh=120)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch import paths
 from riskwatch.adapters.sqlite_store import DB_FILENAME, SqliteStore
 from riskwatch.domain.errors import StoreError
@@ -72,7 +73,7 @@ def test_run_gui_on_a_locked_store_shows_the_dialog_and_exits_1(qtbot, locked_di
     root = logging.getLogger("riskwatch")
     before = list(root.handlers)
     try:
-        assert rwapp.run_gui(args) == 1
+        assert launcher.run_gui(args) == 1
     finally:
         for h in root.handlers[:]:
             if h not in before:

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from riskwatch import app as rwapp
+from riskwatch import launcher
 from riskwatch.adapters.clock import ManualClock
 from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.adapters.sqlite_alerts import AlertRepository
@@ -188,7 +189,7 @@ def test_the_desktop_closes_the_monitor_once(qtbot, tmp_path, counting, monkeypa
     store = SqliteStore.in_dir(tmp_path)
     args = argparse.Namespace(data_dir=None, exchange=None, exchange_api_url="http://127.0.0.1:9", demo=False,
                               replay_from=None, demo_speed=None)
-    d = rwapp.launch(args, store, language="en", offline=True)
+    d = launcher.launch(args, store, language="en", offline=True)
     qtbot.addWidget(d.window)
     try:
         qtbot.waitUntil(lambda: d.bridge is not None, timeout=20000)

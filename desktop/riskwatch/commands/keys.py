@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from riskwatch.i18n import cli_language
+from riskwatch.options import options_of
 from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
 
 log = logging.getLogger("riskwatch.commands.keys")
@@ -123,15 +123,16 @@ def start_logging(args) -> None:
     from riskwatch.app import setup_logging
 
     try:
-        setup_logging(paths.data_dir(getattr(args, "data_dir", None)))
+        setup_logging(paths.data_dir(getattr(args, "data_dir", None), options_of(args)))
     except OSError:
         pass  # logging is a convenience; the command still works
 
 
-def make_resolver():
+def make_resolver(args=None):
+    """The key resolver: the keyring, then ``RISKWATCH_<EXCHANGE>_API_KEY`` … from the runtime options."""
     from riskwatch.adapters.keyring_secrets import SecretResolver
 
-    return SecretResolver.default()
+    return SecretResolver.default(options_of(args))
 
 
 def where(source: str | None, resolver, exchange: str, lang: str) -> str:
@@ -189,17 +190,17 @@ def api_url_for(args, exchange: str) -> str | None:
     from riskwatch import paths
     from riskwatch.adapters.sqlite_store import DB_FILENAME
 
-    if not (paths.data_dir(getattr(args, "data_dir", None)) / DB_FILENAME).exists():
+    if not (paths.data_dir(getattr(args, "data_dir", None), options_of(args)) / DB_FILENAME).exists():
         return None
     from riskwatch.app import open_store
+    from riskwatch.services.settings import load_settings
 
     store = open_store(args)
     try:
-        if (store.get_setting("exchange", "kraken") or "kraken").lower() == exchange:
-            return store.get_setting("exchange_api_url") or None
+        settings = load_settings(store)
     finally:
         store.close()
-    return None
+    return (settings.exchange_api_url or None) if settings.exchange == exchange else None
 
 
 def keyed_command(run: Callable[..., int]) -> Callable[[Any], int]:
@@ -210,12 +211,12 @@ def keyed_command(run: Callable[..., int]) -> Callable[[Any], int]:
 
     @functools.wraps(run)
     def command(args) -> int:
-        lang = cli_language()
+        lang = options_of(args).cli_language()
         exchange = exchange_arg(args.exchange, lang)
         if exchange is None:
             return 2
         start_logging(args)
-        resolver = make_resolver()
+        resolver = make_resolver(args)
         if not resolver.secure_backend:
             print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)
         return run(args, lang, exchange, resolver)
@@ -282,7 +283,7 @@ def run_set(args) -> int:
     from riskwatch.domain.account_sync import account_name
     from riskwatch.domain.errors import SecretStoreUnavailable
 
-    lang = cli_language()
+    lang = options_of(args).cli_language()
     exchange = exchange_arg(args.exchange, lang)
     if exchange is None:
         return 2
@@ -292,7 +293,7 @@ def run_set(args) -> int:
         print(f"riskwatch: {exc}", file=sys.stderr)
         return 2
     start_logging(args)
-    resolver = make_resolver()
+    resolver = make_resolver(args)
     name = account_name(exchange)
     if not resolver.secure_backend:
         print("riskwatch: " + no_backend_notice(resolver, exchange, lang), file=sys.stderr)

@@ -5,7 +5,7 @@ store is only read (positions, rules, price bars) and never written. The portfol
 or the example portfolio when the store has none. Prices: the store's daily bars, else the bundled history.
 
 Without ``--headless`` the desktop app starts in replay mode (``args.replay_from``, ``args.replay_to``,
-``args.speed`` are set for ``riskwatch.app.run_gui``). ``--headless`` prints every alert event with its
+``args.speed`` are set for ``riskwatch.launcher.run_gui``). ``--headless`` prints every alert event with its
 simulated date; with ``--json`` as one JSON object per line::
 
     {"date": "2025-11-04", "kind": "fired", "severity": "warning", "asset": "BTC",
@@ -76,7 +76,7 @@ def run(args) -> int:
     if not args.headless:
         if args.speed is None:
             args.speed = DEFAULT_GUI_SPEED
-        from riskwatch.app import run_gui
+        from riskwatch.launcher import run_gui
 
         return run_gui(args)
     return run_headless(args, start, end)

@@ -1,27 +1,28 @@
 """The window's exchange-account commands: API keys, sync from the exchange, and the periodic sync.
 
 ``accounts`` is app.py's ``(secret vault, key test, SyncService)``; the dialogs run their network calls
-through the app's OpRunner (``run`` bound to the window). The periodic sync only proposes: a difference opens
-the sync dialog with the plan, nothing is applied without the user's confirmation.
+through the app's OpRunner (the API-keys dialog as the op's parent; the sync dialog and the periodic sync
+through ``ops.bind``, with failures nobody handles in the window's status bar). The periodic sync only
+proposes: a difference opens the sync dialog with the plan, nothing is applied without the user's confirmation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+from riskwatch.gui.ops import OpRunner, ShowFailure
 
 
 class AccountActions(QObject):
     #: SyncPlan applied to the positions
     positions_synced = Signal(object)
 
-    def __init__(self, accounts, run: Callable[..., Any], *, window: QWidget):
+    def __init__(self, accounts, ops: OpRunner, *, window: QWidget):
         super().__init__(window)
         self._accounts = accounts
-        self._run = run
+        self._ops = ops
+        self._run = ops.bind(window, show_failure=ShowFailure.STATUS_BAR)
         self._window = window
         self.enabled = False  # the network calls need the loop thread (the window says when it is there)
         self.scheduler = None
@@ -59,7 +60,7 @@ class AccountActions(QObject):
         if not self.available:
             return
         vault, test, _ = self._accounts
-        self.api_keys_dialog = ApiKeysDialog(vault, test, self._run, exchange=self._exchange, parent=self._window)
+        self.api_keys_dialog = ApiKeysDialog(vault, test, self._ops, exchange=self._exchange, parent=self._window)
         self.api_keys_dialog.exec()
 
     def open_sync(self, plan=None) -> None:

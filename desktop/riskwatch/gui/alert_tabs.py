@@ -18,6 +18,7 @@ def build_alert_views(w, alerts, write_alert_csv, on_alerts_changed: Callable[..
     w.alert_window = AlertWindow(alerts, notify_tray=w.settings.tray_notifications,
                                  play_sound=w.settings.alert_sound, parent=w)
     w.alert_history = AlertHistoryView(alerts, write_text=write_alert_csv)
+    w.alert_window.set_ops(w.ops)
     w.alert_history.set_ops(w.ops)
     w.alert_bridge.alerts_raised.connect(w.alert_window.show_events)
     w.alert_bridge.alerts_raised.connect(w.alert_history.show_events)

@@ -25,7 +25,9 @@ from riskwatch.gui.offline_banner import OfflineBanner
 from riskwatch.gui.ops import OpRunner, ShowFailure
 from riskwatch.gui.replay_controller import ReplayController, ReplayRequest
 from riskwatch.gui.result_work import chart_data, weekend_gap
-from riskwatch.gui.source_names import exchange_name, show_sources
+from riskwatch.gui.rule_thresholds import RuleThresholds
+from riskwatch.gui.settings_controller import SettingsController, follow_in_status, show_settings
+from riskwatch.gui.source_names import show_sources
 from riskwatch.gui.theme import ThemeAware, theme
 from riskwatch.gui.translation import Retranslatable
 from riskwatch.gui.views.dashboard_view import DashboardView
@@ -33,24 +35,23 @@ from riskwatch.gui.views.positions_view import PositionsView
 from riskwatch.gui.views.status_bar import StatusPanel
 from riskwatch.gui.window_ini import window_settings
 from riskwatch.gui.window_size import MINIMUM, default_size, restore_window, save_window
-from riskwatch.services.settings import load_settings, save_settings
-from riskwatch.services.thresholds import drop_thresholds, traffic_thresholds
 
 
 class MainWindow(ThemeAware, Retranslatable, QMainWindow):
-    def __init__(self, store, *, read_rows, write_positions, translator=None, bridge=None, alerts=None,
+    def __init__(self, store, *, read_rows, write_positions, bridge=None, alerts=None,
                  about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
                  write_alert_csv=None, extra_symbols=(), closes=None, make_replay=None, accounts=None,
-                 hub: ChangeHub | None = None, ops: OpRunner | None = None, parent=None):
+                 hub: ChangeHub | None = None, ops: OpRunner | None = None,
+                 settings: SettingsController | None = None, parent=None):
         """``read_rows`` / ``write_positions`` are the file adapters and ``bridge`` the MonitorBridge, handed in
-        by app.py; ``alerts`` is the AlertService (rules for thresholds, acknowledge …); ``hub`` and ``ops``
-        the app's ChangeHub and OpRunner (made here when not given: tests)."""
+        by app.py; ``alerts`` is the AlertService (rules for thresholds, acknowledge …); ``hub``, ``ops`` and
+        ``settings`` the app's ChangeHub, OpRunner and SettingsController (made here when not given)."""
         super().__init__(parent)
         self._store = store
-        self._translator = translator
         self.hub = hub if hub is not None else ChangeHub()
         self.ops = ops if ops is not None else OpRunner()
-        for owned in (self.hub, self.ops):  # app.py makes them without a parent: they live as long as the window
+        self.settings_controller = settings if settings is not None else SettingsController(store, self.hub)
+        for owned in (self.hub, self.ops, self.settings_controller):  # app.py makes them parentless: ours now
             if owned.parent() is None:
                 owned.setParent(self)
         self.alerts = alerts
@@ -86,19 +87,17 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 0)
         lay.addWidget(self.banner)
+        lay.addWidget(self.banner.stale_note)
         lay.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status_label = QLabel()
         self.status_panel = StatusPanel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.status_panel)
-        self.account_actions = AccountActions(accounts, self.ops.bind(self, show_failure=ShowFailure.STATUS_BAR),
-                                              window=self)
+        self.account_actions = AccountActions(accounts, self.ops, window=self)
         self.account_actions.positions_synced.connect(self._on_account_actions_positions_synced)
         build_actions(self)
-        self.settings = load_settings(store)
-        self.status_panel.set_base_currency(self.settings.base_currency)
-        self.status_panel.set_sources(crypto=(exchange_name(self.settings.exchange), "unknown"))
+        show_settings(self.status_panel, self.settings)
         self.alert_bridge = self.alert_window = self.alert_history = self.rules_view = self.menu_alerts = None
         self._remove_alert_listener = None
         if alerts is not None:
@@ -119,11 +118,14 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self.replay.step_finished.connect(self._on_replay_step_finished)
         self.replay.step_failed.connect(self._show_status)
         self.replay.replay_stopped.connect(self._on_replay_replay_stopped)
+        self.thresholds = RuleThresholds(alerts, self.hub, dashboard=self.dashboard,
+                                         positions_model=self.positions_view.model, liquidity_tab=self.liquidity_tab,
+                                         show_status=self._show_status, parent=self)
         self.hub.positions_changed.connect(self._on_hub_positions_changed)
         self.hub.rules_changed.connect(self._on_hub_rules_changed)
-        self.hub.settings_changed.connect(self._on_hub_settings_changed)
+        self.hub.settings_changed.connect(follow_in_status(self.status_panel, self._show_status))
         self.hub.settings_changed.connect(self.account_actions.follow_settings)
-        self._apply_thresholds()
+        self.thresholds.apply()
         self.bridge = None
         if bridge is not None:
             self.attach_bridge(bridge)
@@ -191,8 +193,8 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         if self.last_result is None:
             self.statusBar().showMessage(self.tr("No figures yet: wait for the first refresh."), 5000)
             return
-        self.stress_dialog = StressDialog(self.last_result.report, self._rules(), closes=self._closes, ops=self.ops,
-                                          parent=self)
+        self.stress_dialog = StressDialog(self.last_result.report, self.thresholds.rules(), closes=self._closes,
+                                          ops=self.ops, parent=self)
         self.stress_dialog.exec()
 
     @property
@@ -237,29 +239,17 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         if self.bridge is not None:
             self.bridge.refresh()
 
-    def open_settings(self) -> None:
-        from riskwatch.gui.dialogs.settings_dialog import SettingsDialog
+    @property
+    def settings(self):
+        """The current AppSettings (the SettingsController holds them)."""
+        return self.settings_controller.settings
 
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() and dialog.result_settings() is not None:
-            self.apply_settings(dialog.result_settings())
+    def open_settings(self) -> None:
+        self.settings_controller.edit(self)
 
     def apply_settings(self, new) -> None:
-        """Save ``new`` and announce it (``hub.settings_changed``): the next cycle uses it."""
-        old = self.settings
-        save_settings(self._store, new)
-        self.settings = new
-        self.hub.settings_changed.emit(new, old)
-
-    def _on_hub_settings_changed(self, new, old) -> None:
-        if new.language != old.language and self._translator is not None:
-            self._translator.set_language(new.language)
-        self.status_panel.set_base_currency(new.base_currency)
-        self.status_panel.set_sources(crypto=(exchange_name(new.exchange), "unknown"))
-        if (new.exchange, new.exchange_api_url, new.base_currency) != (old.exchange, old.exchange_api_url,
-                                                                      old.base_currency):
-            self.statusBar().showMessage(self.tr("Settings saved. The new exchange or base currency is used from "
-                                                 "the next refresh."), 8000)
+        """Save ``new`` and announce it on the hub: the next cycle uses it."""
+        self.settings_controller.apply(new)
 
     # -- results ------------------------------------------------------------------------------
     def show_result(self, result) -> None:
@@ -275,7 +265,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self.liquidity_tab.apply("values", lambda view: view.set_liquidity(liquidity))
         show_sources(self.status_panel, result.market, self.settings.exchange)
         now = self._clock.now() if self._clock is not None else datetime.now(timezone.utc)
-        self.status_panel.set_newest_price(result.newest_price_at, result.report.ts or now)
+        self.status_panel.show_figure_times(result.report, result.report.ts or now)
         self.status_panel.set_base_currency(result.report.base_currency)
         self._update_banner()
         self.hub.result_shown.emit(result)
@@ -301,27 +291,6 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self._charts_dirty = False
 
         self.ops.query(charts, lambda: chart_data(result, alerts), charts.set_data)
-
-    def _rules(self) -> tuple:
-        from riskwatch.domain.errors import RiskWatchError
-
-        try:
-            return tuple(self.alerts.rules()) if self.alerts is not None else ()
-        except RiskWatchError as exc:  # e.g. the store is gone: say so, show no thresholds
-            self._show_status(str(exc))
-            return ()
-
-    def _apply_thresholds(self) -> None:
-        if self.alerts is not None:
-            self._apply_thresholds_now()
-
-    def _apply_thresholds_now(self) -> None:
-        rules = self._rules()
-        self.liquidity_tab.apply("rules", lambda view: view.set_rules(rules))
-        self.dashboard.set_rules(rules)
-        assets = {p.symbol: p.asset for p in self.positions_view.model.positions()}
-        self.positions_view.model.set_thresholds(traffic_thresholds(drop_thresholds(rules, assets)),
-                                                 default=(None, None))
 
     def _read_active_alerts(self, *_args) -> None:
         if self.alerts is not None:
@@ -358,8 +327,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         if p is not None and self.charts_tab.is_built:
             self.charts.select_symbol(p.symbol)
 
-    def _on_hub_rules_changed(self) -> None:
-        self._apply_thresholds()
+    def _on_hub_rules_changed(self) -> None:  # the thresholds follow the hub themselves
         self._charts_dirty = True
         self.refresh_now()
 
@@ -369,7 +337,6 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
 
     def _on_hub_positions_changed(self) -> None:
         self._update_count()
-        self._apply_thresholds()
         self.refresh_now()
 
     # -- geometry -----------------------------------------------------------------------------

@@ -116,7 +116,7 @@ class Monitor:
         take the feeds' whole timeouts): every price keeps its own age and state, so old figures read as old.
         The rules are not evaluated: a preview never raises, escalates or resolves an alert; the cycle that
         follows evaluates them once, on whatever data it then has. The report is computed on the calling
-        thread, since at start-up the worker process is still importing pandas."""
+        thread: at start-up the report computer's worker process is not running yet."""
         return self.evaluate(self.store.portfolio(), None, offline=True, alerts=False)
 
     async def _fetch(self, portfolio: Portfolio, offline: bool, backfill: bool, on_quotes: Callable | None):

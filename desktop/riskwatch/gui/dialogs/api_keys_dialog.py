@@ -5,8 +5,9 @@ The dialog imports no adapter. It gets
 * ``vault``: where keys are kept (``services.account_sync.CredentialVault``; app.py hands in the keyring
   ``SecretResolver``),
 * ``test(exchange, credentials)``: a coroutine making one private read call (``ccxt_account.test_credentials``),
-* ``run(coro, on_done, on_error)``: runs the coroutine off the GUI thread and calls back on it
-  (``MonitorBridge.run``).
+* ``ops``: the app's ``OpRunner`` (``gui/ops.py``), which runs that coroutine on the loop thread with this
+  dialog as the op's parent: the result comes back on the GUI thread, and a dialog destroyed meanwhile gets
+  no callback.
 
 Secrets are typed into password fields, handed to the vault and cleared from the fields at once; nothing
 here writes to QSettings or logs. Without a secure keyring a banner says so and offers "this session only".
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from riskwatch.domain.account_sync import ApiCredentials, account_name
 from riskwatch.domain.errors import AuthenticationFailed, DataUnavailable, InvalidData, RateLimited, \
     SecretStoreUnavailable
+from riskwatch.gui.ops import Op, OpHandle, OpRunner
 from riskwatch.gui.theme import theme
 from riskwatch.gui.translation import Retranslatable
 
@@ -77,14 +79,14 @@ class ApiKeysDialog(Retranslatable, QDialog):
     test_finished = Signal(str, bool)
 
     def __init__(self, vault: Any, test: Callable[[str, ApiCredentials], Any],
-                 run: Callable[..., Any], *, exchanges: Sequence[str] = EXCHANGES, exchange: str | None = None,
+                 ops: OpRunner, *, exchanges: Sequence[str] = EXCHANGES, exchange: str | None = None,
                  parent=None):
         super().__init__(parent)
         self.setObjectName("apiKeysDialog")
         self._vault = vault
         self._test = test
-        self._run = run
-        self._busy = False
+        self._ops = ops
+        self._test_op: OpHandle | None = None  # the running key test; None when idle
         self._text = AccountText(self)
         self._result_kind: tuple[str, Any] | None = None  # what the result label shows, to retranslate it
 
@@ -163,6 +165,11 @@ class ApiKeysDialog(Retranslatable, QDialog):
         return self.exchange.currentData()
 
     @property
+    def busy(self) -> bool:
+        """True while a key test runs (saving and testing wait for it)."""
+        return self._test_op is not None
+
+    @property
     def secure(self) -> bool:
         return bool(self._vault.secure_backend)
 
@@ -174,8 +181,8 @@ class ApiKeysDialog(Retranslatable, QDialog):
         source = self._vault.source(ex)
         self.status.setText(self._text.source(source, self._vault.backend_name))
         self.remove_button.setEnabled(source in ("keyring", "session"))
-        self.test_button.setEnabled(not self._busy)
-        self.save_button.setEnabled(not self._busy)
+        self.test_button.setEnabled(not self.busy)
+        self.save_button.setEnabled(not self.busy)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("API keys"))
@@ -243,8 +250,7 @@ class ApiKeysDialog(Retranslatable, QDialog):
         try:
             creds = self._entered()
         except ValueError:
-            self._show_result("incomplete")
-            return False
+            creds = None  # half a key is as incomplete as none
         if creds is None:
             self._show_result("incomplete")
             return False
@@ -266,7 +272,7 @@ class ApiKeysDialog(Retranslatable, QDialog):
 
     def test_key(self) -> bool:
         """Test the key in the fields, or the stored one when the fields are empty (off the GUI thread)."""
-        if self._busy:
+        if self.busy:
             return False
         ex = self.current_exchange()
         try:
@@ -283,15 +289,15 @@ class ApiKeysDialog(Retranslatable, QDialog):
         if creds is None:
             self._show_result("nothing_to_test")
             return False
-        self._busy = True
+        # the failure callback shows the reason in the result line, in the dialog's words
+        self._test_op = self._ops.run(Op(self, self._test(ex, creds), lambda _r, ex=ex: self._on_test_done(ex, None),
+                                         lambda err, ex=ex: self._on_test_done(ex, err)))
         self._refresh()
         self._show_result("testing")
-        self._run(self._test(ex, creds), lambda _r, ex=ex: self._on_test_done(ex, None),
-                  lambda err, ex=ex: self._on_test_done(ex, err))
         return True
 
     def _on_test_done(self, exchange: str, error: BaseException | None) -> None:
-        self._busy = False
+        self._test_op = None
         if exchange == self.current_exchange():
             self._show_result("works" if error is None else "error", error)
         self._refresh()
@@ -324,6 +330,9 @@ class ApiKeysDialog(Retranslatable, QDialog):
 
     def done(self, result: int) -> None:
         self.clear_fields()  # nothing typed outlives the dialog
+        test, self._test_op = self._test_op, None
+        if test is not None:  # nobody would see its result: stop the request
+            test.cancel()
         super().done(result)
 
 
