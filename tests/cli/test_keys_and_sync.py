@@ -118,6 +118,23 @@ def test_set_test_sync_quit_leaves_no_key_material_anywhere(tmp_path, data_dir, 
     assert not any(KEY in row for row in json.loads((tmp_path / "keyring.json").read_text()))
 
 
+def test_keys_test_uses_the_endpoint_saved_in_the_settings_for_that_exchange(data_dir, env, kraken):
+    """Without --exchange-api-url the endpoint comes from the settings (read as AppSettings), and only for the
+    exchange they name."""
+    from riskwatch.adapters.sqlite_store import SqliteStore
+    from riskwatch.services.settings import AppSettings, save_settings
+
+    store = SqliteStore.in_dir(data_dir)
+    save_settings(store, AppSettings(exchange="kraken", exchange_api_url=kraken.url))
+    store.close()
+    cli = Runs(data_dir, env)
+    assert cli("keys", "set", "kraken", input=f"{KEY}\n{SECRET}\n").returncode == 0
+    r = cli("keys", "test", "kraken")
+    assert r.returncode == 0, r.stderr
+    assert "works" in r.stdout
+    assert [q.endpoint for q in kraken.requests() if q.path.startswith("/0/private/")] == ["BalanceEx"]
+
+
 def test_sync_asks_before_applying_and_reports_changes(data_dir, env, kraken):
     cli = Runs(data_dir, env)
     assert cli("keys", "set", "kraken", input=f"{KEY}\n{SECRET}\n").returncode == 0

@@ -15,7 +15,7 @@ from riskwatch.gui.alert_bridge import AlertBridge
 from riskwatch.gui.alert_text import local_datetime_text
 from riskwatch.gui.views.alert_window import (COL_ASSET, COL_METRIC, COL_SEVERITY, COL_STATE, COL_THRESHOLD,
                                               COL_TIME, COL_VALUE, AlertWindow)
-from tests.gui.alert_fixtures import T0, German, local_text, make_stack, snap
+from tests.gui.alert_fixtures import T0, German, local_text, snap
 from tests.gui.message_boxes import record_message_boxes
 
 BTC_KEY = "btc_drop_30d|BTC"
@@ -32,13 +32,6 @@ def _quiet(monkeypatch):
     beeps = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
     return beeps
-
-
-@pytest.fixture
-def stack(data_dir):
-    s = make_stack(data_dir)
-    yield s
-    s.store.close()
 
 
 def wire(qtbot, stack, window_cls=AlertWindow, **kw):

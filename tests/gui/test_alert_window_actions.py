@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from riskwatch import app as rwapp
 from riskwatch.gui.views.alert_window import COL_STATE, AlertWindow
-from tests.gui.alert_fixtures import T0, German, make_stack, snap
+from tests.gui.alert_fixtures import T0, German, snap
 from tests.gui.message_boxes import record_message_boxes
 
 BTC_KEY = "btc_drop_30d|BTC"
@@ -21,13 +21,6 @@ BTC_KEY = "btc_drop_30d|BTC"
 def _quiet(monkeypatch):
     record_message_boxes(monkeypatch, answer_questions=False)
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
-
-
-@pytest.fixture
-def stack(data_dir):
-    s = make_stack(data_dir)
-    yield s
-    s.store.close()
 
 
 def make_window(qtbot, stack, parent=None):

@@ -70,12 +70,23 @@ def kraken(fake_kraken):  # noqa: F811
 
 
 @pytest.fixture
-def runner(qapp):
-    """The runner the app uses: MonitorBridge.run on a LoopThread (callbacks arrive on the GUI thread)."""
+def bridge(qapp):
     loop = LoopThread().start()
     bridge = MonitorBridge(loop, SimpleNamespace(market=None))
-    yield bridge.run
+    yield bridge
     loop.stop()
+
+
+@pytest.fixture
+def runner(bridge):
+    """The runner the app uses: MonitorBridge.run on a LoopThread (callbacks arrive on the GUI thread)."""
+    return bridge.run
+
+
+@pytest.fixture
+def ops(bridge):
+    """The app's OpRunner on the same loop thread (the API-keys dialog runs its key test through it)."""
+    return bridge.ops
 
 
 def secure_vault():
@@ -90,8 +101,8 @@ def key_tester(kraken):
     return lambda ex, creds: test_credentials(ex, creds, kraken.url, **FAST)
 
 
-def make_dialog(qtbot, vault, kraken, runner, **kw):
-    dialog = ApiKeysDialog(vault, key_tester(kraken), runner, **kw)
+def make_dialog(qtbot, vault, kraken, ops, **kw):
+    dialog = ApiKeysDialog(vault, key_tester(kraken), ops, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -104,12 +115,12 @@ def enter(dialog, key=KEY, secret=SECRET, passphrase=""):
 
 
 def wait_result(qtbot, dialog):
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     return dialog.result.text()
 
 
-def test_layout_advice_and_password_fields(qtbot, kraken, runner):
-    dialog = make_dialog(qtbot, secure_vault(), kraken, runner)
+def test_layout_advice_and_password_fields(qtbot, kraken, ops):
+    dialog = make_dialog(qtbot, secure_vault(), kraken, ops)
     assert dialog.windowTitle() == "API keys"
     assert dialog.secret.echoMode() == QLineEdit.EchoMode.Password
     assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Password
@@ -121,9 +132,9 @@ def test_layout_advice_and_password_fields(qtbot, kraken, runner):
     assert [dialog.exchange.itemText(i) for i in range(dialog.exchange.count())][0] == "Kraken"
 
 
-def test_save_test_and_remove_with_the_keyring(qtbot, kraken, runner, questions):
+def test_save_test_and_remove_with_the_keyring(qtbot, kraken, ops, questions):
     vault = secure_vault()
-    dialog = make_dialog(qtbot, vault, kraken, runner)
+    dialog = make_dialog(qtbot, vault, kraken, ops)
     with qtbot.waitSignal(dialog.key_saved):
         enter(dialog)
         assert dialog.save()
@@ -134,7 +145,7 @@ def test_save_test_and_remove_with_the_keyring(qtbot, kraken, runner, questions)
 
     with qtbot.waitSignal(dialog.test_finished, timeout=20000) as sig:
         assert dialog.test_key()  # the fields are empty: the stored key is tested
-        assert dialog._busy and not dialog.test_button.isEnabled()
+        assert dialog.busy and not dialog.test_button.isEnabled()
     assert sig.args == ["kraken", True]
     assert "The key works" in dialog.result.text()
     assert [r.endpoint for r in kraken.requests() if "/private/" in r.path] == ["BalanceEx"]
@@ -152,12 +163,12 @@ def test_save_test_and_remove_with_the_keyring(qtbot, kraken, runner, questions)
     ("nonce", "clock"),
     ("unreachable", "could not be reached"),
 ])
-def test_test_reports_the_exact_reason(qtbot, kraken, runner, case, expected):
+def test_test_reports_the_exact_reason(qtbot, kraken, ops, case, expected):
     vault = secure_vault()
     test = key_tester(kraken)
     if case == "unreachable":
         test = lambda ex, creds: test_credentials(ex, creds, "http://127.0.0.1:9", **FAST)  # noqa: E731
-    dialog = ApiKeysDialog(vault, test, runner)
+    dialog = ApiKeysDialog(vault, test, ops)
     qtbot.addWidget(dialog)
     key, secret = KEY, SECRET
     if case == "wrong_key":
@@ -178,8 +189,32 @@ def test_test_reports_the_exact_reason(qtbot, kraken, runner, case, expected):
     assert not MemoryKeyring._store  # testing never stores
 
 
-def test_incomplete_input_and_nothing_to_test(qtbot, kraken, runner):
-    dialog = make_dialog(qtbot, secure_vault(), kraken, runner)
+def test_closing_during_a_test_drops_its_result(qtbot, kraken, ops):
+    """The key test is an op with the dialog as its parent: closing the dialog cancels it, and a dialog that is
+    gone gets no callback (nothing touches a deleted widget, nothing is left pending in the runner)."""
+    kraken.inject("BalanceEx", "latency", seconds=1.0)
+    dialog = make_dialog(qtbot, secure_vault(), kraken, ops)
+    finished = []
+    dialog.test_finished.connect(lambda *args: finished.append(args))
+    enter(dialog)
+    assert dialog.test_key() and dialog.busy and ops.pending == 1
+    dialog.reject()
+    assert not dialog.busy and ops.pending == 0
+    assert dialog.key.text() == ""  # nothing typed outlives the dialog
+
+    again = ApiKeysDialog(secure_vault(), key_tester(kraken), ops)
+    again.test_finished.connect(lambda *args: finished.append(args))
+    enter(again)
+    assert again.test_key() and ops.pending == 1
+    handle = again._test_op
+    again.deleteLater()  # destroyed while its test runs: the runner forgets its callbacks at once
+    qtbot.waitUntil(lambda: ops.pending == 0 and handle.done(), timeout=5000)
+    QCoreApplication.processEvents()  # the (cancelled) delivery is queued: let it arrive
+    assert handle.future.cancelled() and finished == []
+
+
+def test_incomplete_input_and_nothing_to_test(qtbot, kraken, ops):
+    dialog = make_dialog(qtbot, secure_vault(), kraken, ops)
     assert not dialog.test_key() and "No API key to test" in dialog.result.text()
     enter(dialog, KEY, "")
     assert not dialog.save() and "Enter the API key and the secret" in dialog.result.text()
@@ -188,9 +223,9 @@ def test_incomplete_input_and_nothing_to_test(qtbot, kraken, runner):
     assert not MemoryKeyring._store
 
 
-def test_no_secure_backend_banner_and_session_only(qtbot, kraken, runner):
+def test_no_secure_backend_banner_and_session_only(qtbot, kraken, ops):
     vault = no_backend_vault()
-    dialog = make_dialog(qtbot, vault, kraken, runner)
+    dialog = make_dialog(qtbot, vault, kraken, ops)
     assert dialog.banner.isVisibleTo(dialog)
     text = dialog.banner_label.text()
     assert "No secure keyring" in text and "plain text" in text and "RISKWATCH_KRAKEN_API_KEY" in text
@@ -205,19 +240,19 @@ def test_no_secure_backend_banner_and_session_only(qtbot, kraken, runner):
     assert sig.args == ["kraken", True]
 
 
-def test_environment_keys_are_shown_and_cannot_be_removed(qtbot, kraken, runner):
+def test_environment_keys_are_shown_and_cannot_be_removed(qtbot, kraken, ops):
     vault = no_backend_vault({"RISKWATCH_KRAKEN_API_KEY": KEY, "RISKWATCH_KRAKEN_SECRET": SECRET})
-    dialog = make_dialog(qtbot, vault, kraken, runner)
+    dialog = make_dialog(qtbot, vault, kraken, ops)
     assert dialog.status.text() == "Taken from environment variables."
     assert not dialog.remove_button.isEnabled()
 
 
-def test_german(qtbot, kraken, runner):
+def test_german(qtbot, kraken, ops):
     app = QApplication.instance()
     translator = Translator(app, paths.resource("translations"))
     translator.set_language("de")
     try:
-        dialog = make_dialog(qtbot, no_backend_vault(), kraken, runner)
+        dialog = make_dialog(qtbot, no_backend_vault(), kraken, ops)
         assert dialog.windowTitle() == "API-Schlüssel"
         assert "nur Lesezugriff" in dialog.advice.text()
         assert "Kein sicherer Schlüsselbund" in dialog.banner_label.text() or \
@@ -321,11 +356,11 @@ def test_scheduler_reports_changes_but_never_applies(qtbot, store, kraken, runne
 
 
 # -- set -> sync -> quit: the secret is nowhere ----------------------------------------------------------------------
-def test_set_sync_quit_leaves_no_key_material(qtbot, store, data_dir, kraken, runner, caplog):
+def test_set_sync_quit_leaves_no_key_material(qtbot, store, data_dir, kraken, runner, ops, caplog):
     caplog.set_level(logging.DEBUG)
     rwapp.setup_logging(data_dir)
     vault = secure_vault()
-    keys = make_dialog(qtbot, vault, kraken, runner)
+    keys = make_dialog(qtbot, vault, kraken, ops)
     enter(keys)
     keys.save()
     with qtbot.waitSignal(keys.test_finished, timeout=20000):

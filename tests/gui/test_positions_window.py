@@ -173,12 +173,12 @@ def test_export_through_the_ui(tmp_path, window, store):
 def test_switching_language_changes_visible_labels(qtbot, window):
     pos = window.tabs.indexOf(window.positions_view)
     assert window.tabs.tabText(pos) == "Positions"
-    window._translator.set_language("de")  # Qt posts LanguageChange to every widget
+    window.settings_controller.translator.set_language("de")  # Qt posts LanguageChange to every widget
     qtbot.waitUntil(lambda: window.tabs.tabText(pos) == "Positionen")
     assert window.menu_file.title() == "&Datei"
     model = window.positions_view.model
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Einstandskurs"
-    window._translator.set_language("en")
+    window.settings_controller.translator.set_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(pos) == "Positions")
 
 

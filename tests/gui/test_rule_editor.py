@@ -13,7 +13,7 @@ from riskwatch.domain.alerts import Comparator, ScopeType, Severity
 from riskwatch.gui.dialogs.rule_editor import (COL_COMPARATOR, COL_ENABLED, COL_METRIC, COL_NAME, COL_SCOPE,
                                                COL_SEVERITY, COL_THRESHOLD, RuleDialog, RulesView, to_display,
                                                to_stored)
-from tests.gui.alert_fixtures import German, make_stack, snap
+from tests.gui.alert_fixtures import German, snap
 from tests.gui.message_boxes import record_message_boxes
 
 KNOWN = ("BTC", "ETH", "MARA", "QQQ")
@@ -22,13 +22,6 @@ KNOWN = ("BTC", "ETH", "MARA", "QQQ")
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
     return record_message_boxes(monkeypatch)
-
-
-@pytest.fixture
-def stack(data_dir):
-    s = make_stack(data_dir)
-    yield s
-    s.store.close()
 
 
 def make_view(qtbot, stack, snapshot=None):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from riskwatch.adapters.rules_io import load_default_rules
 from riskwatch.gui.dialogs.rule_editor import COL_NAME, COL_SEVERITY, RuleDialog, RulesView
-from tests.gui.alert_fixtures import German, make_stack
+from tests.gui.alert_fixtures import German
 from tests.gui.message_boxes import record_message_boxes
 
 KNOWN = ("BTC", "ETH", "MARA", "QQQ")
@@ -18,13 +18,6 @@ BTC = "btc_drop_30d_warning"
 @pytest.fixture(autouse=True)
 def _no_modal_boxes(monkeypatch):
     return record_message_boxes(monkeypatch)
-
-
-@pytest.fixture
-def stack(data_dir):
-    s = make_stack(data_dir)
-    yield s
-    s.store.close()
 
 
 def make_dialog(qtbot, stack, key=BTC):

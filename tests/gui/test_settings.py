@@ -53,3 +53,37 @@ def test_hand_edited_bad_values_fall_back_to_defaults(tmp_path):
     s = load_settings(store)
     assert s.refresh_interval_s == 15 and s.base_currency == "USD"
     store.close()
+
+
+def test_a_change_is_announced_once_on_the_hub_and_a_cancelled_dialog_announces_nothing(qtbot, window,
+                                                                                        monkeypatch):
+    w, store = window
+    heard = []
+    w.hub.settings_changed.connect(lambda new, old: heard.append((new.exchange, old.exchange)))
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: 0)
+    w.action_settings.trigger()
+    assert heard == [] and store.get_setting("exchange") is None  # nothing saved, nothing announced
+
+    w.apply_settings(AppSettings(exchange="bitstamp"))
+    assert heard == [("bitstamp", "kraken")] and w.settings.exchange == "bitstamp"
+    assert load_settings(store).exchange == "bitstamp"
+    assert "Bitstamp" in w.status_panel.crypto.text()
+    assert "used from the next refresh" in w.statusBar().currentMessage()
+    with pytest.raises(ValueError):
+        w.apply_settings(AppSettings(refresh_interval_s=1))      # refused: neither saved nor announced
+    assert len(heard) == 1 and load_settings(store).refresh_interval_s == 15
+
+
+def test_the_window_starts_in_the_stored_language(qtbot, tmp_path):
+    store = SqliteStore.in_dir(tmp_path)
+    store.set_setting("language", "de")
+    store.set_setting("exchange", "binance")
+    try:
+        w = rwapp.create_main_window(store)
+        qtbot.addWidget(w)
+        assert w.menu_file.title() == "&Datei" and w.settings.language == "de"
+        assert "Binance" in w.status_panel.crypto.text()
+        w.apply_settings(AppSettings(exchange="kraken", language="de"))
+        assert "ab der nächsten Aktualisierung" in w.statusBar().currentMessage()
+    finally:
+        store.close()

@@ -45,7 +45,7 @@ def fixture(tmp_path):
 
 
 def _switch(qtbot, window, language: str, overview: str) -> None:
-    window._translator.set_language(language)
+    window.settings_controller.translator.set_language(language)
     qtbot.waitUntil(lambda: window.tabs.tabText(window.tabs.indexOf(window.dashboard)) == overview)
 
 
