@@ -146,3 +146,44 @@ def test_an_unusable_status_never_fires(status):
                     {"BTC": Asset("BTC", AssetKind.CRYPTO)})
     events, state = evaluate(snap, [RULE], AlertState(), now)
     assert events == [] and state.get("drop|BTC") is None
+
+
+def test_a_stock_quote_from_mid_session_is_stale_all_weekend_not_market_closed():
+    from riskwatch.domain.freshness import assess_quote
+    friday_10 = datetime(2025, 11, 21, 15, tzinfo=UTC)              # 10:00 New York: the feed died then
+    saturday = datetime(2025, 11, 22, 12, tzinfo=UTC)
+    max_age = timedelta(minutes=18)
+    assert assess_quote(Quote("MARA", 12.0, friday_10, "yahoo"), saturday, max_age,
+                        calendar=CAL).state is DataStatus.STALE
+    near_close = datetime(2025, 11, 21, 20, 55, tzinfo=UTC)         # 15:55, within max_age of the close
+    assert assess_quote(Quote("MARA", 12.0, near_close, "yahoo"), saturday, max_age,
+                        calendar=CAL).state is DataStatus.MARKET_CLOSED
+
+
+def test_a_figure_its_stale_data_left_empty_is_stale_and_marks_the_active_alert():
+    """A beta that went None because the stock's closes stopped is stale, not merely missing: the alert on it
+    is held and marked, and `check` counts it as stale."""
+    from riskwatch.domain.snapshot import Snapshot
+    rule = Rule("beta", "beta", "beta_btc", Scope(ScopeType.ASSET, "MARA"), Comparator(">="), 2.0,
+                Severity.WARNING, window="90D")
+    mara = {"MARA": Asset("MARA", AssetKind.EQUITY)}
+    now = T0
+    fired, state = evaluate(Snapshot(now, {("MARA", rule.metric_key): MetricValue(2.5, DataStatus.OK, now)}, mara),
+                            [rule], AlertState(), now)
+    assert [e.kind for e in fired] == [EventKind.FIRED]
+    later = now + timedelta(days=12)
+    empty = Snapshot(later, {("MARA", rule.metric_key): MetricValue(None, DataStatus.STALE, now)}, mara)
+    events, state = evaluate(empty, [rule], state, later)
+    rec = state.get("beta|MARA")
+    assert events == [] and rec.active and rec.stale_since == now
+    # the report gives such a figure the stale status of its inputs
+    iren = _closes([50.0 + i % 3 for i in range(60)])
+    btc = _closes([100.0 + i for i in range(200)])
+    stale_as_of = iren.index[-1].to_pydatetime()
+    rep = compute_risk_report(_portfolio("IREN"), {"BTC": btc, "IREN": iren}, {}, T0 + timedelta(days=200),
+                              price_states={"IREN": PriceState(DataStatus.STALE, 1.0, as_of=stale_as_of,
+                                                               daily=DataStatus.STALE, daily_as_of=stale_as_of),
+                                            "BTC": PriceState(DataStatus.OK, 1.0, as_of=T0 + timedelta(days=200))},
+                              extra_assets={"BTC": Asset("BTC", AssetKind.CRYPTO)})
+    beta = rep.snapshot.get("IREN", "beta_btc:90D")
+    assert beta.value is None and beta.status is DataStatus.STALE

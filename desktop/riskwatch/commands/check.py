@@ -18,9 +18,10 @@ import types
 
 from riskwatch.commands.check_deadline import DEFAULT_TIMEOUT_S
 from riskwatch.commands.check_verdict import CRITICAL, OK, STATUS, UNKNOWN, WARNING
+from riskwatch.domain.catalogue import Unit, spec
 from riskwatch.i18n import cli_language, fmt_number, fmt_percent, tr
 
-__all__ = ["CRITICAL", "OK", "STATUS", "UNKNOWN", "WARNING", "exit_code_for", "finite_json", "register", "run",
+__all__ = ["CRITICAL", "OK", "STATUS", "UNKNOWN", "WARNING", "finite_json", "register", "run",
            "to_json"]
 
 
@@ -75,16 +76,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "arrived by then is replaced by the stored prices")
     p.set_defaults(func=run)
     _usage_error_is_unknown(p)
-
-
-def exit_code_for(active) -> int:
-    """The code of active alerts alone (every one counted): see ``check_verdict.decide`` for the full rule."""
-    sev = {str(a.severity) for a in active}
-    if "critical" in sev:
-        return CRITICAL
-    if "warning" in sev:
-        return WARNING
-    return OK
 
 
 def run(args, *, clock=None) -> int:
@@ -287,7 +278,7 @@ def print_human(doc: dict, counted: set | None = None) -> None:
 
     lang = cli_language()
     active = [a for a in doc["active_alerts"] if counted is None or a["alert_key"] in counted]
-    parts = [f"{a['asset']} {a['metric']} {_fmt_value(a['value'], lang)}" for a in active]
+    parts = [f"{a['asset']} {a['metric']} {_fmt_value(a['value'], a['metric'], lang)}" for a in active]
     if doc.get("stale"):
         parts.append(stale_phrase([(s["asset"], s["since"]) for s in doc["stale"]], lang))
     if doc.get("unavailable"):
@@ -302,7 +293,7 @@ def print_human(doc: dict, counted: set | None = None) -> None:
     print(head)
     for e in doc["new_events"]:
         print("  " + tr("new: ", lang) + f"{e['kind']} {e['severity']} {e['asset']} {e['metric']} "
-              f"{_fmt_value(e['value'], lang)}")
+              f"{_fmt_value(e['value'], e['metric'], lang)}")
     for a in doc["assets"]:
         age = a["price_age_s"]
         age_txt = "–" if age is None else (f"{age / 60:.0f} min" if age < 7200 else f"{age / 3600:.0f} h")
@@ -311,7 +302,11 @@ def print_human(doc: dict, counted: set | None = None) -> None:
               f"{fmt_percent(a['drop_from_30d_high'], 1, lang):>9}  {fmt_percent(a['drawdown'], 1, lang):>9}")
 
 
-def _fmt_value(value, lang: str) -> str:
+def _fmt_value(value, metric_key: str, lang: str) -> str:
+    """A value in its catalogue unit: fractions in percent, everything else as a number."""
     if value is None:
         return "–"
-    return fmt_percent(value, 1, lang) if abs(value) < 10 else fmt_number(value, 0, lang)
+    sp = spec(metric_key.partition(":")[0])
+    if sp is not None and sp.unit is Unit.FRACTION:
+        return fmt_percent(value, 1, lang)
+    return fmt_number(value, 2 if abs(value) < 100 else 0, lang)

@@ -48,10 +48,6 @@ def _unit(metric: str) -> tuple[str, float]:
     return "", 1.0
 
 
-def _sev(x) -> str:
-    return str(x)  # the enums are StrEnums
-
-
 def _threshold(rules: Sequence, scale: float) -> str:
     """The plugin range of the rule that fires first (several rules of one severity: the strictest)."""
     if not rules:
@@ -70,7 +66,7 @@ def _key_label(member: str, key: str, max_drawdown_days: int) -> str:
 def perfdata(report, rules: Iterable, *, max_drawdown_days: int) -> str:
     """The perfdata items of one cycle, space-separated (the text after ``|`` on the first line)."""
     snapshot = report.snapshot
-    rules = [r for r in rules if r.enabled and _sev(r.severity) in ("warning", "critical")]
+    rules = [r for r in rules if r.enabled and r.severity in ("warning", "critical")]
     members = ([PORTFOLIO] if report.portfolio is not None else []) + [a.symbol for a in report.assets]
     wanted: dict[tuple[str, str], None] = {}
     for m in members:
@@ -86,8 +82,9 @@ def perfdata(report, rules: Iterable, *, max_drawdown_days: int) -> str:
                 wanted[(m, rule.metric_key)] = None
                 covering.setdefault((m, rule.metric_key), []).append(rule)
     items = []
-    if report.portfolio is not None and report.portfolio.value is not None:
-        items.append(f"{label('portfolio_value')}={number(report.portfolio.value)};;;0;")
+    pf = report.portfolio
+    if pf is not None and pf.value is not None:  # stale holdings make the sum a mix of dates: U
+        items.append(f"{label('portfolio_value')}={number(pf.value) if pf.status.usable else 'U'};;;0;")
     for (m, key) in wanted:
         metric = key.split(":", 1)[0]
         uom, scale = _unit(metric)
@@ -99,8 +96,8 @@ def perfdata(report, rules: Iterable, *, max_drawdown_days: int) -> str:
         lo = number(sp.low * scale) if sp is not None and sp.low is not None else ""
         hi = number(sp.high * scale) if sp is not None and sp.high is not None else ""
         rs = covering.get((m, key), [])
-        warn = _threshold([r for r in rs if _sev(r.severity) == "warning"], scale)
-        crit = _threshold([r for r in rs if _sev(r.severity) == "critical"], scale)
+        warn = _threshold([r for r in rs if r.severity == "warning"], scale)
+        crit = _threshold([r for r in rs if r.severity == "critical"], scale)
         items.append(f"{label(_key_label(m, key, max_drawdown_days))}={value}{uom if ok else ''};"
                      f"{warn};{crit};{lo};{hi}")
     return " ".join(items)

@@ -46,10 +46,6 @@ class Verdict:
     unavailable: tuple[tuple[str, str], ...] = ()         # (member, metric key) a down source left empty
 
 
-def _sev(x) -> str:
-    return str(x)  # the enums are StrEnums
-
-
 def _base(metric_key: str) -> str:
     return metric_key.split(":", 1)[0]
 
@@ -93,11 +89,11 @@ def _held_jumps(report) -> frozenset[str]:
     """Members whose figures are old only because this cycle's quote was held as an unconfirmed jump: the
     exchange answered, the plausibility guard kept the last accepted price. Their alerts keep counting (one bad
     tick never silences an alarm, issue 20) and they do not make the run UNKNOWN."""
-    jumps = {a.symbol for a in report.assets if getattr(a, "unconfirmed", False)}
+    jumps = {a.symbol for a in report.assets if a.unconfirmed}
     if not jumps:
         return frozenset()
     pf = report.portfolio
-    stale_holdings = {sym for sym, _ in getattr(pf, "stale", ())} if pf is not None else set()
+    stale_holdings = {sym for sym, _ in pf.stale} if pf is not None else set()
     if pf is not None and stale_holdings <= jumps:
         jumps.add(PORTFOLIO)
     return frozenset(jumps)
@@ -116,7 +112,7 @@ def decide(report, active: Sequence, rules: Iterable, *, has_data: bool, degrade
         return "other" if cond == "stale" and member in held_jump else cond
 
     def note_stale(member: str, metric_key: str) -> None:
-        holdings = getattr(report.portfolio, "stale", ()) if member == PORTFOLIO and report.portfolio else ()
+        holdings = report.portfolio.stale if member == PORTFOLIO and report.portfolio else ()
         mv = snapshot.get(member, metric_key)
         entries = tuple(holdings) or ((member, mv.as_of if mv is not None else None),)
         for sym, as_of in entries:
@@ -135,7 +131,7 @@ def decide(report, active: Sequence, rules: Iterable, *, has_data: bool, degrade
         else:
             counted.append(rec)
     for rule in rules:
-        if not rule.enabled or _sev(rule.severity) not in _COUNTED_SEVERITIES:
+        if not rule.enabled or rule.severity not in _COUNTED_SEVERITIES:
             continue
         for member in rule.scope.members(snapshot):
             if not _held(snapshot, member):
@@ -145,7 +141,7 @@ def decide(report, active: Sequence, rules: Iterable, *, has_data: bool, degrade
                 note_stale(member, rule.metric_key)
             elif cond == "unavailable":
                 unavailable[(member, rule.metric_key)] = None
-    code = max((_COUNTED_SEVERITIES.get(_sev(a.severity), OK) for a in counted), default=OK)
+    code = max((_COUNTED_SEVERITIES.get(str(a.severity), OK) for a in counted), default=OK)
     if code == OK and (stale or unavailable or not has_data):
         code = UNKNOWN
     order = sorted(stale.items(), key=lambda kv: (kv[1] is None, kv[1].timestamp() if kv[1] else 0.0, kv[0]))

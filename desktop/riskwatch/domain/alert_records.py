@@ -146,7 +146,4 @@ def active_alerts(state: AlertState, now: datetime | None = None, *, include_ack
     return sorted(out, key=lambda r: (r.severity.rank, r.changed_at, r.alert_key), reverse=True)
 
 
-# -- the engine -------------------------------------------------------------------------------------------
-
-
 __all__ = ["AlertEvent", "AlertRecord", "AlertState", "EventKind", "active_alerts", "alert_key"]

@@ -89,10 +89,12 @@ class Observation:
 
 def _observe(snapshot: Snapshot, member: str, rule: Rule) -> Observation:
     mv = snapshot.get(member, rule.metric_key)
-    if mv is None or mv.value is None:
+    if mv is None:
         return Observation(None)
-    if mv.status not in usable_statuses(rule.metric):
+    if mv.status not in usable_statuses(rule.metric):  # before the value: a figure its old data left empty is stale too
         return Observation(None, stale_as_of=(mv.as_of or snapshot.ts) if mv.status is DataStatus.STALE else None)
+    if mv.value is None:
+        return Observation(None)
     if rule.metric in ONLINE_ONLY_METRICS and not snapshot.online:
         return Observation(None)
     try:

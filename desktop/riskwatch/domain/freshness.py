@@ -72,18 +72,21 @@ def assess_quote(quote: Quote | None, now: datetime, max_age: timedelta, *,
                  calendar: UsEquityCalendar | None = None) -> Freshness:
     """Classify a quote as ok (live), stale, market closed or missing at ``now``.
 
-    With a ``calendar`` (equities): while the market is closed a quote from the latest session (or
-    later) is "market closed", an older one is "stale". While it is open the age rule applies.
+    With a ``calendar`` (equities): while the market is closed a quote from the latest session's close (within
+    ``max_age`` of it, or later) is "market closed", an older one is "stale". While it is open the age rule
+    applies.
     """
     if quote is None:
         return Freshness(DataStatus.MISSING, None)
     age = max(now - quote.ts, timedelta(0))
     if calendar is not None and not calendar.is_open(now):
         try:
-            session_open, _ = calendar.last_session(now)
+            _, session_close = calendar.last_session(now)
         except ValueError:
             return Freshness(DataStatus.MARKET_CLOSED, age)
-        state = DataStatus.MARKET_CLOSED if quote.ts >= session_open else DataStatus.STALE
+        # the session's closing price: a quote from its last minutes (a feed that died at 10:00 is stale all
+        # weekend, not "market closed")
+        state = DataStatus.MARKET_CLOSED if quote.ts >= session_close - max_age else DataStatus.STALE
         return Freshness(state, age)
     return Freshness(DataStatus.OK if age <= max_age else DataStatus.STALE, age)
 
@@ -96,6 +99,12 @@ def daily_close_time(bar_ts: datetime, calendar: UsEquityCalendar | None = None)
         if session is not None:
             return session[1]
     return bar_ts + timedelta(days=1)
+
+
+def bar_as_of(bar_ts: datetime, now: datetime, calendar: UsEquityCalendar | None = None) -> datetime:
+    """The as-of time of a daily bar at ``now``: its close once that has passed; a bar still open (today's,
+    which the sync re-reads every 15 minutes) is as of now."""
+    return min(daily_close_time(bar_ts, calendar), now)
 
 
 def daily_valid_until(bar_ts: datetime, calendar: UsEquityCalendar | None = None) -> datetime:
@@ -155,5 +164,5 @@ class PriceState:
         return price, self.as_of
 
 
-__all__ = ["DataStatus", "Freshness", "PriceState", "assess_daily", "assess_quote", "daily_close_time", "daily_valid_until",
+__all__ = ["DataStatus", "Freshness", "PriceState", "assess_daily", "bar_as_of", "assess_quote", "daily_close_time", "daily_valid_until",
            "stale_after", "worst"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
@@ -291,10 +291,17 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             values[(sym, "price_age")] = MetricValue(st.age_s, DataStatus.OK, st.as_of)
     if pf is not None:
         _put(values, PORTFOLIO, pf_figs, priced, states, histories)
-        if pf.miner_beta_coverage is not None:  # the miner beta rests on the miners that contributed, only
+        coverage = pf.miner_beta_coverage
+        if coverage is not None and coverage.held:
+            # the miner beta is shown from the miners with a current beta ("2 of 5"), but a rule reads it only
+            # when every held miner contributed: its status is that of all held miners' inputs
             beta = metric_key("beta_btc", spec("beta_btc").default_window)
-            _put(values, PORTFOLIO, {beta: pf_figs.get(beta)}, pf.miner_beta_coverage.contributed or priced,
-                 states, histories)
+            _put(values, PORTFOLIO, {beta: pf_figs.get(beta)}, coverage.held, states, histories)
+            mv = values[(PORTFOLIO, beta)]
+            if len(coverage.contributed) < len(coverage.held) and mv.value is not None:
+                # a miner too short for a beta leaves it incomplete: not available either, though not stale
+                status = DataStatus.MISSING if mv.status.usable else mv.status
+                values[(PORTFOLIO, beta)] = replace(mv, status=status, detail=mv.detail or str(coverage))
     snapshot = Snapshot(now, values, held_assets, online)
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
 
@@ -333,7 +340,9 @@ def _put(values: dict, scope: str, figs: Mapping[str, float | None], members: Se
             detail = "sample_data"
         elif len(ins) > 1 and not status.usable and any(i[0].usable for i in ins):
             detail = "mixed_dates"
-        values[(scope, key)] = MetricValue(v, status if v is not None else DataStatus.MISSING, as_of, detail)
+        # a figure its stale inputs could not give (a beta of a series that stopped) is stale, not just missing
+        missing = v is None and status.usable
+        values[(scope, key)] = MetricValue(v, DataStatus.MISSING if missing else status, as_of, detail)
 
 
 def _portfolio_time(priced: Sequence[str], states: Mapping[str, PriceState],

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
-from riskwatch.domain.freshness import (DataStatus, PriceState, assess_daily, assess_quote, daily_close_time,
+from riskwatch.domain.freshness import (DataStatus, PriceState, assess_daily, assess_quote, bar_as_of,
                                         stale_after)
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote, Timeframe
 from riskwatch.domain.ports import (
@@ -199,8 +199,8 @@ class Monitor:
             if price is None or price.state is DataStatus.MISSING:
                 price = self._history_state(Quote(sym, float(series.iloc[-1]), last_ts, "history"), kind, now)
             daily = self._daily_state(last_ts, kind, now)
-            states[sym] = dataclasses.replace(price, daily=daily.state, daily_as_of=min(
-                daily_close_time(last_ts, self._calendar_of(kind)), now), sample=sources.get(sym) == "bundle")
+            states[sym] = dataclasses.replace(price, daily=daily.state, sample=sources.get(sym) == "bundle",
+                                              daily_as_of=bar_as_of(last_ts, now, self._calendar_of(kind)))
         for sym in unconfirmed if market_result is not None else ():
             if sym in states:
                 states[sym] = dataclasses.replace(states[sym], unconfirmed=True)
@@ -285,13 +285,15 @@ class Monitor:
         until the end of the day after its bar; a stock's close is "market closed" while the exchange is closed
         after that session, and counts a day while it is open. Its as-of time is the bar's close."""
         calendar = self._calendar_of(kind)
-        closed = Quote(quote.symbol, quote.price, min(daily_close_time(quote.ts, calendar), now), quote.source)
+        as_of = bar_as_of(quote.ts, now, calendar)
+        closed = Quote(quote.symbol, quote.price, as_of, quote.source)
         if calendar is not None:
             fr = assess_quote(closed, now, stale_after(timedelta(seconds=self.refresh_s)) + timedelta(days=1),
                               calendar=calendar)
         else:
             fr = self._daily_state(quote.ts, kind, now)
-        return PriceState(fr.state, max((now - quote.ts).total_seconds(), 0.0), as_of=closed.ts)
+        # the age counts from the bar's date, so a bar still open never reads as 0 s old
+        return PriceState(fr.state, max((now - quote.ts).total_seconds(), 0.0), as_of=as_of)
 
     def _daily_state(self, last_bar_ts: datetime, kind: AssetKind, now: datetime):
         """Daily closes count until the end of the day (crypto) or the session (stocks) after their newest bar;
