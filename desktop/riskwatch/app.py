@@ -100,6 +100,39 @@ def register_alert_sinks(alerts, *sinks) -> list:
     return [alerts.add_sink(sink) for sink in sinks if sink is not None]
 
 
+def build_tray_and_notifications(window, alerts, *, tray_available: bool | None = None):
+    """The app icon, the tray icon (from start-up) and the desktop-notification alert sink of the desktop app.
+
+    On Linux the notifications go to the freedesktop notification service over D-Bus (jeepney; connected on the
+    first notification, so not on the way to the first paint); elsewhere, and when no service answers, the tray
+    message shows them. ``tray_available``: None asks Qt whether the desktop has a tray."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from riskwatch.gui.notifications import DesktopNotifications
+    from riskwatch.gui.tray import Tray, app_icon
+
+    icon_path = paths.resource("icons", "riskwatch.svg")
+    icon = app_icon(icon_path)
+    QApplication.instance().setWindowIcon(icon)
+    window.setWindowIcon(icon)
+    tray = Tray(window, window.settings_controller, icon, available=tray_available)
+    notifications = DesktopNotifications(alerts, window.ops, fallback=tray.show_message,
+                                         enabled=window.settings.tray_notifications, parent=window)
+    if sys.platform.startswith("linux"):
+        from riskwatch.adapters.desktop_notify import FreedesktopNotifications
+
+        backend = FreedesktopNotifications(paths.APP_NAME, icon=str(icon_path),
+                                           on_action=notifications.action_invoked,
+                                           on_closed=notifications.notification_closed)
+        notifications.set_backend(backend)
+        QApplication.instance().aboutToQuit.connect(backend.close)
+    window.hub.settings_changed.connect(lambda new, _old: notifications.set_enabled(new.tray_notifications))
+    notifications.activated.connect(tray.show_window)
+    return tray, notifications
+
+
 def build_report_computer():
     """The desktop app computes each cycle's risk report in a worker process (see adapters/report_process.py),
     started now so its imports are done before the first cycle needs it. ``RISKWATCH_INPROCESS_REPORT=1``
@@ -173,6 +206,63 @@ def setup_logging(data_dir: Path) -> None:
     root = logging.getLogger("riskwatch")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+def take_instance_lock(data_dir: Path, holder: str):
+    """The one place the data folder's instance lock is taken, by the desktop app (``holder`` "desktop") and
+    ``riskwatch watch`` ("watch") for their lifetime; one-shot commands never take it. Raises
+    ``InstanceRunning`` while another process holds it; None when the folder cannot hold a lock file (read-only:
+    opening the store then says what is wrong)."""
+    from riskwatch.adapters.instance_lock import acquire
+    from riskwatch.adapters.private_fs import ensure_private_dir
+    from riskwatch.domain.errors import StoreError
+
+    try:
+        return acquire(private_data_dir(data_dir, ensure_private_dir), holder)
+    except (OSError, StoreError) as exc:
+        log.warning("no instance lock in %s: %s", data_dir, exc)
+        return None
+
+
+def build_delivery(store, clock, secrets=None, *, args=None, alert_service=None, language: str | None = None):
+    """The DeliveryService of the remote channels on ``store`` (the caller starts ``run(stop)`` on the loop
+    thread and awaits ``aclose()`` at shutdown). ``secrets``: the channels' keyring (default the OS keyring);
+    ``alert_service``: it wakes the delivery after each commit. The language is the store's setting, read for
+    every message ("system": the environment's); reminders every ``reminder_minutes`` (a setting, default 60)."""
+    from riskwatch.adapters.channel_email import EmailSender
+    from riskwatch.adapters.channel_ntfy import NtfySender
+    from riskwatch.adapters.channel_secrets import ChannelSecrets
+    from riskwatch.adapters.channel_webhook import WebhookSender
+    from riskwatch.adapters.sqlite_alerts import AlertRepository
+    from riskwatch.adapters.sqlite_outbox import ChannelRepository, Outbox
+    from riskwatch.services.delivery import DeliveryService
+    from riskwatch.texts.alerts import AlertTexts
+    from riskwatch.texts.catalog import Texts
+
+    def texts():
+        choice = language or store.get_setting("language", "system") or "system"
+        return AlertTexts(Texts(choice if choice in ("de", "en") else options_of(args).cli_language()))
+
+    try:
+        minutes = int(store.get_setting("reminder_minutes", "60") or 60)
+    except ValueError:
+        minutes = 60
+    senders = {"ntfy": NtfySender(), "webhook": WebhookSender(), "email": EmailSender()}
+    delivery = DeliveryService(Outbox(store), ChannelRepository(store), senders,
+                               secrets if secrets is not None else ChannelSecrets(), clock, texts,
+                               reminder_minutes=max(minutes, 0), alerts=AlertRepository(store))
+    if alert_service is not None:
+        alert_service.add_sink(delivery)
+    return delivery
+
+
+def build_channel_admin(store, clock, delivery, secrets=None):
+    """The settings dialog's view of the remote channels (list, add, remove, send test); ``delivery``: a callable
+    returning the running DeliveryService or None; ``secrets``: the channels' keyring (default the OS keyring)."""
+    from riskwatch.adapters.channel_secrets import ChannelSecrets
+    from riskwatch.channel_admin import ChannelAdmin
+
+    return ChannelAdmin(store, secrets if secrets is not None else ChannelSecrets(), clock, delivery)
 
 
 def build_accounts(store, args=None):

@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "riskwatch.commands.check",
     "riskwatch.commands.replay",
     "riskwatch.commands.keys",
+    "riskwatch.commands.watch",
+    "riskwatch.commands.channels",
 )
 
 

@@ -22,6 +22,7 @@ class Desktop:
         self.window = window
         self.loop = loop
         self.bridge = None
+        self.delivery = None  # the remote channels' DeliveryService, once the loop thread built it
 
     def stop(self) -> None:
         if self.bridge is not None:
@@ -45,7 +46,8 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     repo, alerts = app.open_alerts(store, clock)
     window = app.create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
                                     accounts=app.build_accounts(store, args))
-    app.register_alert_sinks(alerts, window.alert_bridge)
+    tray, notifications = app.build_tray_and_notifications(window, alerts)
+    app.register_alert_sinks(alerts, window.alert_bridge, notifications)
     window.show()
     skipped = store.skipped_rows()
     if skipped:  # damaged stored rows were skipped while the window was filled: say so
@@ -54,6 +56,7 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
         window.statusBar().showMessage(damaged_rows_text(skipped))
     loop = LoopThread().start()
     desktop = Desktop(store, window, loop)
+    desktop.tray = tray
     if offline is None:
         offline = options_of(args).offline
 
@@ -77,6 +80,12 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
                                    options=options_of(args)), s))
         desktop.bridge = bridge
         window.attach_bridge(bridge)
+        tray.attach_bridge(bridge)  # pause / resume from the tray menu
+        if desktop.delivery is not None:  # the status bar, the delivery log and the settings' channels
+            from riskwatch.gui.delivery_status import attach_delivery
+
+            attach_delivery(window, app.build_channel_admin(store, clock, lambda: desktop.delivery),
+                            desktop.delivery, bridge)
         if getattr(args, "demo", False) or getattr(args, "replay_from", None):
             from riskwatch.gui.replay_controller import request_from_args
 
@@ -100,6 +109,7 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
             if computer is not None:
                 await computer.aclose()
             monitor = exc
+        _start_delivery(desktop, store, clock, alerts, args)
         ready.built.emit(monitor)
 
     QTimer.singleShot(0, lambda: loop.submit(build()))
@@ -107,9 +117,9 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
 
 
 def run_gui(args) -> int:
+    """The desktop app until its window closes; refused (exit code 1) while another RiskWatch watches the same
+    data folder (see adapters/instance_lock.py)."""
     from PySide6.QtWidgets import QApplication
-
-    from riskwatch.domain.errors import StoreError
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName(paths.APP_NAME)
@@ -119,6 +129,76 @@ def run_gui(args) -> int:
         app.setup_logging(directory)
     except OSError as exc:  # no log file (e.g. a read-only folder): the store below says what is wrong
         log.warning("no log file in %s: %s", directory, exc)
+    from riskwatch.adapters.instance_lock import InstanceRunning
+
+    try:
+        lock = app.take_instance_lock(directory, "desktop")
+    except InstanceRunning as exc:  # a second watcher of one store would deliver every alert twice
+        return _refuse_second_instance(qt_app, exc, args)
+    try:
+        return _run_desktop(qt_app, args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _refuse_second_instance(qt_app, exc, args) -> int:
+    """The dialog (and a line on stderr) saying which process holds the data folder; exit code 1. It comes before
+    any window and its translator, so it is translated like the command line's text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from riskwatch.texts.instance import already_running_text
+
+    text = already_running_text(exc.directory, exc.pid, exc.holder, _ui_language(args))
+    log.error("%s", exc)
+    print(f"riskwatch: {text}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Warning, paths.APP_NAME, text, QMessageBox.StandardButton.Close)
+    after = options_of(args).exit_after_ms
+    if after is not None:  # the smoke tests' timed close closes this dialog too
+        QTimer.singleShot(after, box.close)
+    box.exec()
+    return 1
+
+
+def _ui_language(args) -> str:
+    """The language setting of the store (the other instance keeps it open; reading beside it is safe), else the
+    system's."""
+    from riskwatch.domain.errors import StoreError
+    from riskwatch.gui.translation import resolve_language
+    from riskwatch.services.settings import load_settings
+
+    choice = "system"
+    try:
+        store = app.open_store(args)
+        try:
+            choice = load_settings(store).language
+        finally:
+            store.close()
+    except (StoreError, OSError):
+        pass
+    return resolve_language(choice)
+
+
+def _start_delivery(desktop, store, clock, alerts, args) -> None:
+    """On the loop thread: the remote channels' delivery on a task of its own (never inside a cycle); the loop's
+    shutdown cancels it and closes its connections. Also without a monitor: the outbox may hold rows a
+    ``riskwatch check`` queued."""
+    import asyncio
+
+    try:
+        delivery = app.build_delivery(store, clock, alert_service=alerts, args=args)
+    except Exception as exc:  # remote channels are an extra: the window works without them
+        log.error("remote alert delivery is off: %s", exc)
+        return
+    desktop.delivery = delivery
+    desktop.delivery_task = asyncio.ensure_future(delivery.run(asyncio.Event()))
+    desktop.loop.add_closer(delivery.aclose)
+
+
+def _run_desktop(qt_app, args) -> int:
+    from riskwatch.domain.errors import StoreError
+
     store = None
     try:
         store = app.open_store(args)

@@ -174,6 +174,14 @@
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -432,6 +440,38 @@
         <translation>%1, Stand %2</translation>
     </message>
     <message>
+        <source>RiskWatch reminder: %1</source>
+        <translation>RiskWatch-Erinnerung: %1</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Schweregrad: %1</translation>
+    </message>
+    <message>
+        <source>Data as of: %1</source>
+        <translation>Datenstand: %1</translation>
+    </message>
+    <message>
+        <source>Data as of: unknown</source>
+        <translation>Datenstand: unbekannt</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>Ausgelöst: %1</translation>
+    </message>
+    <message>
+        <source>Still active and not acknowledged.</source>
+        <translation>Weiterhin aktiv und nicht quittiert.</translation>
+    </message>
+    <message>
+        <source>RiskWatch test message</source>
+        <translation>RiskWatch-Testnachricht</translation>
+    </message>
+    <message>
+        <source>This is a test message from RiskWatch: the channel works.</source>
+        <translation>Dies ist eine Testnachricht von RiskWatch: Der Kanal funktioniert.</translation>
+    </message>
+    <message>
         <source>Beta to BTC</source>
         <translation>Beta zu BTC</translation>
     </message>
@@ -678,7 +718,10 @@
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>… und %n weiterer</numerusform><numerusform>… und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 bp</source>
@@ -1119,6 +1162,144 @@
     </message>
 </context>
 <context>
+    <name>ChannelsSection</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>Mindest-Schweregrad</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Letzte Zustellung</translation>
+    </message>
+    <message>
+        <source>Webhook (JSON)</source>
+        <translation>Webhook (JSON)</translation>
+    </message>
+    <message>
+        <source>E-mail (SMTP)</source>
+        <translation>E-Mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>optional; default: the kind</source>
+        <translation>optional; Vorgabe: die Art</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring only, never in the data folder.</source>
+        <translation>Nur im Schlüsselbund des Systems gespeichert, nie im Datenordner.</translation>
+    </message>
+    <message>
+        <source>Add channel</source>
+        <translation>Kanal hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Test senden</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Token or password</source>
+        <translation>Token oder Passwort</translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation>noch nichts gesendet</translation>
+    </message>
+    <message>
+        <source>failing (%1) since %2</source>
+        <translation>fehlgeschlagen (%1) seit %2</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>gesendet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added the channel '%1'. Select it and press "Send test" to try it.</source>
+        <translation>Kanal „%1“ hinzugefügt. Wählen Sie ihn aus und drücken Sie „Test senden“, um ihn auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Removed the channel '%1' and its secret.</source>
+        <translation>Kanal „%1“ und sein Geheimnis entfernt.</translation>
+    </message>
+    <message>
+        <source>Sending starts once monitoring has started; try again in a moment.</source>
+        <translation>Das Senden ist möglich, sobald die Überwachung läuft; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Sending a test message to '%1'…</source>
+        <translation>Sende eine Testnachricht an „%1“…</translation>
+    </message>
+    <message>
+        <source>The test message to '%1' was delivered.</source>
+        <translation>Die Testnachricht an „%1“ wurde zugestellt.</translation>
+    </message>
+    <message>
+        <source>The test message to '%1' was not delivered: %2</source>
+        <translation>Die Testnachricht an „%1“ wurde nicht zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>a channel of this name exists already: enter another name</source>
+        <translation>ein Kanal dieses Namens existiert bereits: bitte einen anderen Namen eingeben</translation>
+    </message>
+    <message>
+        <source>expected a-z, 0-9, _ and - (at most 32 characters)</source>
+        <translation>erwartet werden a–z, 0–9, _ und - (höchstens 32 Zeichen)</translation>
+    </message>
+    <message>
+        <source>expected a URL starting with http:// or https:// (e-mail: smtp:// or smtps://) that names a host and holds no password</source>
+        <translation>erwartet wird eine URL, die mit http:// oder https:// beginnt (E-Mail: smtp:// oder smtps://), einen Host nennt und kein Passwort enthält</translation>
+    </message>
+    <message>
+        <source>expected an e-mail address</source>
+        <translation>erwartet wird eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>the SMTP URL names a user: expected that user's password</source>
+        <translation>die SMTP-URL nennt einen Benutzer: erwartet wird dessen Passwort</translation>
+    </message>
+    <message>
+        <source>expected one line without control characters</source>
+        <translation>erwartet wird eine Zeile ohne Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>%1: %2. Nothing was saved.</source>
+        <translation>%1: %2. Nichts wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Asset price and drawdown</source>
@@ -1237,8 +1418,145 @@
         <translation>Passphrase (optional, Eingabetaste für keine): </translation>
     </message>
     <message>
+        <source>Added the {kind} channel '{name}' (minimum severity {severity}).</source>
+        <translation>Der {kind}-Kanal „{name}“ wurde hinzugefügt (Mindest-Schweregrad {severity}).</translation>
+    </message>
+    <message>
+        <source>Its secret is in {where}; it is never stored in the data folder.</source>
+        <translation>Sein Secret liegt in {where}; im Datenordner wird es nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Send a test message with: riskwatch channels test {name}</source>
+        <translation>Testnachricht senden mit: riskwatch channels test {name}</translation>
+    </message>
+    <message>
+        <source>a channel named '{name}' exists already: choose another name with --name, or remove it first; nothing was changed</source>
+        <translation>ein Kanal namens „{name}“ existiert bereits: wählen Sie mit --name einen anderen Namen oder entfernen Sie ihn zuerst; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>there is no channel named '{name}' (see: riskwatch channels list)</source>
+        <translation>es gibt keinen Kanal namens „{name}“ (siehe: riskwatch channels list)</translation>
+    </message>
+    <message>
+        <source>standard input has more than one line: expected the token or password on one line; nothing was stored</source>
+        <translation>die Standardeingabe hat mehr als eine Zeile: erwartet wird das Token oder Passwort in einer Zeile; es wurde nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>the token or password on standard input contains control characters; nothing was stored</source>
+        <translation>das Token oder Passwort auf der Standardeingabe enthält Steuerzeichen; es wurde nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>the SMTP URL names the user {user}: expected the password on standard input, one line; nothing was stored</source>
+        <translation>die SMTP-URL nennt den Benutzer {user}: erwartet wird das Passwort auf der Standardeingabe, in einer Zeile; es wurde nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>Access token (optional, Enter for none): </source>
+        <translation>Zugriffstoken (optional, Eingabetaste für keines): </translation>
+    </message>
+    <message>
+        <source>SMTP password (Enter for none): </source>
+        <translation>SMTP-Passwort (Eingabetaste für keines): </translation>
+    </message>
+    <message>
+        <source>The secret was not stored: {detail}. Nothing was changed.</source>
+        <translation>Das Secret wurde nicht gespeichert: {detail}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>No remote channels. Add one with: riskwatch channels add ntfy URL</source>
+        <translation>Keine Fernkanäle. Einen hinzufügen mit: riskwatch channels add ntfy URL</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mindestens</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Removed the channel '{name}'.</source>
+        <translation>Der Kanal „{name}“ wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed its secret from {where}.</source>
+        <translation>Sein Secret wurde aus {where} entfernt.</translation>
+    </message>
+    <message>
+        <source>Its secret could not be removed from the system keyring: {detail}</source>
+        <translation>Sein Secret konnte nicht aus dem Schlüsselbund des Systems entfernt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Sent a test message to '{name}' ({target}).</source>
+        <translation>Eine Testnachricht an „{name}“ ({target}) wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>The test message to '{name}' was not delivered: {reason}</source>
+        <translation>Die Testnachricht an „{name}“ wurde nicht zugestellt: {reason}</translation>
+    </message>
+    <message>
         <source>the system keyring ({backend})</source>
         <translation>dem Schlüsselbund des Systems ({backend})</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <extracomment>Why a send failed, by the delivery's stable code (the store keeps only the code; no text holds a secret).</extracomment>
+        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>could not connect to {host}: check the URL and that the server runs.</source>
+        <translation>keine Verbindung zu {host}: prüfen Sie die URL und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>the connection to {host} failed.</source>
+        <translation>die Verbindung zu {host} ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {host} failed (certificate or protocol).</source>
+        <translation>der TLS-Handshake mit {host} ist fehlgeschlagen (Zertifikat oder Protokoll).</translation>
+    </message>
+    <message>
+        <source>{host} refused the token or password: store the right one with channels remove and add.</source>
+        <translation>{host} hat das Token oder Passwort abgelehnt: speichern Sie das richtige mit channels remove und add.</translation>
+    </message>
+    <message>
+        <source>the mail server {host} refused the message.</source>
+        <translation>der Mailserver {host} hat die Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <source>the channel's secret could not be read from the system keyring.</source>
+        <translation>das Secret des Kanals konnte nicht aus dem Schlüsselbund des Systems gelesen werden.</translation>
+    </message>
+    <message>
+        <source>the channel needs a token or password, and none is stored.</source>
+        <translation>der Kanal braucht ein Token oder Passwort, und keines ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status}.</source>
+        <translation>{host} hat mit HTTP {status} geantwortet.</translation>
+    </message>
+    <message>
+        <source>the send failed ({code}).</source>
+        <translation>der Versand ist fehlgeschlagen ({code}).</translation>
     </message>
     <message>
         <source>the environment variables {key_var} / {secret_var}</source>
@@ -1452,6 +1770,55 @@
         <source>new: </source>
         <translation>neu: </translation>
     </message>
+    <message>
+        <source>RiskWatch is watching the data folder {directory} every {interval} s with {channels} remote channel(s). Stop with Ctrl+C or SIGTERM.</source>
+        <extracomment>A continuous cycle that has not finished after this long is cancelled (the next one starts on time). After a stop signal: what the cancelled cycle, closing the feeds (side by side with stopping the delivery, then closing its connections) may take at most: 1 + max(2, 2 + 1) s, well within the 5 s a service manager allows.</extracomment>
+        <translation>RiskWatch überwacht den Datenordner {directory} alle {interval} s mit {channels} Fernkanal/Fernkanälen. Beenden mit Strg+C oder SIGTERM.</translation>
+    </message>
+    <message>
+        <source>{ts}  {events} new alert event(s), {active} active alert(s)</source>
+        <translation>{ts}  {events} neue(s) Alarmereignis(se), {active} aktive(r) Alarm(e)</translation>
+    </message>
+    <message>
+        <source>{ts}  no positions to evaluate (import some with: riskwatch positions import FILE)</source>
+        <translation>{ts}  keine Positionen zu bewerten (importieren mit: riskwatch positions import DATEI)</translation>
+    </message>
+    <message>
+        <source>{ts}  the cycle failed: {detail}</source>
+        <translation>{ts}  der Durchlauf ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>{ts}  the cycle did not finish within {seconds} s; the next one starts on time</source>
+        <translation>{ts}  der Durchlauf wurde nicht innerhalb von {seconds} s fertig; der nächste beginnt pünktlich</translation>
+    </message>
+    <message>
+        <source>no market data from {sources}</source>
+        <translation>keine Marktdaten von {sources}</translation>
+    </message>
+    <message>
+        <source>RiskWatch stopped watching.</source>
+        <translation>RiskWatch hat die Überwachung beendet.</translation>
+    </message>
+    <message>
+        <source>--json works only with --once</source>
+        <translation>--json gibt es nur zusammen mit --once</translation>
+    </message>
+    <message>
+        <source>Another RiskWatch ({holder}, pid {pid}) already watches the data folder {directory}. Only one may run per data folder, so that no alert is delivered twice: stop it first, or choose another folder with --data-dir.</source>
+        <translation>Ein anderes RiskWatch ({holder}, PID {pid}) überwacht bereits den Datenordner {directory}. Pro Datenordner darf nur eines laufen, damit kein Alarm doppelt zugestellt wird: beenden Sie es zuerst oder wählen Sie mit --data-dir einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>the desktop app</source>
+        <translation>die Desktop-App</translation>
+    </message>
+    <message>
+        <source>riskwatch watch</source>
+        <translation>riskwatch watch</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1563,6 +1930,76 @@
     <message>
         <source>snoozed until %1</source>
         <translation>stummgeschaltet bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryLogView</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The delivery log could not be loaded: %1</source>
+        <translation>Das Zustellprotokoll konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>wird wiederholt</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Remote delivery has not started.</source>
+        <translation>Die Zustellung an entfernte Kanäle ist noch nicht gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1813,6 +2250,33 @@
     <message>
         <source>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;Ein lokaler Risikomonitor für Bitcoin und Bitcoin-Miner-Aktien.&lt;/p&gt;&lt;p&gt;Ihre Daten bleiben auf diesem Rechner.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Notification</name>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwellwert %1</translation>
+    </message>
+    <message>
+        <source>data as of %1</source>
+        <translation>Datenstand %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>1 h stummschalten</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +3055,22 @@
         <translation>Ton bei Warnungen und kritischen Alarmen abspielen</translation>
     </message>
     <message>
+        <source>Keep running in the tray when closed</source>
+        <translation>Beim Schließen im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps monitoring in the tray (where the desktop has one); quit from the tray menu or with Ctrl+Q.</source>
+        <translation>Das Schließen des Fensters lässt die Überwachung im Infobereich weiterlaufen (wo der Desktop einen hat); beenden über das Menü im Infobereich oder mit Strg+Q.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>An unacknowledged critical alert is sent to the remote channels again this often (never for warnings or info).</source>
+        <translation>Ein nicht quittierter kritischer Alarm wird in diesem Abstand erneut an die entfernten Kanäle gesendet (nie für Warnungen oder Hinweise).</translation>
+    </message>
+    <message>
         <source>The language changes at once; no restart needed.</source>
         <translation>Die Sprache wechselt sofort; kein Neustart nötig.</translation>
     </message>
@@ -2617,6 +3097,10 @@
     <message>
         <source>Sync from exchange every</source>
         <translation>Abgleich mit der Börse alle</translation>
+    </message>
+    <message>
+        <source>Remind of open critical alerts every</source>
+        <translation>Erinnerung an offene kritische Alarme alle</translation>
     </message>
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>
@@ -2648,6 +3132,29 @@
     <message>
         <source>Replay: %1</source>
         <translation>Wiedergabe: %1</translation>
+    </message>
+    <message>
+        <source>%1 failing (%2×)</source>
+        <translation>%1 fehlgeschlagen (%2×)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: %n wartet</numerusform>
+            <numerusform>%1: %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Zustellung: %1</translation>
+    </message>
+    <message>
+        <source>%1: last error %2</source>
+        <translation>%1: letzter Fehler %2</translation>
+    </message>
+    <message>
+        <source>See the delivery log in the alert history.</source>
+        <translation>Siehe das Zustellprotokoll im Alarmverlauf.</translation>
     </message>
     <message>
         <source>Crypto</source>
@@ -3041,6 +3548,45 @@
     <message>
         <source>The changes could not be applied; nothing was changed. %1</source>
         <translation>Die Änderungen konnten nicht übernommen werden; es wurde nichts geändert. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Show</source>
+        <extracomment>True when monitoring was paused from the tray menu, False when it was resumed. The window was hidden into the tray instead of closing.</extracomment>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause monitoring</source>
+        <translation>Überwachung &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>RiskWatch – %n open alert(s)</source>
+        <translation>
+            <numerusform>RiskWatch – %n offener Alarm</numerusform>
+            <numerusform>RiskWatch – %n offene Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RiskWatch – no open alert</source>
+        <translation>RiskWatch – kein offener Alarm</translation>
+    </message>
+    <message>
+        <source>Monitoring paused</source>
+        <translation>Überwachung pausiert</translation>
+    </message>
+    <message>
+        <source>RiskWatch keeps running</source>
+        <translation>RiskWatch läuft weiter</translation>
+    </message>
+    <message>
+        <source>Monitoring continues in the tray. Quit from the tray menu; switch this off in the settings (Keep running in the tray when closed).</source>
+        <translation>Die Überwachung läuft im Infobereich weiter. Beenden über das Menü im Infobereich; abschalten in den Einstellungen (Beim Schließen im Infobereich weiterlaufen).</translation>
     </message>
 </context>
 </TS>

@@ -174,6 +174,14 @@
         <translation>Reset filters</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
@@ -432,6 +440,38 @@
         <translation>%1, as of %2</translation>
     </message>
     <message>
+        <source>RiskWatch reminder: %1</source>
+        <translation>RiskWatch reminder: %1</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Severity: %1</translation>
+    </message>
+    <message>
+        <source>Data as of: %1</source>
+        <translation>Data as of: %1</translation>
+    </message>
+    <message>
+        <source>Data as of: unknown</source>
+        <translation>Data as of: unknown</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>Raised: %1</translation>
+    </message>
+    <message>
+        <source>Still active and not acknowledged.</source>
+        <translation>Still active and not acknowledged.</translation>
+    </message>
+    <message>
+        <source>RiskWatch test message</source>
+        <translation>RiskWatch test message</translation>
+    </message>
+    <message>
+        <source>This is a test message from RiskWatch: the channel works.</source>
+        <translation>This is a test message from RiskWatch: the channel works.</translation>
+    </message>
+    <message>
         <source>Beta to BTC</source>
         <translation>Beta to BTC</translation>
     </message>
@@ -678,7 +718,10 @@
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 bp</source>
@@ -1119,6 +1162,144 @@
     </message>
 </context>
 <context>
+    <name>ChannelsSection</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>Minimum severity</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Last delivery</translation>
+    </message>
+    <message>
+        <source>Webhook (JSON)</source>
+        <translation>Webhook (JSON)</translation>
+    </message>
+    <message>
+        <source>E-mail (SMTP)</source>
+        <translation>E-mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>optional; default: the kind</source>
+        <translation>optional; default: the kind</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring only, never in the data folder.</source>
+        <translation>Stored in the system keyring only, never in the data folder.</translation>
+    </message>
+    <message>
+        <source>Add channel</source>
+        <translation>Add channel</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Send test</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Token or password</source>
+        <translation>Token or password</translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation>nothing sent yet</translation>
+    </message>
+    <message>
+        <source>failing (%1) since %2</source>
+        <translation>failing (%1) since %2</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>sent %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added the channel '%1'. Select it and press "Send test" to try it.</source>
+        <translation>Added the channel '%1'. Select it and press "Send test" to try it.</translation>
+    </message>
+    <message>
+        <source>Removed the channel '%1' and its secret.</source>
+        <translation>Removed the channel '%1' and its secret.</translation>
+    </message>
+    <message>
+        <source>Sending starts once monitoring has started; try again in a moment.</source>
+        <translation>Sending starts once monitoring has started; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Sending a test message to '%1'…</source>
+        <translation>Sending a test message to '%1'…</translation>
+    </message>
+    <message>
+        <source>The test message to '%1' was delivered.</source>
+        <translation>The test message to '%1' was delivered.</translation>
+    </message>
+    <message>
+        <source>The test message to '%1' was not delivered: %2</source>
+        <translation>The test message to '%1' was not delivered: %2</translation>
+    </message>
+    <message>
+        <source>a channel of this name exists already: enter another name</source>
+        <translation>a channel of this name exists already: enter another name</translation>
+    </message>
+    <message>
+        <source>expected a-z, 0-9, _ and - (at most 32 characters)</source>
+        <translation>expected a-z, 0-9, _ and - (at most 32 characters)</translation>
+    </message>
+    <message>
+        <source>expected a URL starting with http:// or https:// (e-mail: smtp:// or smtps://) that names a host and holds no password</source>
+        <translation>expected a URL starting with http:// or https:// (e-mail: smtp:// or smtps://) that names a host and holds no password</translation>
+    </message>
+    <message>
+        <source>expected an e-mail address</source>
+        <translation>expected an e-mail address</translation>
+    </message>
+    <message>
+        <source>the SMTP URL names a user: expected that user's password</source>
+        <translation>the SMTP URL names a user: expected that user's password</translation>
+    </message>
+    <message>
+        <source>expected one line without control characters</source>
+        <translation>expected one line without control characters</translation>
+    </message>
+    <message>
+        <source>%1: %2. Nothing was saved.</source>
+        <translation>%1: %2. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Asset price and drawdown</source>
@@ -1237,8 +1418,145 @@
         <translation>Passphrase (optional, Enter for none): </translation>
     </message>
     <message>
+        <source>Added the {kind} channel '{name}' (minimum severity {severity}).</source>
+        <translation>Added the {kind} channel '{name}' (minimum severity {severity}).</translation>
+    </message>
+    <message>
+        <source>Its secret is in {where}; it is never stored in the data folder.</source>
+        <translation>Its secret is in {where}; it is never stored in the data folder.</translation>
+    </message>
+    <message>
+        <source>Send a test message with: riskwatch channels test {name}</source>
+        <translation>Send a test message with: riskwatch channels test {name}</translation>
+    </message>
+    <message>
+        <source>a channel named '{name}' exists already: choose another name with --name, or remove it first; nothing was changed</source>
+        <translation>a channel named '{name}' exists already: choose another name with --name, or remove it first; nothing was changed</translation>
+    </message>
+    <message>
+        <source>there is no channel named '{name}' (see: riskwatch channels list)</source>
+        <translation>there is no channel named '{name}' (see: riskwatch channels list)</translation>
+    </message>
+    <message>
+        <source>standard input has more than one line: expected the token or password on one line; nothing was stored</source>
+        <translation>standard input has more than one line: expected the token or password on one line; nothing was stored</translation>
+    </message>
+    <message>
+        <source>the token or password on standard input contains control characters; nothing was stored</source>
+        <translation>the token or password on standard input contains control characters; nothing was stored</translation>
+    </message>
+    <message>
+        <source>the SMTP URL names the user {user}: expected the password on standard input, one line; nothing was stored</source>
+        <translation>the SMTP URL names the user {user}: expected the password on standard input, one line; nothing was stored</translation>
+    </message>
+    <message>
+        <source>Access token (optional, Enter for none): </source>
+        <translation>Access token (optional, Enter for none): </translation>
+    </message>
+    <message>
+        <source>SMTP password (Enter for none): </source>
+        <translation>SMTP password (Enter for none): </translation>
+    </message>
+    <message>
+        <source>The secret was not stored: {detail}. Nothing was changed.</source>
+        <translation>The secret was not stored: {detail}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>No remote channels. Add one with: riskwatch channels add ntfy URL</source>
+        <translation>No remote channels. Add one with: riskwatch channels add ntfy URL</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Removed the channel '{name}'.</source>
+        <translation>Removed the channel '{name}'.</translation>
+    </message>
+    <message>
+        <source>Removed its secret from {where}.</source>
+        <translation>Removed its secret from {where}.</translation>
+    </message>
+    <message>
+        <source>Its secret could not be removed from the system keyring: {detail}</source>
+        <translation>Its secret could not be removed from the system keyring: {detail}</translation>
+    </message>
+    <message>
+        <source>Sent a test message to '{name}' ({target}).</source>
+        <translation>Sent a test message to '{name}' ({target}).</translation>
+    </message>
+    <message>
+        <source>The test message to '{name}' was not delivered: {reason}</source>
+        <translation>The test message to '{name}' was not delivered: {reason}</translation>
+    </message>
+    <message>
         <source>the system keyring ({backend})</source>
         <translation>the system keyring ({backend})</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <extracomment>Why a send failed, by the delivery's stable code (the store keeps only the code; no text holds a secret).</extracomment>
+        <translation>{host} did not answer in time.</translation>
+    </message>
+    <message>
+        <source>could not connect to {host}: check the URL and that the server runs.</source>
+        <translation>could not connect to {host}: check the URL and that the server runs.</translation>
+    </message>
+    <message>
+        <source>the connection to {host} failed.</source>
+        <translation>the connection to {host} failed.</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {host} failed (certificate or protocol).</source>
+        <translation>the TLS handshake with {host} failed (certificate or protocol).</translation>
+    </message>
+    <message>
+        <source>{host} refused the token or password: store the right one with channels remove and add.</source>
+        <translation>{host} refused the token or password: store the right one with channels remove and add.</translation>
+    </message>
+    <message>
+        <source>the mail server {host} refused the message.</source>
+        <translation>the mail server {host} refused the message.</translation>
+    </message>
+    <message>
+        <source>the channel's secret could not be read from the system keyring.</source>
+        <translation>the channel's secret could not be read from the system keyring.</translation>
+    </message>
+    <message>
+        <source>the channel needs a token or password, and none is stored.</source>
+        <translation>the channel needs a token or password, and none is stored.</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status}.</source>
+        <translation>{host} answered HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>the send failed ({code}).</source>
+        <translation>the send failed ({code}).</translation>
     </message>
     <message>
         <source>the environment variables {key_var} / {secret_var}</source>
@@ -1452,6 +1770,55 @@
         <source>new: </source>
         <translation>new: </translation>
     </message>
+    <message>
+        <source>RiskWatch is watching the data folder {directory} every {interval} s with {channels} remote channel(s). Stop with Ctrl+C or SIGTERM.</source>
+        <extracomment>A continuous cycle that has not finished after this long is cancelled (the next one starts on time). After a stop signal: what the cancelled cycle, closing the feeds (side by side with stopping the delivery, then closing its connections) may take at most: 1 + max(2, 2 + 1) s, well within the 5 s a service manager allows.</extracomment>
+        <translation>RiskWatch is watching the data folder {directory} every {interval} s with {channels} remote channel(s). Stop with Ctrl+C or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>{ts}  {events} new alert event(s), {active} active alert(s)</source>
+        <translation>{ts}  {events} new alert event(s), {active} active alert(s)</translation>
+    </message>
+    <message>
+        <source>{ts}  no positions to evaluate (import some with: riskwatch positions import FILE)</source>
+        <translation>{ts}  no positions to evaluate (import some with: riskwatch positions import FILE)</translation>
+    </message>
+    <message>
+        <source>{ts}  the cycle failed: {detail}</source>
+        <translation>{ts}  the cycle failed: {detail}</translation>
+    </message>
+    <message>
+        <source>{ts}  the cycle did not finish within {seconds} s; the next one starts on time</source>
+        <translation>{ts}  the cycle did not finish within {seconds} s; the next one starts on time</translation>
+    </message>
+    <message>
+        <source>no market data from {sources}</source>
+        <translation>no market data from {sources}</translation>
+    </message>
+    <message>
+        <source>RiskWatch stopped watching.</source>
+        <translation>RiskWatch stopped watching.</translation>
+    </message>
+    <message>
+        <source>--json works only with --once</source>
+        <translation>--json works only with --once</translation>
+    </message>
+    <message>
+        <source>Another RiskWatch ({holder}, pid {pid}) already watches the data folder {directory}. Only one may run per data folder, so that no alert is delivered twice: stop it first, or choose another folder with --data-dir.</source>
+        <translation>Another RiskWatch ({holder}, pid {pid}) already watches the data folder {directory}. Only one may run per data folder, so that no alert is delivered twice: stop it first, or choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>the desktop app</source>
+        <translation>the desktop app</translation>
+    </message>
+    <message>
+        <source>riskwatch watch</source>
+        <translation>riskwatch watch</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1563,6 +1930,76 @@
     <message>
         <source>snoozed until %1</source>
         <translation>snoozed until %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryLogView</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>The delivery log could not be loaded: %1</source>
+        <translation>The delivery log could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alert</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>reminder</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>retrying</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Remote delivery has not started.</source>
+        <translation>Remote delivery has not started.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1813,6 +2250,33 @@
     <message>
         <source>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Notification</name>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Value %1</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>threshold %1</translation>
+    </message>
+    <message>
+        <source>data as of %1</source>
+        <translation>data as of %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Snooze 1 h</source>
+        <translation>Snooze 1 h</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +3055,22 @@
         <translation>Play a sound for warnings and critical alerts</translation>
     </message>
     <message>
+        <source>Keep running in the tray when closed</source>
+        <translation>Keep running in the tray when closed</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps monitoring in the tray (where the desktop has one); quit from the tray menu or with Ctrl+Q.</source>
+        <translation>Closing the window keeps monitoring in the tray (where the desktop has one); quit from the tray menu or with Ctrl+Q.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>An unacknowledged critical alert is sent to the remote channels again this often (never for warnings or info).</source>
+        <translation>An unacknowledged critical alert is sent to the remote channels again this often (never for warnings or info).</translation>
+    </message>
+    <message>
         <source>The language changes at once; no restart needed.</source>
         <translation>The language changes at once; no restart needed.</translation>
     </message>
@@ -2617,6 +3097,10 @@
     <message>
         <source>Sync from exchange every</source>
         <translation>Sync from exchange every</translation>
+    </message>
+    <message>
+        <source>Remind of open critical alerts every</source>
+        <translation>Remind of open critical alerts every</translation>
     </message>
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>
@@ -2648,6 +3132,29 @@
     <message>
         <source>Replay: %1</source>
         <translation>Replay: %1</translation>
+    </message>
+    <message>
+        <source>%1 failing (%2×)</source>
+        <translation>%1 failing (%2×)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: %n waiting</numerusform>
+            <numerusform>%1: %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Delivery: %1</translation>
+    </message>
+    <message>
+        <source>%1: last error %2</source>
+        <translation>%1: last error %2</translation>
+    </message>
+    <message>
+        <source>See the delivery log in the alert history.</source>
+        <translation>See the delivery log in the alert history.</translation>
     </message>
     <message>
         <source>Crypto</source>
@@ -3041,6 +3548,45 @@
     <message>
         <source>The changes could not be applied; nothing was changed. %1</source>
         <translation>The changes could not be applied; nothing was changed. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Show</source>
+        <extracomment>True when monitoring was paused from the tray menu, False when it was resumed. The window was hidden into the tray instead of closing.</extracomment>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Pause monitoring</source>
+        <translation>&amp;Pause monitoring</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>RiskWatch – %n open alert(s)</source>
+        <translation>
+            <numerusform>RiskWatch – %n open alert</numerusform>
+            <numerusform>RiskWatch – %n open alerts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RiskWatch – no open alert</source>
+        <translation>RiskWatch – no open alert</translation>
+    </message>
+    <message>
+        <source>Monitoring paused</source>
+        <translation>Monitoring paused</translation>
+    </message>
+    <message>
+        <source>RiskWatch keeps running</source>
+        <translation>RiskWatch keeps running</translation>
+    </message>
+    <message>
+        <source>Monitoring continues in the tray. Quit from the tray menu; switch this off in the settings (Keep running in the tray when closed).</source>
+        <translation>Monitoring continues in the tray. Quit from the tray menu; switch this off in the settings (Keep running in the tray when closed).</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,8 @@ Rules live in ``alert_rules``; a rule's key is its ``builtin_key`` (shipped and 
 :class:`AlertRecord` as JSON). Events are appended to ``alert_events``.
 
 The "committed before shown" guarantee: :meth:`AlertRepository.update` (and :meth:`append_events`) write the
-new events *and* the new state in one transaction; callers tell listeners only after it returned.
+new events *and* the new state in one transaction; callers tell listeners only after it returned. The same
+transaction queues the events' deliveries to the remote channels (``sqlite_outbox.queue_events``).
 ``update`` also reads rules and state inside that (``BEGIN IMMEDIATE``) transaction, so an acknowledge from
 the GUI thread and an evaluation on the loop thread, or a ``riskwatch check`` in another process, cannot
 overwrite each other's state.
@@ -22,6 +23,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_outbox import queue_events
 from riskwatch.adapters.sqlite_rows import BadField
 from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range
 from riskwatch.domain.alerts import (
@@ -281,6 +283,7 @@ class AlertRepository:
         """Write ``events`` and the new ``state`` in ONE transaction; returns the events with their ids."""
         with self._tx() as conn:
             stored = self._insert_events(conn, events)
+            queue_events(conn, stored)  # the remote deliveries commit with their events (sqlite_outbox.py)
             self._write_state(conn, state)
         return stored
 
@@ -291,6 +294,7 @@ class AlertRepository:
             rules, state = self._rules(conn), self._state(conn)
             events, new_state = fn(rules, state)
             stored = self._insert_events(conn, events)
+            queue_events(conn, stored)
             self._write_state(conn, new_state)
         return stored, new_state
 

@@ -95,10 +95,39 @@ MIGRATIONS: tuple[str, ...] = (
         metric      TEXT NOT NULL,               -- e.g. 'depth_2pct', 'spread_bps'
         ts          INTEGER NOT NULL,            -- epoch milliseconds UTC
         value       REAL,                        -- NULL when the signal was unavailable
-        status      TEXT NOT NULL,               -- DataStatus: ok | missing | invalid | error | ...
+        status      TEXT NOT NULL,               -- MetricStatus: ok | missing | invalid | error | ...
         PRIMARY KEY (scope, metric, ts)
     ) WITHOUT ROWID;
     CREATE INDEX liquidity_signals_ts ON liquidity_signals(ts);
+    """,
+    # 4: remote alert channels and the outbox (adapters/sqlite_outbox.py); secrets stay in the keyring
+    """
+    CREATE TABLE alert_channels (
+        name         TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('ntfy','webhook','email')),
+        url          TEXT NOT NULL,               -- never with a password or token in it
+        to_addr      TEXT NOT NULL DEFAULT '',
+        min_severity TEXT NOT NULL CHECK (min_severity IN ('info','warning','critical')),
+        enabled      INTEGER NOT NULL DEFAULT 1
+    ) WITHOUT ROWID;
+    CREATE TABLE alert_outbox (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id     INTEGER REFERENCES alert_events(id) ON DELETE SET NULL,
+        alert_key    TEXT,                        -- the alert an event or reminder is about (reminder spacing)
+        channel      TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('event','reminder','test')),
+        payload      TEXT NOT NULL,               -- the message fields as JSON
+        status       TEXT NOT NULL CHECK (status IN ('queued','sent','failed')),
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        next_try_ts  INTEGER NOT NULL,            -- epoch milliseconds UTC
+        last_error   TEXT,                        -- a DeliveryFailed code, never a secret
+        failed_ts    INTEGER,                     -- the last failed attempt
+        sent_ts      INTEGER,
+        created_ts   INTEGER NOT NULL
+    );
+    CREATE INDEX alert_outbox_due ON alert_outbox(status, next_try_ts);
+    CREATE INDEX alert_outbox_channel ON alert_outbox(channel, id);
+    CREATE INDEX alert_outbox_alert ON alert_outbox(alert_key, created_ts);
     """,
 )
 
@@ -111,6 +140,8 @@ def tables_for(version: int) -> set[str]:
         needed.add("alert_state")
     if version >= 3:
         needed.add("liquidity_signals")
+    if version >= 4:
+        needed |= {"alert_channels", "alert_outbox"}
     return needed
 
 

@@ -15,8 +15,9 @@ def build_alert_views(w, alerts, write_alert_csv, on_alerts_changed: Callable[..
     removes the bridge's listener from ``alerts`` (call it before the window goes)."""
     w.alert_bridge = AlertBridge(w)
     remove = alerts.add_listener(w.alert_bridge.listener)
-    w.alert_window = AlertWindow(alerts, notify_tray=w.settings.tray_notifications,
-                                 play_sound=w.settings.alert_sound, parent=w)
+    # the notification itself is the desktop-notification sink's (gui/notifications.py, registered in the
+    # launcher): the alert window only pops up and beeps, so nothing is announced twice
+    w.alert_window = AlertWindow(alerts, notify_tray=False, play_sound=w.settings.alert_sound, parent=w)
     w.alert_history = AlertHistoryView(alerts, write_text=write_alert_csv)
     w.alert_window.set_ops(w.ops)
     w.alert_history.set_ops(w.ops)
@@ -25,8 +26,7 @@ def build_alert_views(w, alerts, write_alert_csv, on_alerts_changed: Callable[..
     w.alert_bridge.alerts_raised.connect(on_alerts_changed)
     w.alert_window.attention_count_changed.connect(on_alerts_changed)
     w.alert_history.status_message.connect(on_status)
-    w.hub.settings_changed.connect(lambda new, _old: w.alert_window.set_notifications(
-        tray=new.tray_notifications, sound=new.alert_sound))
+    w.hub.settings_changed.connect(lambda new, _old: w.alert_window.set_notifications(sound=new.alert_sound))
     w.tabs.addTab(w.alert_history, "")
     return remove
 

@@ -28,6 +28,7 @@ class SettingsController(QObject):
         self._hub = hub
         self._translator = translator
         self.settings = settings if settings is not None else load_settings(store)
+        self._channels = self._ops = None  # the remote channels' admin and the OpRunner (attach_channels)
         hub.settings_changed.connect(self._on_hub_settings_changed)
 
     @property
@@ -35,11 +36,18 @@ class SettingsController(QObject):
         """The app's Translator (None when the window was built without one)."""
         return self._translator
 
+    def attach_channels(self, channels, ops) -> None:
+        """Show the remote channels in the dialog from now on (app.py's ChannelAdmin, once the delivery runs)."""
+        self._channels, self._ops = channels, ops
+
     def edit(self, parent: QWidget | None = None) -> bool:
         """The settings dialog; what the user confirms is saved and announced. True when something was."""
         from riskwatch.gui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, parent)
+        from riskwatch.gui.translation import resolve_language
+
+        dialog = SettingsDialog(self.settings, parent, channels=self._channels, ops=self._ops,
+                                language=resolve_language(self.settings.language))
         new = dialog.result_settings() if dialog.exec() else None
         if new is None:
             return False

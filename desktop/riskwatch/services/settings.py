@@ -20,6 +20,10 @@ class AppSettings:
     tray_notifications: bool = True
     alert_sound: bool = True
     account_sync_interval_min: int = 0  # 0 = off; else compare exchange balances with positions periodically
+    close_to_tray: bool = True  # closing the window keeps monitoring in the tray (when the desktop has one)
+    # Not in the settings dialog: the tray said once that closing keeps it running (gui/tray.py).
+    tray_hint_shown: bool = False
+    reminder_minutes: int = 60  # an unacknowledged critical alert is sent again this often (0 = never)
     # Not in the settings dialog: set in the store by hand; RISKWATCH_DERIVATIVES_API_URL wins over it.
     derivatives_api_url: str = ""
 
@@ -36,12 +40,14 @@ class AppSettings:
             out.append(("language", f"language must be one of {', '.join(LANGUAGES)}"))
         if not (0 <= self.account_sync_interval_min <= 24 * 60):
             out.append(("account_sync_interval_min", "the sync interval must be 0 (off) to 1440 minutes"))
+        if not (0 <= self.reminder_minutes <= 24 * 60):
+            out.append(("reminder_minutes", "the reminder interval must be 0 (off) to 1440 minutes"))
         if self.exchange_api_url and not self.exchange_api_url.startswith(("http://", "https://")):
             out.append(("exchange_api_url", "the endpoint must start with http:// or https://"))
         return out
 
 
-_NOT_IN_DIALOG = ("derivatives_api_url",)
+_NOT_IN_DIALOG = ("derivatives_api_url", "tray_hint_shown")
 
 
 def _bool(text: str | None, default: bool) -> bool:
@@ -73,6 +79,9 @@ def load_settings(store) -> AppSettings:
         tray_notifications=_bool(get("tray_notifications"), d.tray_notifications),
         alert_sound=_bool(get("alert_sound"), d.alert_sound),
         account_sync_interval_min=_int(get("account_sync_interval_min"), d.account_sync_interval_min),
+        close_to_tray=_bool(get("close_to_tray"), d.close_to_tray),
+        tray_hint_shown=_bool(get("tray_hint_shown"), d.tray_hint_shown),
+        reminder_minutes=_int(get("reminder_minutes"), d.reminder_minutes),
         derivatives_api_url=(get("derivatives_api_url", "") or "").strip(),
     )
     bad = {f for f, _ in s.validate()}

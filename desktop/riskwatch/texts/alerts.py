@@ -274,6 +274,31 @@ class AlertTexts:
             return line
         return arg(self._t.translate("AlertText", "%1, as of %2"), line, datetime_text(ts, self.language))
 
+    def remote(self, event, *, reminder: bool = False) -> tuple[str, str]:
+        """Title and body for a remote channel (ntfy, e-mail, webhook): asset, figure, value, threshold,
+        severity, when it was raised and the as-of time of the data (``event``: an AlertEvent, or anything
+        with its fields; ``reminder``: an unacknowledged alert repeated)."""
+        t = self._t
+        what = f"{self.member(event.member)} – {self.metric(event.metric)}"
+        title = arg(t.translate("AlertText", "RiskWatch reminder: %1") if reminder
+                    else t.translate("AlertText", "RiskWatch alert: %1"), what)
+        as_of = getattr(event, "data_as_of", None)
+        lines = [self.summary(event.member, event.metric, event.value, event.threshold),
+                 arg(t.translate("AlertText", "Severity: %1"), self.severity(event.severity)),
+                 arg(t.translate("AlertText", "Data as of: %1"), datetime_text(as_of, self.language)) if as_of
+                 else t.translate("AlertText", "Data as of: unknown")]
+        ts = getattr(event, "ts", None)
+        if ts is not None:
+            lines.append(arg(t.translate("AlertText", "Raised: %1"), datetime_text(ts, self.language)))
+        if reminder:
+            lines.append(t.translate("AlertText", "Still active and not acknowledged."))
+        return title, "\n".join(lines)
+
+    def remote_test(self) -> tuple[str, str]:
+        """Title and body of a channel's test message."""
+        return (self._t.translate("AlertText", "RiskWatch test message"),
+                self._t.translate("AlertText", "This is a test message from RiskWatch: the channel works."))
+
 
 __all__ = ["AlertTexts", "PERCENT_DECIMALS", "Translation", "arg", "datetime_text", "number_text",
            "split_metric_key"]

@@ -1,4 +1,4 @@
-"""Settings: exchange, base currency, refresh interval, language, notifications."""
+"""Settings: exchange, base currency, refresh interval, language, notifications, remote channels."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinba
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent=None):
+    def __init__(self, settings: AppSettings, parent=None, *, channels=None, ops=None, language: str = "en"):
+        """``channels``: app.py's ChannelAdmin (with ``ops``, the OpRunner): adds the "Notifications" section;
+        ``language``: the UI language of the command line's texts it shows."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.exchange = QComboBox()
@@ -39,6 +41,15 @@ class SettingsDialog(QDialog):
                                               "without your confirmation."))
         self.tray = QCheckBox(self.tr("Show a notification for warnings and critical alerts"))
         self.sound = QCheckBox(self.tr("Play a sound for warnings and critical alerts"))
+        self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when closed"))
+        self.close_to_tray.setToolTip(self.tr("Closing the window keeps monitoring in the tray (where the desktop "
+                                              "has one); quit from the tray menu or with Ctrl+Q."))
+        self.reminder = QSpinBox()
+        self.reminder.setRange(0, 24 * 60)
+        self.reminder.setSuffix(self.tr(" min"))
+        self.reminder.setSpecialValueText(self.tr("never"))
+        self.reminder.setToolTip(self.tr("An unacknowledged critical alert is sent to the remote channels again "
+                                         "this often (never for warnings or info)."))
         self.note = QLabel(self.tr("The language changes at once; no restart needed."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet(theme().text_style(theme().muted))
@@ -52,6 +63,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Sync from exchange every"), self.sync_interval)
         form.addRow("", self.tray)
         form.addRow("", self.sound)
+        form.addRow("", self.close_to_tray)
+        form.addRow(self.tr("Remind of open critical alerts every"), self.reminder)
+        self.channels = None
+        if channels is not None and ops is not None:
+            from riskwatch.gui.dialogs.channels_section import ChannelsSection
+
+            self.channels = ChannelsSection(channels, ops, language, self)
         self.error = QLabel()
         self.error.setStyleSheet(theme().text_style(theme().negative))
         self.error.hide()
@@ -60,9 +78,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.channels is not None:
+            layout.addWidget(self.channels)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._initial = settings
         self._load(settings)
         self._result: AppSettings | None = None
 
@@ -74,14 +95,18 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.tray.setChecked(s.tray_notifications)
         self.sound.setChecked(s.alert_sound)
+        self.close_to_tray.setChecked(s.close_to_tray)
         self.sync_interval.setValue(s.account_sync_interval_min)
+        self.reminder.setValue(s.reminder_minutes)
 
     def settings(self) -> AppSettings:
         return AppSettings(exchange=self.exchange.currentData(), exchange_api_url=self.api_url.text().strip(),
                            base_currency=self.base_currency.currentData(), refresh_interval_s=self.refresh.value(),
                            language=self.language.currentData(), tray_notifications=self.tray.isChecked(),
                            alert_sound=self.sound.isChecked(),
-                           account_sync_interval_min=self.sync_interval.value())
+                           account_sync_interval_min=self.sync_interval.value(),
+                           close_to_tray=self.close_to_tray.isChecked(), reminder_minutes=self.reminder.value(),
+                           tray_hint_shown=self._initial.tray_hint_shown)
 
     def result_settings(self) -> AppSettings | None:
         return self._result

@@ -11,6 +11,8 @@ newest_first, limit). Severity, kind and the date range are passed to the store;
 dot decimals): ``timestamp, kind, severity, asset, metric, value, threshold, rule``. The file writer is
 injected (app.py passes the atomic writer of the CSV adapter); the default here writes via a temporary
 sibling file and a rename, with the standard library only.
+
+A second page, "Deliveries", holds the remote channels' delivery log (views/delivery_log_view.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from riskwatch.domain.alerts import AlertEvent, EventKind, Severity
 from riskwatch.domain.errors import RiskWatchError
@@ -33,6 +35,7 @@ from riskwatch.gui.alert_table import alert_table, table_item
 from riskwatch.gui.alert_text import AlertText, arg, local_datetime_text, long_year_date_format
 from riskwatch.gui.as_of_text import AsOfText
 from riskwatch.gui.translation import Retranslatable
+from riskwatch.gui.views.delivery_log_view import DeliveryLogView
 
 log = logging.getLogger(__name__)
 
@@ -151,10 +154,19 @@ class AlertHistoryView(Retranslatable, QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
+        events_page = QWidget()
+        layout = QVBoxLayout(events_page)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        self.deliveries = DeliveryLogView()
+        self.pages = QTabWidget()
+        self.pages.addTab(events_page, "")
+        self.pages.addTab(self.deliveries, "")
+        self.pages.currentChanged.connect(self._on_pages_current_changed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
         self.retranslate()
         self.refresh()
 
@@ -181,6 +193,8 @@ class AlertHistoryView(Retranslatable, QWidget):
         for edit in (self.from_date, self.to_date):
             edit.setDisplayFormat(date_format)
         self.reset_button.setText(self.tr("Reset filters"))
+        self.pages.setTabText(0, self.tr("Events"))
+        self.pages.setTabText(1, self.tr("Deliveries"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.table.setHorizontalHeaderLabels(self.headers())
         for col, tip in ((COL_TIME, self.tr("When the event happened")),
@@ -246,6 +260,14 @@ class AlertHistoryView(Retranslatable, QWidget):
         """Show another alert service's history (the replay's, then the live one again)."""
         self._service = service
         self.schedule_refresh()
+
+    def set_delivery_log(self, source) -> None:
+        """Show the delivery log of ``source(limit)`` (``DeliveryService.log``), read through the ops."""
+        self.deliveries.set_source(source, self._ops)
+
+    def _on_pages_current_changed(self, index: int) -> None:
+        if self.pages.widget(index) is self.deliveries:
+            self.deliveries.refresh()
 
     def set_ops(self, ops) -> None:
         """Read the history off the GUI thread through ``ops`` (an OpRunner) from now on."""
@@ -318,8 +340,9 @@ class AlertHistoryView(Retranslatable, QWidget):
     # -- the slot for AlertBridge.alerts_raised ------------------------------------------------------------
     @Slot(object)
     def show_events(self, _events) -> None:
-        """New events were stored: reload (coalesced)."""
+        """New events were stored: reload (coalesced); their deliveries are queued with them."""
         self.schedule_refresh()
+        self.deliveries.refresh()
 
 
 __all__ = ["AlertHistoryView", "CSV_HEADER", "MAX_ROWS", "events_to_csv", "write_text_file"]

@@ -1,6 +1,6 @@
 """Status bar: data source per asset class with online / degraded / offline, the age of the *oldest* price the
-figures rest on and the stale holdings, base currency, the replay clock, and a progress bar with cancel for
-long work."""
+figures rest on and the stale holdings, base currency, the replay clock, a delivery indicator when a remote channel is failing or has deliveries
+waiting, and a progress bar with cancel for long work."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
         self.currency = QLabel()
         self.replay = QLabel()
         self.replay.hide()
+        self.delivery = QLabel()
+        self.delivery.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(True)
@@ -39,7 +41,7 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
         self.cancel.hide()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        for w in (self.replay, self.crypto, self.equity, self.newest, self.currency, self.progress, self.cancel):
+        for w in (self.replay, self.delivery, self.crypto, self.equity, self.newest, self.currency, self.progress, self.cancel):
             lay.addWidget(w)
         self._crypto = ("Kraken", "unknown")
         self._equity = ("Yahoo Finance", "unknown")
@@ -47,6 +49,7 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
         self._times = FigureTimes()
         self._now: datetime | None = None
         self._base = "USD"
+        self._channels: dict = {}
         self.retranslate()
         self.refresh_theme()
 
@@ -82,6 +85,29 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
         self.replay.setVisible(bool(text))
         self.replay.setText(self.tr("Replay: %1").replace("%1", text or ""))
 
+    def show_delivery(self, statuses) -> None:
+        """``DeliveryService.status()``: name -> ChannelStatus. Shown only when a channel is failing or has
+        deliveries waiting; all well, or no channel at all, shows nothing."""
+        self._channels = dict(statuses or {})
+        self._render_delivery()
+
+    def _render_delivery(self) -> None:
+        failing = [s for s in self._channels.values() if not s.healthy]
+        waiting = [s for s in self._channels.values() if s.healthy and s.pending]
+        parts = [self.tr("%1 failing (%2×)").replace("%1", s.name).replace("%2", str(max(s.pending + s.failed, 1)))
+                 for s in failing]
+        parts += [self.tr("%1: %n waiting", "", s.pending).replace("%1", s.name) for s in waiting]
+        self.delivery.setVisible(bool(parts))
+        if not parts:
+            self.delivery.clear()
+            self.delivery.setToolTip("")
+            return
+        colour = theme().negative if failing else theme().caution
+        text = self.tr("Delivery: %1").replace("%1", ", ".join(parts))
+        self.delivery.setText(f"<span style='color:{colour}'>{text}</span>")
+        tip = [self.tr("%1: last error %2").replace("%1", s.name).replace("%2", s.last_error or "?") for s in failing]
+        self.delivery.setToolTip("\n".join(tip + [self.tr("See the delivery log in the alert history.")]))
+
     def set_progress(self, text: str | None, value: int | None = None, maximum: int = 0) -> None:
         """Show (text) or hide (None) the progress bar; maximum 0 = busy indicator."""
         visible = text is not None
@@ -100,6 +126,7 @@ class StatusPanel(ThemeAware, Retranslatable, QWidget):
             label.setText(f"{kind}: {name} <span style='color:{colour}'>● {self.state_label(state)}</span>")
         self._render_times()
         self.currency.setText(self.tr("Base currency: %1").replace("%1", self._base))
+        self._render_delivery()
 
     def _render_times(self) -> None:
         times, now = self._times, self._now
