@@ -14,7 +14,9 @@ asset table shows a price, not "no price"). Modes, interleaved so a load change 
 The peer measured in the same run is the bare interpreter start plus a shown QMainWindow (the floor any Qt app
 pays). Stock prices come from stored history only (RISKWATCH_EQUITY_SOURCE=csv): the benchmark never touches
 the internet. Note PYTHONDONTWRITEBYTECODE=1 (set on the reference machine) makes every start compile the
-package afresh: these are cold figures.
+package afresh: these are cold figures, and the target is judged on them. The same two modes are also measured
+with the bytecode cache an installed copy has (PYTHONPYCACHEPREFIX in a temporary folder, filled by a first
+start that is not counted), printed as "… (bytecode cached)".
 """
 
 from __future__ import annotations
@@ -115,7 +117,13 @@ def main() -> int:
     base.update(QT_QPA_PLATFORM="offscreen", RISKWATCH_STARTUP_PROBE="1", RISKWATCH_EXIT_AFTER_MS="60000",
                 RISKWATCH_EQUITY_SOURCE="csv", PYTHONPATH=str(ROOT / "desktop"))
     silent = SilentExchange()
-    modes = {"unreachable": (base, silent.url), "offline": (dict(base, RISKWATCH_OFFLINE="1"), silent.url)}
+    cache = tempfile.mkdtemp(prefix="riskwatch-pycache-")
+    cached = {k: v for k, v in base.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = cache
+    modes = {"unreachable": (base, silent.url), "offline": (dict(base, RISKWATCH_OFFLINE="1"), silent.url),
+             "unreachable (bytecode cached)": (cached, silent.url),
+             "offline (bytecode cached)": (dict(cached, RISKWATCH_OFFLINE="1"), silent.url)}
+    run_once(cached, silent.url)  # fills the cache; not counted
     results: dict[str, list[tuple[float, float, str]]] = {m: [] for m in modes}
     floors: list[float] = []
     try:
@@ -124,7 +132,7 @@ def main() -> int:
             for mode, (env, url) in modes.items():
                 before = silent.connections
                 results[mode].append(run_once(env, url))
-                if mode == "offline" and silent.connections != before:
+                if mode.startswith("offline") and silent.connections != before:
                     print("warning: the offline start connected to the exchange")
     finally:
         silent.close()
@@ -135,9 +143,10 @@ def main() -> int:
         painted = statistics.median(r[0] for r in rows)
         figures = statistics.median(r[1] for r in rows)
         passed = figures <= TARGET_S
-        ok &= passed
+        if "cached" not in mode:  # the target is judged on the cold starts
+            ok &= passed
         heavy = ", ".join(sorted({r[2] for r in rows}))
-        print(f"{mode:>11}: launch -> window painted median {ms(painted)} ({ratio(painted, peer)} peer); "
+        print(f"{mode:>29}: launch -> window painted median {ms(painted)} ({ratio(painted, peer)} peer); "
               f"launch -> first figures painted median {ms(figures)}, max {ms(max(r[1] for r in rows))} "
               f"({ratio(figures, peer)} peer; heavy modules then: {heavy}) "
               f"-> {'PASS' if passed else 'FAIL'} (target <= {TARGET_S * 1000:.0f} ms)")
