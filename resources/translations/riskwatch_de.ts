@@ -995,6 +995,10 @@
         <translation>Kurs unbestätigt · Stand %1</translation>
     </message>
     <message>
+        <source>at least this deep · history incomplete</source>
+        <translation>mindestens so tief · Historie unvollständig</translation>
+    </message>
+    <message>
         <source>not current · as of %1</source>
         <translation>nicht aktuell · Stand %1</translation>
     </message>
@@ -1013,6 +1017,10 @@
     <message>
         <source>As of %1 – the newest price is an unconfirmed jump.</source>
         <translation>Stand %1 – der neueste Kurs ist ein unbestätigter Sprung.</translation>
+    </message>
+    <message>
+        <source>Current price, but the daily closes are stale: the drop is at least this deep. Alerts may fire or escalate on it, never resolve.</source>
+        <translation>Aktueller Kurs, aber die Tagesschlusskurse sind veraltet: Der Rückgang ist mindestens so tief. Alarme können darauf auslösen oder eskalieren, aber nie enden.</translation>
     </message>
     <message>
         <source>As of %1.</source>

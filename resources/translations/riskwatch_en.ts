@@ -995,6 +995,10 @@
         <translation>unconfirmed price · as of %1</translation>
     </message>
     <message>
+        <source>at least this deep · history incomplete</source>
+        <translation>at least this deep · history incomplete</translation>
+    </message>
+    <message>
         <source>not current · as of %1</source>
         <translation>not current · as of %1</translation>
     </message>
@@ -1013,6 +1017,10 @@
     <message>
         <source>As of %1 – the newest price is an unconfirmed jump.</source>
         <translation>As of %1 – the newest price is an unconfirmed jump.</translation>
+    </message>
+    <message>
+        <source>Current price, but the daily closes are stale: the drop is at least this deep. Alerts may fire or escalate on it, never resolve.</source>
+        <translation>Current price, but the daily closes are stale: the drop is at least this deep. Alerts may fire or escalate on it, never resolve.</translation>
     </message>
     <message>
         <source>As of %1.</source>

@@ -187,3 +187,34 @@ def test_a_figure_its_stale_data_left_empty_is_stale_and_marks_the_active_alert(
                               extra_assets={"BTC": Asset("BTC", AssetKind.CRYPTO)})
     beta = rep.snapshot.get("IREN", "beta_btc:90D")
     assert beta.value is None and beta.status is DataStatus.STALE
+
+
+def test_a_live_crash_on_stale_closes_still_fires_but_never_resolves_on_them():
+    """Bad data never silences an alarm: the daily history stopped three days ago (an OHLCV outage) while the
+    live quotes are current. Missing closes can only hide a higher high, so the drop is at least as deep as
+    computed: it fires and escalates, but a recovery seen through the gap resolves nothing."""
+    rules = [Rule("w", "BTC drop", "drop_from_high", Scope(ScopeType.ASSET, "BTC"), Comparator("<="), -0.17,
+                  Severity.WARNING, window="30D", escalation_group="btc"),
+             Rule("c", "BTC drop", "drop_from_high", Scope(ScopeType.ASSET, "BTC"), Comparator("<="), -0.25,
+                  Severity.CRITICAL, window="30D", escalation_group="btc")]
+    closes = _closes([100.0] * 60)
+    last = closes.index[-1].to_pydatetime()
+    now = last + timedelta(days=3, hours=12)                       # closes stale, quotes live
+
+    def run(price, state, daily=DataStatus.STALE, series=closes, at=now):
+        st = PriceState(DataStatus.OK, 5.0, as_of=at, daily=daily, daily_as_of=series.index[-1].to_pydatetime())
+        rep = compute_risk_report(_portfolio("BTC"), {"BTC": series}, {"BTC": Quote("BTC", price, at, "kraken")},
+                                  at, price_states={"BTC": st})
+        return rep.snapshot, evaluate(rep.snapshot, rules, state, at)
+
+    snap, (events, state) = run(80.0, AlertState())
+    assert snap.get("BTC", "drop_from_high:30D").status is DataStatus.BOUND
+    assert snap.get("BTC", "volatility:90D").status is DataStatus.STALE   # daily-only figures stay stale
+    assert [(e.kind, e.severity) for e in events] == [(EventKind.FIRED, Severity.WARNING)]
+    _, (events, state) = run(70.0, state)
+    assert [(e.kind, e.severity) for e in events] == [(EventKind.ESCALATED, Severity.CRITICAL)]
+    _, (events, state) = run(99.0, state)                          # a recovery seen through the gap
+    assert events == [] and state.get("btc|BTC").active and state.get("btc|BTC").severity is Severity.CRITICAL
+    fresh = _closes([100.0] * 63)                                  # the history is back: current closes
+    _, (events, state) = run(99.0, state, DataStatus.OK, fresh)
+    assert [e.kind for e in events] == [EventKind.RESOLVED]

@@ -62,7 +62,7 @@ def _condition(snapshot, member: str, metric_key: str, degraded: bool) -> str:
         return "unavailable" if degraded and mv.status in _UNAVAILABLE else "other"
     if metric in ONLINE_ONLY_METRICS and not snapshot.online:
         return "unavailable" if degraded else "other"
-    if mv.status in usable_statuses(metric):
+    if mv.status in usable_statuses(metric) or mv.status is DataStatus.BOUND:  # a bound drop is live
         return "usable"
     return "unavailable" if degraded and mv.status in _UNAVAILABLE else "other"
 

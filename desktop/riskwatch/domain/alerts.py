@@ -31,7 +31,9 @@ Each evaluation does, per alert (rules of a group ordered weakest → strongest)
 
 * value unavailable (no MetricValue, ``None``/non-finite, status not usable — stale, unconfirmed … —, or an
   online-only metric such as ``price_age`` offline): nothing changes – bad or old data neither fires, escalates
-  nor resolves; an active alert whose data went stale is marked ``stale_since`` (the data's as-of time);
+  nor resolves; an active alert whose data went stale is marked ``stale_since`` (the data's as-of time). A
+  ``bound`` figure (a drop on a live price whose closes are stale: at least this deep) may fire or escalate a
+  rule on the low side, and never de-escalates or resolves one;
 * inactive: the strongest rule whose fire condition holds **fires** – unless ``now`` is inside its cooldown
   (from the last ``fired_at``) and it is no more severe than the level the alert was resolved at (a re-fire
   above that is an escalation: never delayed); a held-back re-fire fires once the cooldown has passed;
@@ -85,13 +87,15 @@ class Observation:
     value: float | None
     as_of: datetime | None = None
     stale_as_of: datetime | None = None
+    bound: bool = False  # a drop at least this deep (live price, stale closes): may fire or escalate, not recover
 
 
 def _observe(snapshot: Snapshot, member: str, rule: Rule) -> Observation:
     mv = snapshot.get(member, rule.metric_key)
     if mv is None:
         return Observation(None)
-    if mv.status not in usable_statuses(rule.metric):  # before the value: a figure its old data left empty is stale too
+    bound = mv.status is DataStatus.BOUND and rule.comparator.low_is_bad
+    if mv.status not in usable_statuses(rule.metric) and not bound:  # before the value: a figure its old data left empty is stale too
         return Observation(None, stale_as_of=(mv.as_of or snapshot.ts) if mv.status is DataStatus.STALE else None)
     if mv.value is None:
         return Observation(None)
@@ -101,7 +105,7 @@ def _observe(snapshot: Snapshot, member: str, rule: Rule) -> Observation:
         value = float(mv.value)
     except (TypeError, ValueError):
         return Observation(None)
-    return Observation(value, mv.as_of) if math.isfinite(value) else Observation(None)
+    return Observation(value, mv.as_of, bound=bound) if math.isfinite(value) else Observation(None)
 
 
 def preview(rule: Rule, snapshot: Snapshot) -> list[tuple[str, float | None, bool]]:
@@ -163,6 +167,8 @@ def _step(rules: Sequence[Rule], key: str, member: str, rec: AlertRecord | None,
         below = [r for r in rules[:cur] if r.holds(value)]
     else:  # the level's rule was edited out of the group: re-level on the hold conditions
         below = [r for r in rules if r.holds(value)]
+    if obs.bound:  # a drop understated by missing closes never recovers an alert: held as it is
+        return rec, []
     if not below:
         clear = rules[cur].clear_threshold if cur is not None else None
         new = replace(rec, active=False, changed_at=now, last_value=value, snoozed_until=None)

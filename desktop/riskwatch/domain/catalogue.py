@@ -72,6 +72,9 @@ class MetricSpec:
     stressed: bool = False
     online_only: bool = False
     benchmark: str | None = None     # a second series it is computed against; its freshness counts too
+    #: missing recent closes can only understate it (a drop from a high): on a current price with stale closes
+    #: it may still fire or escalate a rule on the bad (low) side, never resolve or de-escalate one
+    bound: bool = False
     compute: Callable[..., Any] | str | None = field(default=None, compare=False, repr=False)
 
     @cached_property  # resolved once: the report calls it for every scope, window and cycle
@@ -96,9 +99,9 @@ class MetricSpec:
 _SPECS: tuple[MetricSpec, ...] = (
     # -- price risk -------------------------------------------------------------------------------------------
     MetricSpec("drop_from_high", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, ("30D",), editor=True,
-               dashboard=True, stressed=True, compute="drop_from_high"),
+               dashboard=True, stressed=True, bound=True, compute="drop_from_high"),
     MetricSpec("drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, editor=True, dashboard=True,
-               stressed=True, compute="drawdown"),
+               stressed=True, bound=True, compute="drawdown"),
     MetricSpec("max_drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, dashboard=True,
                compute="max_drawdown"),
     MetricSpec("return", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, None, ("1D", "7D", "30D"), editor=True,

@@ -28,6 +28,7 @@ class DataStatus(StrEnum):
     OK = "ok"                        # within its limit (a quote: "live")
     MARKET_CLOSED = "market_closed"  # a stock's last close while the exchange is closed: usable, not stale
     UNCONFIRMED = "unconfirmed"      # includes a price held as an unconfirmed jump
+    BOUND = "bound"                  # a live price on closes older than their limit: a drop at least this deep
     STALE = "stale"                  # an input is older than its limit
     INVALID = "invalid"              # the data failed validation
     ERROR = "error"                  # the source failed
@@ -153,12 +154,16 @@ class PriceState:
         object.__setattr__(self, "state", DataStatus(self.state))
         object.__setattr__(self, "daily", DataStatus(self.daily))
 
-    def inputs(self, kind: Inputs) -> tuple[DataStatus, datetime | None]:
+    def inputs(self, kind: Inputs, *, bound: bool = False) -> tuple[DataStatus, datetime | None]:
         """The status and as-of time of what a figure on ``kind`` inputs is computed from: daily-only figures
-        follow the closes; price figures the worse of the price and the closes (an unconfirmed jump counts)."""
+        follow the closes; price figures the worse of the price and the closes (an unconfirmed jump counts).
+        ``bound``: the figure (a drop from a high) can only be understated by missing closes, so on a current
+        price with stale closes it is ``bound`` — a drop at least this deep — not stale."""
         if kind is Inputs.DAILY:
             return self.daily, self.daily_as_of
         price = DataStatus.UNCONFIRMED if self.unconfirmed and self.state.usable else self.state
+        if bound and price.usable and self.daily is DataStatus.STALE:
+            return DataStatus.BOUND, self.as_of
         if self.daily.rank > price.rank:
             return self.daily, self.daily_as_of
         return price, self.as_of

@@ -307,14 +307,14 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
 
 
 def _inputs_of(sym: str, inputs: Inputs, benchmark: str | None, states: Mapping[str, PriceState],
-               histories: Mapping[str, History]) -> tuple[DataStatus, datetime | None, bool]:
+               histories: Mapping[str, History], *, bound: bool = False) -> tuple[DataStatus, datetime | None, bool]:
     """Status, as-of time and sample flag of one asset's inputs of a kind (and of the benchmark it needs)."""
     st = states.get(sym)
     if st is None:  # not assessed (a bare report): as of the newest input it has
         h = histories[sym]
         times = h.daily_times if inputs is Inputs.DAILY else h.times
         return DataStatus.OK, (_utc_ns(times[-1]) if len(times) else None), False
-    status, as_of = st.inputs(inputs)
+    status, as_of = st.inputs(inputs, bound=bound)
     sample = st.sample
     bench = states.get(benchmark) if benchmark and benchmark != sym else None
     if bench is not None:
@@ -331,7 +331,9 @@ def _put(values: dict, scope: str, figs: Mapping[str, float | None], members: Se
     figure of holdings on different dates with one of them stale is marked ``mixed_dates``."""
     for key, v in figs.items():
         sp = spec(key.partition(":")[0])
-        ins = [_inputs_of(s, sp.inputs, sp.benchmark, states, histories) for s in members]
+        # a bound holds for one asset's own path, not for a portfolio of paths on different dates
+        bound = sp.bound and scope != PORTFOLIO
+        ins = [_inputs_of(s, sp.inputs, sp.benchmark, states, histories, bound=bound) for s in members]
         status = worst(i[0] for i in ins)
         dates = [i[1] for i in ins if i[1] is not None]
         as_of = min(dates) if dates else None

@@ -97,6 +97,8 @@ class AsOfText(QObject):
             return self.tr("stale · as of %1").replace("%1", self.date(as_of))
         if status is DataStatus.UNCONFIRMED:
             return self.tr("unconfirmed price · as of %1").replace("%1", self.date(as_of))
+        if status is DataStatus.BOUND:
+            return self.tr("at least this deep · history incomplete")
         if status in (DataStatus.INVALID, DataStatus.ERROR):
             return self.tr("not current · as of %1").replace("%1", self.date(as_of))
         return ""
@@ -115,9 +117,12 @@ class AsOfText(QObject):
             lines.append(self.tr("As of %1 – stale.").replace("%1", when))
         elif status is DataStatus.UNCONFIRMED:
             lines.append(self.tr("As of %1 – the newest price is an unconfirmed jump.").replace("%1", when))
+        elif status is DataStatus.BOUND:
+            lines.append(self.tr("Current price, but the daily closes are stale: the drop is at least this deep. "
+                                 "Alerts may fire or escalate on it, never resolve."))
         elif lines:
             lines.append(self.tr("As of %1.").replace("%1", when))
-        if not status.usable and status is not DataStatus.MISSING:
+        if not status.usable and status not in (DataStatus.MISSING, DataStatus.BOUND):
             lines.append(self.tr("Alerts neither fire nor resolve on it."))
         return "\n".join(lines)
 
