@@ -306,8 +306,12 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     app = QApplication.instance()
     hub = ChangeHub()
     # One translator per application: a second one would leave the first one's Qt strings installed
-    # (an English window with a German "Abbrechen" after another window was German).
-    translator = app.findChild(Translator) or Translator(app, paths.resource("translations"))
+    # (an English window with a German "Abbrechen" after another window was German). Found by its name, so a
+    # translator some other code made (and may be deleting) is never taken for the app's.
+    translator = app.findChild(Translator, APP_TRANSLATOR)
+    if translator is None:
+        translator = Translator(app, paths.resource("translations"))
+        translator.setObjectName(APP_TRANSLATOR)
     settings = SettingsController(store, hub, translator=translator)  # reads the AppSettings from the store
     translator.set_language(language or settings.settings.language)
     from riskwatch.adapters.csv_io import write_text_atomic
@@ -321,6 +325,9 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
                       extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
                       make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
                       accounts=accounts, hub=hub, ops=OpRunner(), settings=settings)
+
+
+APP_TRANSLATOR = "riskwatch-app-translator"
 
 
 def history_provider(store):

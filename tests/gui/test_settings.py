@@ -87,3 +87,39 @@ def test_the_window_starts_in_the_stored_language(qtbot, tmp_path):
         assert "ab der nächsten Aktualisierung" in w.statusBar().currentMessage()
     finally:
         store.close()
+
+
+def test_a_translator_being_deleted_elsewhere_is_never_taken_for_the_windows(qtbot, tmp_path, monkeypatch):
+    """A Translator some other code made and is deleting (deleteLater) must not become the window's: once it is
+    gone, the window would fall back to English although German was chosen."""
+    from PySide6.QtWidgets import QApplication
+
+    from riskwatch import paths
+    from riskwatch.gui.translation import Translator
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QApplication.instance()
+    for earlier in app.findChildren(Translator):  # start as a fresh process would: no translator yet
+        earlier.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leftover = Translator(app, paths.resource("translations"))
+    leftover.deleteLater()
+    store = SqliteStore.in_dir(tmp_path)
+    try:
+        w = rwapp.create_main_window(store, language="en")
+        qtbot.addWidget(w)
+        assert w.settings_controller.translator is not leftover
+
+        def fill(dialog):
+            dialog.language.setCurrentIndex(dialog.language.findData("de"))
+            dialog.accept()
+            return 1
+
+        monkeypatch.setattr(SettingsDialog, "exec", fill)
+        w.action_settings.trigger()
+        qtbot.waitUntil(lambda: w.menu_file.title() == "&Datei")
+        qtbot.wait(50)  # the deferred deletion of the leftover runs: the window stays German
+        assert w.menu_file.title() == "&Datei"
+    finally:
+        store.close()
