@@ -18,14 +18,13 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_errors import StoreRepository
 from riskwatch.adapters.sqlite_outbox import queue_events
 from riskwatch.adapters.sqlite_rows import BadField
-from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range
+from riskwatch.adapters.sqlite_store import epoch_ms, ts_range
 from riskwatch.domain.alerts import (
     AlertEvent,
     AlertRecord,
@@ -66,27 +65,8 @@ def _user_id(key: str) -> int:
         raise InputError.single(f"'{key}' is not a key the store assigned (user.<number>)", field="key") from None
 
 
-class AlertRepository:
+class AlertRepository(StoreRepository):
     """Rules, state and history of the alert engine on a :class:`SqliteStore`."""
-
-    def __init__(self, store: SqliteStore):
-        self._store = store
-
-    def _read(self, sql: str, params: Sequence = (), conn: sqlite3.Connection | None = None) -> list[tuple]:
-        try:
-            if conn is not None:
-                return conn.execute(sql, params).fetchall()
-            return self._store._query(sql, params)
-        except sqlite3.Error as exc:
-            raise translate(exc, self._store.path) from None
-
-    @contextmanager
-    def _tx(self):
-        try:
-            with self._store.transaction() as conn:
-                yield conn
-        except sqlite3.Error as exc:
-            raise translate(exc, self._store.path) from None
 
     # -- rules ------------------------------------------------------------------------------------
     @staticmethod

@@ -97,4 +97,23 @@ def store_errors(path: Path | str):
         raise translate(exc, path) from None
 
 
-__all__ = ["translate", "store_errors", "newest_backup", "damaged", "read_only"]
+class StoreRepository:
+    """Base of the repositories on a ``SqliteStore``: reads and transactions whose sqlite3 errors come out as
+    the matching domain errors. ``conn``: read inside a transaction already open."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def _read(self, sql: str, params=(), conn: sqlite3.Connection | None = None) -> list[tuple]:
+        with store_errors(self._store.path):
+            if conn is not None:
+                return conn.execute(sql, params).fetchall()
+            return self._store._query(sql, params)
+
+    @contextmanager
+    def _tx(self):
+        with store_errors(self._store.path), self._store.transaction() as conn:
+            yield conn
+
+
+__all__ = ["StoreRepository", "translate", "store_errors", "newest_backup", "damaged", "read_only"]

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import sqlite3
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 
 from riskwatch.domain.freshness import DataStatus
-from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_errors import StoreRepository, translate
 from riskwatch.adapters.sqlite_rows import BadField, stored_float
-from riskwatch.adapters.sqlite_store import SqliteStore, epoch_ms, ts_range, utc_from_ms
+from riskwatch.adapters.sqlite_store import epoch_ms, ts_range, utc_from_ms
 from riskwatch.domain.errors import DamagedRow
 from riskwatch.domain.snapshot import MetricValue
 
@@ -33,17 +33,8 @@ def _finite(value: float | None) -> float | None:
     return v if math.isfinite(v) else None
 
 
-class LiquidityHistory:
+class LiquidityHistory(StoreRepository):
     """Liquidity signal history on a :class:`SqliteStore`. Thread-safe through the store's lock."""
-
-    def __init__(self, store: SqliteStore):
-        self._store = store
-
-    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        try:
-            return self._store._query(sql, params)
-        except sqlite3.Error as exc:
-            raise translate(exc, self._store.path) from None
 
     def append(self, values: Mapping[tuple[str, str], MetricValue], ts: datetime) -> int:
         """Store one cycle's values at ``ts`` in ONE transaction; returns the number of rows written.

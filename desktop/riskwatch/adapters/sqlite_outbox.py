@@ -14,10 +14,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from riskwatch.adapters.sqlite_errors import translate
+from riskwatch.adapters.sqlite_errors import StoreRepository
 from riskwatch.adapters.sqlite_rows import epoch_ms, utc_from_ms
 from riskwatch.domain.alerts import AlertEvent, AlertRecord, EventKind
 from riskwatch.domain.channels import Channel, ChannelStatus, ItemKind, ItemStatus, OutboxItem
@@ -94,26 +93,7 @@ def _row_to_item(row: tuple) -> OutboxItem:
                       utc_from_ms(sent) if sent is not None else None, utc_from_ms(created))
 
 
-class _Repo:
-    def __init__(self, store):
-        self._store = store
-
-    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        try:
-            return self._store._query(sql, params)
-        except sqlite3.Error as exc:
-            raise translate(exc, self._store.path) from None
-
-    @contextmanager
-    def _tx(self):
-        try:
-            with self._store.transaction() as conn:
-                yield conn
-        except sqlite3.Error as exc:
-            raise translate(exc, self._store.path) from None
-
-
-class ChannelRepository(_Repo):
+class ChannelRepository(StoreRepository):
     """The configured remote channels (``alert_channels``); their secrets are elsewhere (the keyring)."""
 
     def list(self) -> list[Channel]:
@@ -154,7 +134,7 @@ class ChannelRepository(_Repo):
         return gone
 
 
-class Outbox(_Repo):
+class Outbox(StoreRepository):
     """The deliveries to remote channels (``alert_outbox``): what is due, what was sent, what failed."""
 
     def due(self, now: datetime, limit: int = 50) -> list[OutboxItem]:
