@@ -1,5 +1,7 @@
 """Bundled daily history (resources/data/history/SYMBOL.csv.gz), the offline source of last resort.
 
+A symbol without a history file falls back to the crypto basket's Binance USDT closes (market_bundle).
+
 The monitor uses it only for a symbol the store has no bars of its own for: it never overrides or extends
 prices that were imported, fetched or cached.
 """
@@ -11,6 +13,7 @@ import io
 from functools import lru_cache
 
 from riskwatch import paths
+from riskwatch.adapters import market_bundle
 
 
 def history_dir():
@@ -40,5 +43,17 @@ def _frame(symbol: str):
 
 
 def load_bundled_closes(symbol: str):
+    """Daily closes of ``symbol``: the history file (Yahoo, USD) when there is one, else the crypto
+    basket's (Binance, USDT: see :func:`bundled_source`), else None."""
     df = _frame(symbol)
-    return None if df is None else df["close"].astype(float).rename(symbol.upper())
+    if df is None:
+        return market_bundle.load_crypto_closes(symbol)
+    return df["close"].astype(float).rename(symbol.upper())
+
+
+def bundled_source(symbol: str) -> str | None:
+    """Where load_bundled_closes(symbol) comes from: "yahoo" (history/, USD), "binance_usdt" (crypto/,
+    quoted in USDT, not USD) or None."""
+    if symbol.upper() in _bundled_files():
+        return "yahoo"
+    return "binance_usdt" if symbol.upper() in market_bundle.bundled_crypto_symbols() else None
