@@ -33,7 +33,8 @@ last-trade field ``c``; also takes ``pairs``), spike (every price × ``factor``,
 self-consistent glitch: last, bid, ask and the day's range alike; also takes ``pairs``; injected on "Ticker"
 the order book and the bars stay right), latency (``seconds`` extra delay, then a normal answer); for private endpoints also
 invalid_key, invalid_signature, permission and nonce (the matching Kraken error, whatever was signed).
-``server.latency`` adds a delay to every request.
+``server.latency`` adds a delay to every request. ``server.rate_limit = (n, seconds)`` refuses (rate_limit) a
+request with more than n requests in the sliding window of ``seconds`` up to its arrival, itself included.
 
 Every request is logged with its arrival time (``time.monotonic()``), endpoint, query parameters (for
 private calls the form fields), the status sent and the fault applied: :meth:`FakeKraken.requests`.
@@ -56,6 +57,7 @@ import json
 import math
 import random
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -97,6 +99,10 @@ ASSETS = {  # id -> (altname, decimals)
     "XXBT": ("XBT", 10), "XETH": ("ETH", 10), "SOL": ("SOL", 10), "USDT": ("USDT", 8), "USDC": ("USDC", 8),
     "XLTC": ("LTC", 10), "XXRP": ("XRP", 8), "ADA": ("ADA", 8), "DOT": ("DOT", 10), "LINK": ("LINK", 10),
     "AVAX": ("AVAX", 10), "ZUSD": ("USD", 4), "ZEUR": ("EUR", 4),
+    # the rest of the CoinDesk-20-like basket (Kraken's ids: only XLM keeps the old X prefix)
+    "XXLM": ("XLM", 8), "SUI": ("SUI", 8), "HBAR": ("HBAR", 8), "BCH": ("BCH", 10), "UNI": ("UNI", 10),
+    "APT": ("APT", 10), "NEAR": ("NEAR", 10), "ICP": ("ICP", 10), "AAVE": ("AAVE", 10), "FIL": ("FIL", 10),
+    "POL": ("POL", 10),
 }
 
 PAIRS: tuple[PairSpec, ...] = (
@@ -115,6 +121,9 @@ PAIRS: tuple[PairSpec, ...] = (
     PairSpec("USDTZUSD", "USDTZUSD", "USDT/USD", "USDT", "ZUSD"),
     PairSpec("USDCUSD", "USDCUSD", "USDC/USD", "USDC", "ZUSD"),
     PairSpec("ZEURZUSD", "EURUSD", "EUR/USD", "ZEUR", "ZUSD"),
+    PairSpec("XXLMZUSD", "XLMUSD", "XLM/USD", "XXLM", "ZUSD"),
+    *(PairSpec(f"{a}USD", f"{a}USD", f"{a}/USD", a, "ZUSD")
+      for a in ("SUI", "HBAR", "BCH", "UNI", "APT", "NEAR", "ICP", "AAVE", "FIL", "POL")),
 )
 
 # Primary series: (start price, daily volatility of log returns). Derived pairs are ratios of these.
@@ -123,6 +132,9 @@ _PRIMARY = {
     "XLTCZUSD": (80.0, 0.04), "XXRPZUSD": (0.6, 0.05), "ADAUSD": (0.5, 0.05), "DOTUSD": (7.0, 0.05),
     "LINKUSD": (15.0, 0.05), "AVAXUSD": (30.0, 0.05),
     "USDTZUSD": (1.0, 0.0005), "USDCUSD": (1.0, 0.0003), "ZEURZUSD": (1.08, 0.004),
+    "XXLMZUSD": (0.1, 0.05), "SUIUSD": (1.5, 0.06), "HBARUSD": (0.07, 0.05), "BCHUSD": (350.0, 0.045),
+    "UNIUSD": (8.0, 0.055), "APTUSD": (9.0, 0.06), "NEARUSD": (5.0, 0.055), "ICPUSD": (10.0, 0.055),
+    "AAVEUSD": (150.0, 0.055), "FILUSD": (5.0, 0.055), "POLUSD": (0.5, 0.055),
 }
 _DERIVED = {  # pair -> (numerator, denominator)
     "XXBTZEUR": ("XXBTZUSD", "ZEURZUSD"), "XETHZEUR": ("XETHZUSD", "ZEURZUSD"),
@@ -181,7 +193,11 @@ class FakeKraken(LoopbackExchange):
         self._bar_cache: dict[tuple[str, int], list[tuple[int, float, float, float, float, float]]] = {}
         self._ohlc_text: dict[tuple[str, int], list[list]] = {}   # formatted OHLC rows, parallel to the bars
         self._origin = int(self.now())
-        self.pairs = {p.pair_id: p for p in PAIRS}
+        self.pairs = {p.pair_id: p for p in PAIRS}   # listed (AssetPairs): delete one to unlist it
+        #: opt-in (n, seconds): a request with more than n arrivals in the sliding window of ``seconds`` ending at
+        #: it gets Kraken's EAPI:Rate limit exceeded (recorded as the fault "rate_limit")
+        self.rate_limit: tuple[int, float] | None = None
+        self._arrivals: deque[float] = deque()
         self._api_key: str | None = None
         self._api_secret: bytes | None = None
         self._permissions: frozenset[str] = frozenset()
@@ -243,6 +259,19 @@ class FakeKraken(LoopbackExchange):
             if name in (p.pair_id, p.altname, p.wsname, unified):
                 return p.pair_id
         raise KeyError(name)
+
+    def over_rate_limit(self, arrived: float) -> bool:
+        """Whether a request arriving at ``arrived`` (``time.monotonic()``) exceeds :attr:`rate_limit`. Every
+        arrival counts, refused ones too: a client that ignores the answer and hammers on stays refused."""
+        with self._lock:
+            if self.rate_limit is None:
+                self._arrivals.clear()
+                return False
+            n, seconds = self.rate_limit
+            self._arrivals.append(arrived)
+            while self._arrivals and self._arrivals[0] <= arrived - seconds:
+                self._arrivals.popleft()
+            return len(self._arrivals) > n
 
     # -- data -------------------------------------------------------------------------------------
     def _primary_closes(self, pid: str, minutes: int, upto: int) -> tuple[int, list[float]]:
@@ -319,7 +348,7 @@ class FakeKraken(LoopbackExchange):
                 aid: {"aclass": "currency", "altname": alt, "decimals": dec, "display_decimals": min(dec, 5),
                       "status": "enabled"} for aid, (alt, dec) in ASSETS.items()}}
         if endpoint == "AssetPairs":
-            return 200, {"error": [], "result": {p.pair_id: self._pair_info(p) for p in PAIRS}}
+            return 200, {"error": [], "result": {p.pair_id: self._pair_info(p) for p in self.pairs.values()}}
         names = [n for n in params.get("pair", "").split(",") if n]
         try:
             pids = [self.resolve_pair(n) for n in names]
@@ -467,6 +496,8 @@ class _Handler(QuietHandler):
         if private:
             params = {k: v[0] for k, v in parse_qs(body).items()}
         fault = fake.take_fault(endpoint)
+        if fake.over_rate_limit(arrived) and fault is None:
+            fault = Fault("rate_limit", None)
         kind = fault.kind if fault else None
         fake.wait(fake.latency)
         if kind == "latency":

@@ -33,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random as _random
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -96,6 +97,9 @@ class CcxtFeed:
         self.markets_ttl = markets_ttl
         self.max_pages = max_pages
         self.retries = 0                  # retries done so far (for status displays and tests)
+        # ccxt calls attempted, by method, retries included: a fetch_ohlcv attempt is one HTTP request (the
+        # backfill reports its request count from this)
+        self.calls: Counter[str] = Counter()
         self._ccxt: Any = None
         self._exchange: Any = None
         self._markets_at: datetime | None = None
@@ -142,6 +146,7 @@ class CcxtFeed:
     async def _call(self, what: str, fn: Callable[..., Awaitable[Any]], *args: Any) -> Any:
         retry = 0
         while True:
+            self.calls[what] += 1
             try:
                 return await fn(*args)
             except asyncio.CancelledError:

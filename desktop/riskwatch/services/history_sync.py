@@ -36,6 +36,7 @@ class HistorySync(QuoteSteps):
     store: HistoryStore
     rejections: RejectionCounter
     _history_checked: dict[tuple[str, str], datetime]
+    _history_depth: dict[tuple[str, str], int]        # bars wanted at the last check (the basket wants more)
     _unfillable: dict[tuple[str, str], dict[datetime, datetime]]
 
     async def _crypto_history(self, assets: list[Asset], state: CycleState,
@@ -48,16 +49,20 @@ class HistorySync(QuoteSteps):
         jobs = [(a, plan[a.symbol][1]) for a in assets if plan.get(a.symbol, (None, None))[1]]
         await asyncio.gather(*(self._step(self._sync_crypto, a.symbol, m, state) for a, m in jobs))
 
-    async def _sync_crypto(self, symbol: str, market: str, state: CycleState) -> None:
+    async def _sync_crypto(self, symbol: str, market: str, state: CycleState, bars: int | None = None) -> None:
+        """Backfill / top up ``symbol``'s daily bars to ``bars`` (default ``config.min_history_bars``)."""
         feed, tf, cfg = self.crypto, Timeframe.D1, self.config
         src = feed.source
+        wanted = bars if bars is not None else cfg.min_history_bars
         now = self.clock.now()
         today = _floor(now, tf)
         checked = self._history_checked.get((src, symbol))
-        if checked is not None and now - checked < cfg.history_refresh and _floor(checked, tf) >= today:
-            return  # checked recently, and no new bar has started since
+        recent = checked is not None and now - checked < cfg.history_refresh and _floor(checked, tf) >= today
+        depth = self._history_depth.get((src, symbol), 0) if recent else 0
+        if depth >= wanted:
+            return  # checked recently to this depth, and no new bar has started since
         step = timedelta(seconds=tf.seconds)
-        desired = today - step * (cfg.min_history_bars - 1)
+        desired = today - step * (wanted - 1)
         floor = self._history_floor(src, symbol)
         start = max(desired, floor) if floor else desired
         stored = self.store.load_bars(symbol, tf, source=src, since=start)
@@ -77,6 +82,7 @@ class HistorySync(QuoteSteps):
             self._tracker(src).degrade(code, f"history of {market}: {err}")
             return
         self._history_checked[(src, symbol)] = now
+        self._history_depth[(src, symbol)] = max(depth, wanted)
 
     async def _fetch_head(self, src: str, symbol: str, market: str, start: datetime, until: datetime | None,
                           state: CycleState) -> None:

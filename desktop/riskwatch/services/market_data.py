@@ -45,7 +45,7 @@ from riskwatch.domain.model import CRYPTO_KINDS, EQUITY_KINDS, USD_LIKE, Asset, 
 from riskwatch.domain.order_book import OrderBook
 from riskwatch.domain.ports import Clock, CryptoFeed, EquityFeed, HistoryStore
 from riskwatch.domain.validation import DAILY_BAR_RULE, TICK_RULE, RejectionCounter, SpikeRule, UsEquityCalendar, counts_since
-from riskwatch.services.history_sync import HistorySync
+from riskwatch.services.history_backfill import HistoryBackfill, HistorySyncReport, SymbolBackfill
 from riskwatch.services.market_quotes import _Held
 from riskwatch.services.quote_guard import QuoteGuard
 from riskwatch.services.source_health import (
@@ -105,11 +105,12 @@ def _frozen(d: dict) -> Mapping:
 
 
 
-class MarketDataService(HistorySync):
+class MarketDataService(HistoryBackfill):
     """Pulls, validates and stores market data. Use one instance per event loop; cycles are serialised.
 
     The façade of the three jobs: source health and backoff (``services/source_health.py``), quotes and FX
-    (``services/market_quotes.py``), history sync (``services/history_sync.py``)."""
+    (``services/market_quotes.py``), history sync (``services/history_sync.py``) and the backfill of many
+    symbols to a wanted depth, ``sync_history`` (``services/history_backfill.py``)."""
 
     def __init__(self, store: HistoryStore, crypto: CryptoFeed | None, equity: EquityFeed | None, clock: Clock,
                  config: MarketDataConfig = MarketDataConfig(), *, calendar: UsEquityCalendar | None = None,
@@ -128,6 +129,7 @@ class MarketDataService(HistorySync):
         self._markets: dict[tuple[str, str], str] = {}          # (asset, currency) -> market
         self._asset_retry: dict[str, AssetIssue] = {}           # issues that pause an asset
         self._history_checked: dict[tuple[str, str], datetime] = {}
+        self._history_depth: dict[tuple[str, str], int] = {}
         # bar times the exchange did not fill when asked (no bar, or a rejected one), by (source, symbol):
         # not asked again before ``config.gap_retry`` (kept in memory: a restart asks once more)
         self._unfillable: dict[tuple[str, str], dict[datetime, datetime]] = {}
@@ -250,5 +252,5 @@ def run_once(service: MarketDataService, assets: Sequence[Asset], base_currency:
 
 
 
-__all__ = ["AssetIssue", "CRYPTO_KINDS", "EQUITY_KINDS", "MarketDataConfig", "MarketDataResult",
-           "MarketDataService", "SourceState", "SourceStatus", "USD_LIKE", "run_once"]
+__all__ = ["AssetIssue", "CRYPTO_KINDS", "EQUITY_KINDS", "HistorySyncReport", "MarketDataConfig", "MarketDataResult",
+           "MarketDataService", "SourceState", "SourceStatus", "SymbolBackfill", "USD_LIKE", "run_once"]
