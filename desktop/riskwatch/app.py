@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from riskwatch import paths
+from riskwatch.market_wiring import build_basket_history, build_market_panel, market_setup  # noqa: F401
 from riskwatch.options import options_of
 
 log = logging.getLogger("riskwatch")
@@ -91,7 +92,7 @@ def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None
     sources = () if store_only else (build_derivatives(store, clock, market, args, settings),)
     return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
                    fallback_closes=bundled_closes, liquidity=liquidity, signal_sources=sources,
-                   report_computer=report_computer)
+                   report_computer=report_computer, **build_market_panel(store))
 
 
 def register_alert_sinks(alerts, *sinks) -> list:
@@ -354,7 +355,8 @@ def make_replay_service(store, rules=None):
     from riskwatch.services.replay import ReplayService
 
     return ReplayService(make_store=lambda: SqliteStore(":memory:"), open_alerts=open_alerts,
-                         make_clock=ManualClock, closes=history_provider(store), rules=rules)
+                         make_clock=ManualClock, closes=history_provider(store), rules=rules,
+                         market_panel=build_market_panel(store))
 
 
 def read_position_rows(path: Path):

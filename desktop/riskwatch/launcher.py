@@ -56,6 +56,12 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
         window.statusBar().showMessage(damaged_rows_text(skipped))
     loop = LoopThread().start()
     desktop = Desktop(store, window, loop)
+    from riskwatch.gui.backfill_progress import BackfillProgress
+
+    desktop.backfill_progress = BackfillProgress(window)  # made here: a QObject of the GUI thread
+    view = getattr(window, "market_view", None)
+    if view is not None and hasattr(view, "set_backfill_progress"):
+        desktop.backfill_progress.progressed.connect(view.set_backfill_progress)
     desktop.tray = tray
     if offline is None:
         offline = options_of(args).offline
@@ -110,6 +116,8 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
                 await computer.aclose()
             monitor = exc
         _start_delivery(desktop, store, clock, alerts, args)
+        if not isinstance(monitor, Exception):
+            _start_basket_history(desktop, monitor, store)
         ready.built.emit(monitor)
 
     QTimer.singleShot(0, lambda: loop.submit(build()))
@@ -194,6 +202,18 @@ def _start_delivery(desktop, store, clock, alerts, args) -> None:
     desktop.delivery = delivery
     desktop.delivery_task = asyncio.ensure_future(delivery.run(asyncio.Event()))
     desktop.loop.add_closer(delivery.aclose)
+
+
+def _start_basket_history(desktop, monitor, store) -> None:
+    """On the loop thread: the CD20 constituents' history on a task of its own; its progress reaches the market
+    panel's progress bar through a queued Qt signal."""
+    import asyncio
+
+    keeper = app.build_basket_history(monitor, store, progress=desktop.backfill_progress.progressed.emit)
+    if keeper is None:
+        return
+    desktop.basket_history = keeper
+    desktop.basket_history_task = asyncio.ensure_future(keeper.run(asyncio.Event()))
 
 
 def _run_desktop(qt_app, args) -> int:

@@ -138,6 +138,7 @@ def _start_logging(app, directory) -> None:
 
 
 async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_timeout_s: float, report) -> None:
+    from riskwatch import app
     from riskwatch.commands.check_deadline import _DetachedExecutor
 
     # a blocking call (Yahoo) left running at the stop must not hold up the interpreter's exit
@@ -145,6 +146,8 @@ async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_ti
     stop = asyncio.Event()
     _stop_on_signals(stop)
     delivering = asyncio.create_task(delivery.run(stop), name="riskwatch-delivery") if delivery else None
+    keeper = None if offline else app.build_basket_history(monitor, monitor.store)
+    keeping = asyncio.create_task(keeper.run(stop), name="riskwatch-basket-history") if keeper else None
     stopping = asyncio.create_task(stop.wait(), name="riskwatch-stop")
     try:
         while not stop.is_set():
@@ -167,6 +170,9 @@ async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_ti
                 await _bounded(delivering, "stopping the delivery", CLOSE_S)
                 await _bounded(delivery.aclose(), "closing the channels' connections", SENDERS_CLOSE_S)
 
+        if keeping is not None:
+            keeping.cancel()   # a backfill in flight resumes from the store next time
+            await asyncio.wait({keeping}, timeout=CANCEL_S)
         await asyncio.gather(_bounded(monitor.aclose(), "closing the market feeds", CLOSE_S), stop_delivery())
 
 

@@ -61,6 +61,7 @@ from datetime import datetime
 
 from riskwatch.domain.alert_records import AlertEvent, AlertRecord, AlertState, EventKind, active_alerts, alert_key
 from riskwatch.domain.freshness import DataStatus
+from riskwatch.domain.catalogue import spec
 from riskwatch.domain.model import utc
 from riskwatch.domain.rules import (
     MAX_COOLDOWN,
@@ -90,11 +91,17 @@ class Observation:
     bound: bool = False  # a drop at least this deep (live price, stale closes): may fire or escalate, not recover
 
 
+def _bound_side(rule: Rule) -> str | None:
+    """The side a ``bound`` value of the rule's metric is a bound on (see ``MetricSpec.bound``)."""
+    sp = spec(rule.metric)
+    return sp.bound if sp is not None else None
+
+
 def _observe(snapshot: Snapshot, member: str, rule: Rule) -> Observation:
     mv = snapshot.get(member, rule.metric_key)
     if mv is None:
         return Observation(None)
-    bound = mv.status is DataStatus.BOUND and rule.comparator.low_is_bad
+    bound = mv.status is DataStatus.BOUND and _bound_side(rule) == ("below" if rule.comparator.low_is_bad else "above")
     if mv.status not in usable_statuses(rule.metric) and not bound:  # before the value: a figure its old data left empty is stale too
         return Observation(None, stale_as_of=(mv.as_of or snapshot.ts) if mv.status is DataStatus.STALE else None)
     if mv.value is None:

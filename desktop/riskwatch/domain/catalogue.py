@@ -25,6 +25,8 @@ class Unit(StrEnum):
     RATIO = "ratio"        # a plain number (beta, a ratio to a median, a Sortino ratio)
     DAYS = "days"
     FLAG = "flag"          # 0 or 1
+    LEVEL = "level"        # the market regime: 0 calm, 1 under pressure, 2 stressed
+    COUNT = "count"        # a number of things (indicators beyond their thresholds)
 
 
 class Inputs(StrEnum):
@@ -36,15 +38,18 @@ class Inputs(StrEnum):
     VOLUME = "volume"            # traded volume history
     DERIVATIVES = "derivatives"  # perpetual funding and open interest
     CLOCK = "clock"              # the age of a price itself
+    INDICATORS = "indicators"    # the market-regime indicators (each with its own inputs and as-of time)
 
 
 class Scope(StrEnum):
-    ASSET = "asset"
+    ASSET = "asset"          # a held or watched asset, and the baskets (CD20, MINER_BASKET), which are priced alike
     PORTFOLIO = "portfolio"
+    MARKET = "market"        # the market regime as a whole
 
 
 ASSET = frozenset({Scope.ASSET})
 PORTFOLIO = frozenset({Scope.PORTFOLIO})
+MARKET = frozenset({Scope.MARKET})
 BOTH = frozenset({Scope.ASSET, Scope.PORTFOLIO})
 
 
@@ -72,9 +77,11 @@ class MetricSpec:
     stressed: bool = False
     online_only: bool = False
     benchmark: str | None = None     # a second series it is computed against; its freshness counts too
-    #: missing recent closes can only understate it (a drop from a high): on a current price with stale closes
-    #: it may still fire or escalate a rule on the bad (low) side, never resolve or de-escalate one
-    bound: bool = False
+    #: what missing inputs can do to it: "below" – they can only understate it (a drop from a high: on a current
+    #: price with stale closes the true drop is at least this deep); "above" – the true value is at least this
+    #: high (a count of indicators beyond their thresholds, some of which are stale). A ``bound`` value may fire
+    #: or escalate a rule on that side, never resolve or de-escalate one. None: no such bound.
+    bound: str | None = None
     compute: Callable[..., Any] | str | None = field(default=None, compare=False, repr=False)
 
     @cached_property  # resolved once: the report calls it for every scope, window and cycle
@@ -99,13 +106,15 @@ class MetricSpec:
 _SPECS: tuple[MetricSpec, ...] = (
     # -- price risk -------------------------------------------------------------------------------------------
     MetricSpec("drop_from_high", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, ("30D",), editor=True,
-               dashboard=True, stressed=True, bound=True, compute="drop_from_high"),
+               dashboard=True, stressed=True, bound="below", compute="drop_from_high"),
     MetricSpec("drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, editor=True, dashboard=True,
-               stressed=True, bound=True, compute="drawdown"),
+               stressed=True, bound="below", compute="drawdown"),
     MetricSpec("max_drawdown", Unit.FRACTION, Inputs.PRICE, BOTH, -1.0, 0.0, dashboard=True,
                compute="max_drawdown"),
-    MetricSpec("return", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, None, ("1D", "7D", "30D"), editor=True,
+    MetricSpec("return", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, None, ("1D", "7D", "28D", "30D"), editor=True,
                dashboard=True, stressed=True, compute="trailing_return"),
+    MetricSpec("max_drop", Unit.FRACTION, Inputs.PRICE, ASSET, -1.0, 0.0, ("30D",), editor=True, bound="below",
+               compute="max_drop_in_window"),
     MetricSpec("volatility", Unit.FRACTION, Inputs.DAILY, ASSET, 0.0, None, ("90D",), editor=True,
                dashboard=True, compute="annual_volatility"),
     MetricSpec("var_95", Unit.FRACTION, Inputs.DAILY, BOTH, -1.0, 0.0, editor=True, dashboard=True,
@@ -118,10 +127,17 @@ _SPECS: tuple[MetricSpec, ...] = (
                compute="expected_shortfall_99"),
     MetricSpec("beta_btc", Unit.RATIO, Inputs.DAILY, BOTH, windows=("90D",), editor=True, dashboard=True,
                benchmark="BTC", compute="beta_btc"),
-    MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D",), dashboard=True,
+    MetricSpec("corr_btc", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D", "30D"), editor=True, dashboard=True,
                benchmark="BTC", compute="correlation_btc"),
-    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), dashboard=True,
+    MetricSpec("beta_qqq", Unit.RATIO, Inputs.DAILY, ASSET, windows=("90D",), editor=True, dashboard=True,
                benchmark="QQQ", compute="beta_qqq"),
+    MetricSpec("corr_qqq", Unit.RATIO, Inputs.DAILY, ASSET, -1.0, 1.0, ("90D", "30D"), editor=True,
+               benchmark="QQQ", compute="correlation_qqq"),
+    # a rise of the short-term correlation over the long-term one: the complex starts moving as one
+    MetricSpec("corr_rise_btc", Unit.RATIO, Inputs.DAILY, ASSET, -2.0, 2.0, editor=True, benchmark="BTC",
+               compute="correlation_rise_btc"),
+    MetricSpec("corr_rise_qqq", Unit.RATIO, Inputs.DAILY, ASSET, -2.0, 2.0, editor=True, benchmark="QQQ",
+               compute="correlation_rise_qqq"),
     MetricSpec("sortino", Unit.RATIO, Inputs.DAILY, BOTH, windows=("365D",), editor=True, dashboard=True,
                compute="sortino_ratio"),
     MetricSpec("price_age", Unit.SECONDS, Inputs.CLOCK, ASSET, 0.0, None, editor=True, online_only=True),
@@ -147,6 +163,9 @@ _SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("funding_8h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, editor=True),
     MetricSpec("funding_annual", Unit.FRACTION, Inputs.DERIVATIVES, ASSET),
     MetricSpec("oi_change_24h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, -1.0, None),
+    # -- market regime (produced by the regime evaluator from the indicators above) ------------------------------
+    MetricSpec("regime_level", Unit.LEVEL, Inputs.INDICATORS, MARKET, 0.0, 2.0, editor=True, bound="above"),
+    MetricSpec("regime_count", Unit.COUNT, Inputs.INDICATORS, MARKET, 0.0, None, editor=True, bound="above"),
 )
 
 #: The figures the liquidity signal source produces (``domain.liquidity.liquidity_metric_values``), in the
@@ -156,6 +175,9 @@ EXIT_METRICS = ("slippage_exit", "book_too_thin")
 FUNDING_METRICS = ("funding_8h", "funding_annual")
 LIQUIDITY_METRICS = (*BOOK_METRICS, *EXIT_METRICS, "depth_2pct_ratio", "volume_ratio", "peg_deviation",
                      *FUNDING_METRICS, "oi_change_24h", "adv_20d_usd", "days_to_liquidate", "liquid_share_1d")
+
+#: The figures the regime evaluator produces (``domain.regime.regime_values``).
+REGIME_METRICS = ("regime_level", "regime_count")
 
 #: Every metric by code, in the order the editor and the dashboard list them.
 CATALOGUE: Mapping[str, MetricSpec] = MappingProxyType({s.code: s for s in _SPECS})
@@ -179,5 +201,5 @@ def computed(scope: Scope) -> tuple[MetricSpec, ...]:
     return tuple(s for s in _SPECS if s.compute is not None and scope in s.scopes)
 
 
-__all__ = ["ASSET", "BOOK_METRICS", "BOTH", "EXIT_METRICS", "FUNDING_METRICS", "LIQUIDITY_METRICS", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "computed",
+__all__ = ["ASSET", "BOOK_METRICS", "BOTH", "MARKET", "EXIT_METRICS", "FUNDING_METRICS", "LIQUIDITY_METRICS", "REGIME_METRICS", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "computed",
            "spec"]

@@ -49,6 +49,16 @@ def max_drawdown(h: History, window: str | None = None) -> float:
     return float((h.prices / np.maximum.accumulate(h.prices)).min() - 1.0)
 
 
+def max_drop_in_window(h: History, window: str | None) -> float:
+    """The largest peak-to-trough fall inside the calendar window ``(t − W, t]`` (≤ 0): the "intramonth drop"
+    of QQQ, ``min_s (p_s / max{p_u : t − W < u ≤ s}) − 1``. Unlike :func:`drop_from_high` it stays deep after
+    a recovery: QQQ down only 1.5 % over four weeks may have been 7 % down in between."""
+    if not len(h.prices):
+        return NAN
+    x = h.since(window or "30D")
+    return float((x / np.maximum.accumulate(x)).min() - 1.0)
+
+
 def trailing_return(h: History, window: str | None) -> float:
     """Return over the window: ``p_t / p_asof(t − W) − 1``, from the last price at or before ``t − W``.
 
@@ -150,6 +160,28 @@ def beta_qqq(h: History, window: str | None) -> float:
     return _beta_corr(h, "QQQ", window)[0]
 
 
+def correlation_qqq(h: History, window: str | None) -> float:
+    """Pearson correlation to QQQ (the AI-trade exposure) on the daily returns aligned on the shared closes of
+    the window (a 24/7 asset is compared close-to-close on QQQ's trading days)."""
+    return _beta_corr(h, "QQQ", window)[1]
+
+
+def _rise(h: History, benchmark: str) -> float:
+    short, long = _beta_corr(h, benchmark, "30D")[1], _beta_corr(h, benchmark, "90D")[1]
+    return short - long if math.isfinite(short) and math.isfinite(long) else NAN
+
+
+def correlation_rise_btc(h: History, window: str | None = None) -> float:
+    """The 30-day correlation to BTC minus the 90-day one: > 0 when the asset has lately moved more with BTC
+    than it usually does (in a liquidity squeeze everything falls together)."""
+    return _rise(h, "BTC")
+
+
+def correlation_rise_qqq(h: History, window: str | None = None) -> float:
+    """The 30-day correlation to QQQ minus the 90-day one (as :func:`correlation_rise_btc`)."""
+    return _rise(h, "QQQ")
+
+
 # -- concentration (portfolio) ------------------------------------------------------------------------------
 def largest_weight(h: History, window: str | None = None) -> float:
     """Weight of the largest position by current value (0..1)."""
@@ -162,6 +194,7 @@ def herfindahl(h: History, window: str | None = None) -> float:
     return sum(mb.weight * mb.weight for mb in h.members) if h.members else NAN
 
 
-__all__ = ["VAR_LOOKBACK", "annual_volatility", "beta_btc", "beta_qqq", "correlation_btc", "drawdown",
+__all__ = ["VAR_LOOKBACK", "annual_volatility", "beta_btc", "beta_qqq", "correlation_btc", "correlation_qqq",
+           "correlation_rise_btc", "correlation_rise_qqq", "drawdown", "max_drop_in_window",
            "drop_from_high", "expected_shortfall_95", "expected_shortfall_99", "herfindahl", "largest_weight",
            "max_drawdown", "trailing_return", "value_at_risk_95", "value_at_risk_99"]

@@ -27,7 +27,9 @@ import pandas as pd
 
 from riskwatch.domain import metrics as m
 from riskwatch.domain.catalogue import Inputs, Scope, computed, spec
-from riskwatch.domain.freshness import DataStatus, PriceState, worst
+from riskwatch.domain.basket_report import BasketFigures, basket_values
+from riskwatch.domain.figure_status import inputs_of, portfolio_time, put_figures
+from riskwatch.domain.freshness import DataStatus, PriceState
 from riskwatch.domain.metric_inputs import (VAR_LOOKBACK, History, Member, MinerCoverage, asset_history,
                                             daily_history, miner_coverage, portfolio_history)
 from riskwatch.domain.model import Asset, AssetKind, Portfolio, Quote
@@ -112,6 +114,7 @@ class RiskReport:
     missing: tuple[str, ...] = ()    # held symbols without any price
     notes: tuple[str, ...] = field(default_factory=tuple)
     usd_per_base: float = 1.0        # e.g. 1.08 when the base currency is EUR
+    baskets: tuple[BasketFigures, ...] = ()   # the CD20 and miner baskets (their figures are in the snapshot too)
 
     def asset(self, symbol: str) -> AssetRisk | None:
         return next((a for a in self.assets if a.symbol == symbol), None)
@@ -178,14 +181,16 @@ def _by_code(figs: Mapping[str, float | None], names: tuple[str, ...]) -> dict[s
 def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], quotes: Mapping[str, Quote],
                         now: datetime, *, price_states: Mapping[str, PriceState] | None = None,
                         usd_per_base: float | None = None, online: bool = True,
-                        extra_assets: Mapping[str, Asset] | None = None, cache: dict | None = None) -> RiskReport:
+                        extra_assets: Mapping[str, Asset] | None = None, cache: dict | None = None,
+                        baskets: Sequence = ()) -> RiskReport:
     """Build the report and the Snapshot for the rules.
 
     ``closes``: daily closes (USD) per symbol, including the benchmarks BTC and QQQ when available.
     ``quotes``: latest quotes in the base currency. ``usd_per_base``: e.g. 1.08 for EUR (1.0 or None for USD).
     ``extra_assets``: symbols not held whose figures the rules need (e.g. QQQ); they get per-asset values
     in the Snapshot but are not part of the portfolio. ``cache``: a dict kept between cycles; figures on
-    daily closes only are reused while the closes are the same.
+    daily closes only are reused while the closes are the same. ``baskets``: ``domain.baskets.Basket`` definitions
+    whose constituents' closes are in ``closes`` (see :mod:`riskwatch.domain.basket_report`).
 
     The Snapshot holds every catalogue metric that has a ``compute`` function, for every scope its spec lists
     (asset scope: the symbol; portfolio: ``snapshot.PORTFOLIO``) and every window of the spec.
@@ -247,7 +252,7 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             miner_beta_btc=pf_figs.get(metric_key("beta_btc", spec("beta_btc").default_window)),
             miner_beta_coverage=miner_coverage(members, metric_key("beta_btc", spec("beta_btc").default_window)),
             priced_share=len(priced) / len(qty), **_by_code(pf_figs, _PORTFOLIO_FIELDS),
-            **_portfolio_time(priced, states, histories))
+            **portfolio_time(priced, states, histories))
 
     # -- per asset rows ---------------------------------------------------------------------------
     rows = []
@@ -263,7 +268,7 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         age = st.age_s if st and st.age_s is not None else (
             (now - price_ts).total_seconds() if price_ts is not None else None)
         state = st.state if st else (DataStatus.MISSING if price is None else DataStatus.OK)
-        status, as_of, sample = _inputs_of(sym, Inputs.PRICE, None, states, histories)
+        status, as_of, sample = inputs_of(sym, Inputs.PRICE, None, states, histories)
         value = values_now.get(sym)
         cost = cost_usd.get(sym, 0.0) / fx
         change = q.change_24h if q is not None and q.change_24h is not None else f.get(metric_key("return", "1D"))
@@ -282,7 +287,7 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
     # resolves on a figure whose price or closes are stale, or whose live price is an unconfirmed jump.
     values: dict[tuple[str, str], MetricValue] = {}
     for sym in all_assets:
-        _put(values, sym, figures[sym], [sym], states, histories)
+        put_figures(values, sym, figures[sym], [sym], states, histories)
         st = states.get(sym)
         if sym in held_assets:
             row = next(r for r in rows if r.symbol == sym)
@@ -290,69 +295,28 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
         elif st is not None:
             values[(sym, "price_age")] = MetricValue(st.age_s, DataStatus.OK, st.as_of)
     if pf is not None:
-        _put(values, PORTFOLIO, pf_figs, priced, states, histories)
+        put_figures(values, PORTFOLIO, pf_figs, priced, states, histories)
         coverage = pf.miner_beta_coverage
         if coverage is not None and coverage.held:
             # the miner beta is shown from the miners with a current beta ("2 of 5"), but a rule reads it only
             # when every held miner contributed: its status is that of all held miners' inputs
             beta = metric_key("beta_btc", spec("beta_btc").default_window)
-            _put(values, PORTFOLIO, {beta: pf_figs.get(beta)}, coverage.held, states, histories)
+            put_figures(values, PORTFOLIO, {beta: pf_figs.get(beta)}, coverage.held, states, histories)
             mv = values[(PORTFOLIO, beta)]
             if len(coverage.contributed) < len(coverage.held) and mv.value is not None:
                 # a miner too short for a beta leaves it incomplete: not available either, though not stale
                 status = DataStatus.MISSING if mv.status.usable else mv.status
                 values[(PORTFOLIO, beta)] = replace(mv, status=status, detail=mv.detail or str(coverage))
+    shown: tuple[BasketFigures, ...] = ()
+    if baskets:
+        for b in baskets:
+            for sym in b.symbols:
+                if sym not in histories:
+                    histories[sym] = asset_history(closes.get(sym), None, None, m.periods_per_year(b.kind))
+        basket_vals, shown = basket_values(baskets, histories, states, benchmarks)
+        values.update(basket_vals)
     snapshot = Snapshot(now, values, held_assets, online)
-    return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx)
-
-
-def _inputs_of(sym: str, inputs: Inputs, benchmark: str | None, states: Mapping[str, PriceState],
-               histories: Mapping[str, History], *, bound: bool = False) -> tuple[DataStatus, datetime | None, bool]:
-    """Status, as-of time and sample flag of one asset's inputs of a kind (and of the benchmark it needs)."""
-    st = states.get(sym)
-    if st is None:  # not assessed (a bare report): as of the newest input it has
-        h = histories[sym]
-        times = h.daily_times if inputs is Inputs.DAILY else h.times
-        return DataStatus.OK, (_utc_ns(times[-1]) if len(times) else None), False
-    status, as_of = st.inputs(inputs, bound=bound)
-    sample = st.sample
-    bench = states.get(benchmark) if benchmark and benchmark != sym else None
-    if bench is not None:
-        b_status, b_as_of = bench.inputs(Inputs.DAILY)
-        if b_status.rank > status.rank:
-            status, as_of = b_status, b_as_of
-        sample = sample or bench.sample
-    return status, as_of, sample
-
-
-def _put(values: dict, scope: str, figs: Mapping[str, float | None], members: Sequence[str],
-         states: Mapping[str, PriceState], histories: Mapping[str, History]) -> None:
-    """Put one scope's figures: the worst status of its members' inputs, as of the oldest of them. A portfolio
-    figure of holdings on different dates with one of them stale is marked ``mixed_dates``."""
-    for key, v in figs.items():
-        sp = spec(key.partition(":")[0])
-        # a bound holds for one asset's own path, not for a portfolio of paths on different dates
-        bound = sp.bound and scope != PORTFOLIO
-        ins = [_inputs_of(s, sp.inputs, sp.benchmark, states, histories, bound=bound) for s in members]
-        status = worst(i[0] for i in ins)
-        dates = [i[1] for i in ins if i[1] is not None]
-        as_of = min(dates) if dates else None
-        detail = ""
-        if any(i[2] for i in ins):
-            detail = "sample_data"
-        elif len(ins) > 1 and not status.usable and any(i[0].usable for i in ins):
-            detail = "mixed_dates"
-        # a figure its stale inputs could not give (a beta of a series that stopped) is stale, not just missing
-        missing = v is None and status.usable
-        values[(scope, key)] = MetricValue(v, DataStatus.MISSING if missing else status, as_of, detail)
-
-
-def _portfolio_time(priced: Sequence[str], states: Mapping[str, PriceState],
-                    histories: Mapping[str, History]) -> dict:
-    ins = {s: _inputs_of(s, Inputs.PRICE, None, states, histories) for s in priced}
-    dates = [i[1] for i in ins.values() if i[1] is not None]
-    return dict(status=worst(i[0] for i in ins.values()), as_of=min(dates) if dates else None,
-                stale=tuple((s, i[1]) for s, i in ins.items() if i[0] is DataStatus.STALE))
+    return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx, baskets=shown)
 
 
 def _utc_ns(ns) -> datetime:

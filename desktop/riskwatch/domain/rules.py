@@ -7,7 +7,9 @@ threshold and no window requirement, and simply finds no value. The engine is :m
 
 Scopes: one ``asset``; ``miners`` (snapshot assets with ``Asset.is_miner``); ``crypto`` (``AssetKind.CRYPTO``
 only – stablecoins are excluded because price-drop rules make no sense for them; their own scope is
-``stablecoins``, e.g. for a peg-deviation rule); ``all`` (every snapshot asset); ``portfolio``.
+``stablecoins``, e.g. for a peg-deviation rule); ``all`` (every snapshot asset); ``portfolio``; ``market`` (the
+market regime: ``regime_level``, ``regime_count``). The baskets are assets of their own: ``asset:CD20``,
+``asset:MINER_BASKET``.
 
 Rules may share an ``escalation_group``; a group's rules share metric, window, scope and comparator direction,
 have distinct severities, and a more severe rule has a threshold strictly further in the bad direction
@@ -29,7 +31,7 @@ from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.catalogue import CATALOGUE, Inputs
 from riskwatch.domain.errors import InputError, Problem
 from riskwatch.domain.model import AssetKind, normalize_symbol
-from riskwatch.domain.snapshot import PORTFOLIO, Snapshot, metric_key
+from riskwatch.domain.snapshot import MARKET, PORTFOLIO, Snapshot, metric_key
 
 
 class Severity(StrEnum):
@@ -70,6 +72,7 @@ class ScopeType(StrEnum):
     STABLECOINS = "stablecoins"
     ALL = "all"
     PORTFOLIO = "portfolio"
+    MARKET = "market"
 
 
 #: Metrics whose rules are evaluated only while the app is online (an offline app has old prices by design).
@@ -146,6 +149,8 @@ class Scope:
             return (self.symbol,)  # type: ignore[return-value]
         if t is ScopeType.PORTFOLIO:
             return (PORTFOLIO,)
+        if t is ScopeType.MARKET:
+            return (MARKET,)
         assets = snapshot.assets.values()
         if t is ScopeType.MINERS:
             chosen = [a.symbol for a in assets if a.is_miner]

@@ -16,6 +16,7 @@ from riskwatch.domain.freshness import DataStatus
 from riskwatch.domain.model import Asset, utc
 
 PORTFOLIO = "portfolio"  # the scope key of portfolio-level figures
+MARKET = "market"        # the scope key of the market regime (the whole risk-on complex)
 
 
 def metric_key(metric: str, window: str | None = None) -> str:

@@ -56,6 +56,7 @@ class CycleResult:
     closes: Mapping[str, pd.Series] = field(default_factory=dict)      # the daily history the figures used
     liquidity: Mapping = field(default_factory=dict)                   # liquidity metric values of this cycle
     future_bars: Mapping[str, int] = field(default_factory=dict)       # stored bars dated after now + 1 day, ignored
+    regime: object | None = None            # domain.regime.Regime of this cycle (None without an evaluator)
 
     @property
     def has_data(self) -> bool:
@@ -69,13 +70,19 @@ class Monitor:
     def __init__(self, store: Store, alerts: AlertProcessor | None, clock: Clock, market: MarketData | None = None,
                  *, refresh_s: float = 15.0, fallback_closes: Callable[[str], pd.Series | None] | None = None,
                  calendar: UsEquityCalendar | None = None, liquidity: SignalSource | None = None,
-                 signal_sources: Sequence[SignalSource] = (), report_computer: ReportComputer | None = None):
+                 signal_sources: Sequence[SignalSource] = (), report_computer: ReportComputer | None = None,
+                 baskets: Callable[[Portfolio], Sequence] | None = None, bundled_signals=None, regime=None):
         """``report_computer`` runs ``compute_risk_report(**inputs)`` elsewhere (the desktop app: a worker process,
         so the pandas work never competes with the GUI thread); None computes it on the calling thread.
 
         ``signal_sources`` (and ``liquidity``, the one the liquidity view also talks to) add their values to the
         Snapshot before the rules run; a source that fails is logged and leaves the price rules unaffected.
         The Monitor owns the market-data service, the report computer and the sources: :meth:`aclose` closes them.
+
+        ``baskets(portfolio)``: the baskets to price (``services.market_regime.MarketSetup.baskets``); their
+        constituents' closes are loaded like any symbol's. ``bundled_signals`` (pegs and funding from the bundle
+        where the cycle has none) and ``regime`` (the regime of the complete Snapshot) run last, in that order,
+        in every cycle, the preview and a replay alike.
         """
         self.store = store
         self.alerts = alerts
@@ -87,6 +94,9 @@ class Monitor:
         self.report_computer = report_computer
         self.liquidity = liquidity
         self._sources: list[SignalSource] = list(signal_sources)
+        self._baskets = baskets
+        self.bundled_signals = bundled_signals
+        self.regime = regime
         self._history_cache: dict[str, tuple[object, datetime, pd.Series]] = {}
         self._figures_cache: dict = {}  # daily-only figures (volatility, VaR, beta) between cycles
         self._future_bars: dict[str, int] = {}  # per symbol, from the latest load_closes
@@ -116,8 +126,10 @@ class Monitor:
         take the feeds' whole timeouts): every price keeps its own age and state, so old figures read as old.
         The rules are not evaluated: a preview never raises, escalates or resolves an alert; the cycle that
         follows evaluates them once, on whatever data it then has. The report is computed on the calling
-        thread: at start-up the report computer's worker process is not running yet."""
-        return self.evaluate(self.store.portfolio(), None, offline=True, alerts=False)
+        thread: at start-up the report computer's worker process is not running yet. Nor are the baskets and the
+        regime computed: reading twenty constituents' histories would double the time to the first figures, and
+        a regime without its baskets would read calmer than it is; the first cycle brings them."""
+        return self.evaluate(self.store.portfolio(), None, offline=True, alerts=False, market=False)
 
     async def _fetch(self, portfolio: Portfolio, offline: bool, backfill: bool, on_quotes: Callable | None):
         if offline or self.market is None:
@@ -125,6 +137,12 @@ class Monitor:
         assets = list(portfolio.assets())
         held = {a.symbol for a in assets}
         assets += [a for s, a in BENCHMARK_ASSETS.items() if s not in held]
+        # the miner basket's stocks come with the equity feed (a batch); the crypto basket's 20 coins are kept by
+        # services.basket_history on a task of its own, never inside a cycle
+        for basket in self._basket_defs(portfolio):
+            if basket.kind is AssetKind.EQUITY:
+                assets += [Asset(s, AssetKind.EQUITY) for s in basket.symbols if s not in held]
+                held.update(basket.symbols)
         return await self.market.run_cycle(assets, portfolio.base_currency, backfill=backfill, on_quotes=on_quotes)
 
     async def _report(self, inputs: dict) -> RiskReport:
@@ -160,18 +178,22 @@ class Monitor:
                 log.exception("closing %r failed", close)
 
     def evaluate(self, portfolio: Portfolio, market_result=None, *, offline: bool = False,
-                 now: datetime | None = None, alerts: bool = True, extra_values=None) -> CycleResult:
+                 now: datetime | None = None, alerts: bool = True, extra_values=None,
+                 market: bool = True) -> CycleResult:
         """The synchronous pipeline without fetching and signal sources (replay, tests): load history, compute
-        the report on this thread, evaluate the rules once with ``extra_values`` merged in."""
+        the report on this thread, evaluate the rules once with ``extra_values`` merged in. ``market``: with the
+        baskets, the bundled signals and the regime."""
         now = now or self.clock.now()
-        inputs, closes, sources = self._inputs(portfolio, market_result, now)
+        inputs, closes, sources = self._inputs(portfolio, market_result, now, market=market)
         report = compute_risk_report(**inputs, cache=self._figures_cache)
         return self._finish(report, market_result, offline, closes, sources, alerts=alerts,
-                            extra_values=extra_values)
+                            extra_values=extra_values, market=market)
 
-    def _inputs(self, portfolio: Portfolio, market_result, now: datetime) -> tuple[dict, dict, dict]:
+    def _inputs(self, portfolio: Portfolio, market_result, now: datetime, *,
+                market: bool = True) -> tuple[dict, dict, dict]:
         """The arguments of ``compute_risk_report`` (plain, picklable data), the closes and their sources."""
-        symbols = list(dict.fromkeys([*portfolio.symbols, *BENCHMARKS]))
+        baskets = self._basket_defs(portfolio) if market else ()
+        symbols = list(dict.fromkeys([*portfolio.symbols, *BENCHMARKS, *(s for b in baskets for s in b.symbols)]))
         closes, sources = self.load_closes(symbols, now)
         quotes: dict[str, Quote] = {}
         states: dict[str, PriceState] = {}
@@ -187,7 +209,8 @@ class Monitor:
             unconfirmed = set(market_result.unconfirmed or ())
         if usd_per_base is None and portfolio.base_currency != "USD":
             usd_per_base = self._stored_fx(portfolio.base_currency)
-        kinds = {a.symbol: a.kind for a in portfolio.assets()}
+        kinds = {s: b.kind for b in baskets for s in b.symbols}
+        kinds.update({a.symbol: a.kind for a in portfolio.assets()})
         for sym in symbols:
             series = closes.get(sym)
             if series is None or not len(series):
@@ -208,11 +231,32 @@ class Monitor:
         online = market_result is not None and any(
             st.state == "online" for st in market_result.sources.values())
         inputs = dict(portfolio=portfolio, closes=closes, quotes=quotes, now=now, price_states=states,
-                      usd_per_base=usd_per_base, online=online, extra_assets=extra)
+                      usd_per_base=usd_per_base, online=online, extra_assets=extra, baskets=baskets)
         return inputs, closes, sources
 
+    def _basket_defs(self, portfolio: Portfolio) -> tuple:
+        if self._baskets is None:
+            return ()
+        try:
+            return tuple(self._baskets(portfolio))
+        except Exception:  # the baskets are extra figures: the portfolio's must come regardless
+            log.exception("the baskets could not be set up")
+            return ()
+
     def _finish(self, report: RiskReport, market_result, offline: bool, closes, sources, *, alerts: bool,
-                extra_values=None, context: SignalContext | None = None) -> CycleResult:
+                extra_values=None, context: SignalContext | None = None, market: bool = True) -> CycleResult:
+        extra_values = dict(extra_values or {})
+        regime = None
+        if market and (self.bundled_signals is not None or self.regime is not None):
+            values = dict(report.snapshot.values)
+            values.update(extra_values)
+            if self.bundled_signals is not None:
+                bundled = self.bundled_signals.values(values, report.ts)
+                values.update(bundled)
+                extra_values.update(bundled)
+            if self.regime is not None:
+                regime, regime_vals = self.regime.evaluate(values, report.ts)
+                extra_values.update(regime_vals)
         if extra_values:
             report = dataclasses.replace(report, snapshot=report.snapshot.with_values(extra_values))
         if context is not None:
@@ -222,7 +266,7 @@ class Monitor:
         newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
         return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,
                            MappingProxyType(closes), liquidity=MappingProxyType(dict(extra_values or {})),
-                           future_bars=MappingProxyType(dict(self._future_bars)))
+                           future_bars=MappingProxyType(dict(self._future_bars)), regime=regime)
 
     def load_closes(self, symbols, now: datetime) -> tuple[dict[str, pd.Series], dict[str, str]]:
         since = now - timedelta(days=HISTORY_DAYS)

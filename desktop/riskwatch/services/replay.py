@@ -101,18 +101,21 @@ class ReplayService:
     ``make_store()`` returns a new, empty store; ``open_alerts(store, clock)`` returns ``(repo, AlertService)``
     (as ``riskwatch.app.open_alerts``: it seeds the default rules); ``make_clock(start)`` returns a clock with
     ``now()`` and ``set(datetime)``; ``closes(symbol)`` daily closes (UTC index) or None. ``rules``: evaluate
-    these rules instead of the replay store's (default) rules, e.g. the user's current rules.
+    these rules instead of the replay store's (default) rules, e.g. the user's current rules. ``market_panel``:
+    the Monitor's ``baskets``, ``bundled_signals`` and ``regime`` (``app.build_market_panel``), so the market
+    panel moves through the replayed days.
     """
 
     def __init__(self, *, make_store: Callable[[], Any], open_alerts: Callable[[Any, Any], Any],
                  make_clock: Callable[[datetime], Any], closes: ClosesProvider,
-                 rules: Sequence[Rule] | None = None, refresh_s: float = 15.0):
+                 rules: Sequence[Rule] | None = None, refresh_s: float = 15.0, market_panel: dict | None = None):
         self._make_store = make_store
         self._open_alerts = open_alerts
         self._make_clock = make_clock
         self._provider = closes
         self._rules = list(rules) if rules is not None else None
         self._refresh_s = refresh_s
+        self._market_panel = dict(market_panel or {})
         self._cache: dict[str, pd.Series | None] = {}
         self._store = None
         self._monitor: Monitor | None = None
@@ -208,7 +211,7 @@ class ReplayService:
             self.closes(sym)
         self._store, self._clock, self.alerts = store, clock, service
         self._monitor = Monitor(store, service, clock, None, refresh_s=self._refresh_s,
-                                fallback_closes=self.closes)
+                                fallback_closes=self.closes, **self._market_panel)
         self.portfolio = portfolio
         self.start_date, self.end_date, self.current_date = start, end, start
         self._fx_symbol = f"{portfolio.base_currency}USD" if portfolio.base_currency != "USD" else None

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from riskwatch.domain.alerts import EventKind, ScopeType, Severity
 from riskwatch.domain.catalogue import Unit, spec
-from riskwatch.domain.snapshot import PORTFOLIO
+from riskwatch.domain.snapshot import MARKET, PORTFOLIO
 from riskwatch.i18n import fmt_number, fmt_percent
 
 _DAYS_RE = re.compile(r"^([1-9][0-9]*)[dD]$")
@@ -109,11 +109,14 @@ class AlertTexts:
                 ScopeType.CRYPTO: self._t.translate("AlertText", "All crypto assets"),
                 ScopeType.STABLECOINS: self._t.translate("AlertText", "All stablecoins"),
                 ScopeType.ALL: self._t.translate("AlertText", "All assets"),
-                ScopeType.PORTFOLIO: self._t.translate("AlertText", "Portfolio")}[ScopeType(scope_type)]
+                ScopeType.PORTFOLIO: self._t.translate("AlertText", "Portfolio"),
+                ScopeType.MARKET: self._t.translate("AlertText", "Market regime")}[ScopeType(scope_type)]
 
     def member(self, member: str) -> str:
-        """The asset column: a symbol as it is, the portfolio by name."""
-        return self._t.translate("AlertText", "Portfolio") if member == PORTFOLIO else member
+        """The asset column: a symbol as it is, the portfolio and the market regime by name."""
+        if member == PORTFOLIO:
+            return self._t.translate("AlertText", "Portfolio")
+        return self._t.translate("AlertText", "Market regime") if member == MARKET else member
 
     def labels(self) -> dict[str, tuple[str, str, str]]:
         """The one label map: metric code -> (name, short column title, explanation)."""
