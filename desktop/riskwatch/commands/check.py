@@ -113,6 +113,7 @@ def run(args, *, clock=None) -> int:
         return _unknown(args, f"store unusable: {exc}")
     finally:
         store.close()
+    from riskwatch.commands.check_market import regime_perfdata
     from riskwatch.commands.check_perfdata import perfdata
     from riskwatch.commands.check_verdict import decide
     from riskwatch.services.monitor import HISTORY_DAYS
@@ -126,7 +127,8 @@ def run(args, *, clock=None) -> int:
                stale=[{"asset": a, "since": _iso(t)} for a, t in verdict.stale],
                unavailable=[{"asset": m, "metric": k} for m, k in verdict.unavailable],
                alerts_on_stale_data=[a.alert_key for a in verdict.not_counted],
-               perfdata=perfdata(result.report, rules, max_drawdown_days=HISTORY_DAYS))
+               perfdata=" ".join(filter(None, (perfdata(result.report, rules, max_drawdown_days=HISTORY_DAYS),
+                                               regime_perfdata(result.report.snapshot, rules)))))
     _name_the_drawdown_window(doc, HISTORY_DAYS)
     doc = finite_json(doc)
     if args.json:
@@ -179,6 +181,8 @@ def _active(a) -> dict:
 
 
 def to_json(result, code: int) -> dict:
+    from riskwatch.commands.check_market import liquidity_only, market_json
+
     rep = result.report
     pf = rep.portfolio
     market = result.market
@@ -214,7 +218,8 @@ def to_json(result, code: int) -> dict:
                           for k, v in market.sources.items()}
         doc["errors"] = {k: {"code": v.code, "message": v.message} for k, v in market.errors.items()}
         doc["rejected_values"] = dict(market.rejected)
-    doc["liquidity"] = _liquidity(getattr(result, "liquidity", None) or {})
+    doc["liquidity"] = _liquidity(liquidity_only(getattr(result, "liquidity", None) or {}))
+    doc["market"] = market_json(result, _catalogue_metrics)
     return doc
 
 
@@ -274,6 +279,7 @@ def _liquidity(values) -> dict:
 def print_human(doc: dict, counted: set | None = None) -> None:
     """First line: ``RISKWATCH <STATUS> - <alerts>; <what is stale since when>; … | <perfdata>``; then the new
     events and one line per asset. ``counted``: the alert keys the exit code counts (default: all)."""
+    from riskwatch.commands.check_market import regime_phrase
     from riskwatch.commands.check_verdict import stale_phrase, timeout_phrase, unavailable_phrase
 
     lang = cli_language()
@@ -287,6 +293,9 @@ def print_human(doc: dict, counted: set | None = None) -> None:
         parts.append(timeout_phrase(doc.get("fetch_budget_s") or 0.0, lang))
     if not parts:
         parts.append(tr("no active alerts", lang))
+    regime = regime_phrase((doc.get("market") or {}).get("regime"), lang)
+    if regime:
+        parts.append(regime)
     head = f"RISKWATCH {doc['status']} - " + "; ".join(parts)
     if doc.get("perfdata"):
         head += " | " + doc["perfdata"]

@@ -105,14 +105,17 @@ def _live_inputs(args):
 def run_headless(args, start: date, end: date) -> int:
     from riskwatch.adapters.clock import ManualClock
     from riskwatch.adapters.sqlite_store import SqliteStore
-    from riskwatch.app import open_alerts
+    from riskwatch.app import build_market_panel, open_alerts
     from riskwatch.services.replay import ReplayService
 
     lang = cli_language()
     portfolio, rules, closes, live = _live_inputs(args)
+    # the user's baskets and regime rules when there is a store (only read), else the shipped ones
+    settings = live if live is not None else SqliteStore(":memory:")
     try:
         service = ReplayService(make_store=lambda: SqliteStore(":memory:"), open_alerts=open_alerts,
-                                make_clock=ManualClock, closes=closes, rules=rules)
+                                make_clock=ManualClock, closes=closes, rules=rules,
+                                market_panel=build_market_panel(settings))
         symbols = service.replay_symbols(portfolio)
         if not service.symbols_with_data(symbols, start, end):
             cover = service.coverage(symbols)
@@ -121,6 +124,7 @@ def run_headless(args, start: date, end: date) -> int:
                          f"{', '.join(symbols)}" + (f" (available: {known})." if known else "."))
         pause = 1.0 / args.speed if args.speed else 0.0
         n_days = n_events = 0
+        shown_regime = None
         for day, result in service.run(portfolio, start, end):
             n_days += 1
             for e in result.events:
@@ -129,6 +133,14 @@ def run_headless(args, start: date, end: date) -> int:
                     sys.stdout.write(json.dumps(event_json(day, e), ensure_ascii=False) + "\n")
                 else:
                     print(event_text(day, e, lang))
+            if args.json:
+                sys.stdout.write(json.dumps(market_json(day, result), ensure_ascii=False) + "\n")
+            else:
+                regime = result.regime
+                level = regime.level_code if regime is not None else None
+                if level != shown_regime:
+                    print(regime_text(day, regime, lang))
+                    shown_regime = level
             sys.stdout.flush()
             if pause:
                 time.sleep(pause)
@@ -138,8 +150,7 @@ def run_headless(args, start: date, end: date) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     finally:
-        if live is not None:
-            live.close()
+        settings.close()
     if not args.json:
         print(_t("Replay {start} to {end}: {days} day(s), {events} alert event(s).", lang).format(
             start=fmt_date(start, lang), end=fmt_date(end, lang), days=n_days, events=n_events))
@@ -151,15 +162,50 @@ def _value(v):
 
 
 def event_json(day: date, e) -> dict:
-    return {"date": day.isoformat(), "kind": e.kind.value, "severity": e.severity.value, "asset": e.member,
+    return {"date": day.isoformat(), "type": "event", "kind": e.kind.value, "severity": e.severity.value, "asset": e.member,
             "metric": e.metric, "value": _value(e.value), "threshold": _value(e.threshold), "rule": e.rule_key,
             "name": e.rule_name, "alert_key": e.alert_key, "ts": e.ts.isoformat()}
+
+
+#: the basket figures a market line carries
+MARKET_FIGURES = ("return:30D", "drop_from_high:30D")
+
+
+def market_json(day: date, result) -> dict:
+    """One line per simulated day: the regime, every indicator's value and the baskets' headline figures."""
+    regime = result.regime
+    snapshot = result.report.snapshot
+    baskets = {}
+    for b in getattr(result.report, "baskets", ()):
+        figures = {}
+        for key in MARKET_FIGURES:
+            mv = snapshot.get(b.code, key)
+            figures[key] = mv.value if mv is not None else None
+        baskets[b.code] = figures
+    return {"date": day.isoformat(), "type": "market",
+            "regime": regime.level_code if regime is not None else None,
+            "count": regime.count if regime is not None else None,
+            "indicators": {r.indicator.code: r.value for r in regime.readings} if regime is not None else {},
+            "baskets": baskets}
+
+
+def regime_text(day: date, regime, lang: str) -> str:
+    """``09.11.2022  Marktlage: angespannt (5 von 11)``: printed when the regime changes."""
+    from riskwatch.commands.check_market import regime_phrase, regime_unavailable
+
+    if regime is None or regime.level is None:
+        return f"{fmt_date(day, lang)}  {regime_unavailable(lang)}"
+    doc = {"level": regime.level_code, "count": regime.count, "indicators": regime.readings}
+    return f"{fmt_date(day, lang)}  {regime_phrase(doc, lang, calm=True)}"
 
 
 _METRICS = {
     "drop_from_high:30D": ("drop from the 30-day high", "Rückgang vom 30-Tage-Hoch"),
     "drawdown": ("drawdown from peak", "Drawdown vom Höchststand"),
     "price_age": ("price age", "Kursalter"),
+    "return:30D": ("30-day return", "30-Tage-Rendite"),
+    "regime_level": ("market regime level", "Stufe der Marktlage"),
+    "regime_count": ("market indicators beyond their thresholds", "Marktindikatoren über der Schwelle"),
 }
 _KINDS = {"fired": "ausgelöst", "escalated": "verschärft", "deescalated": "abgeschwächt", "resolved": "beendet",
           "acknowledged": "quittiert", "snoozed": "stummgeschaltet", "snooze_ended": "Stummschaltung beendet"}
@@ -181,6 +227,8 @@ def _fmt(metric: str, value, lang: str) -> str:
         return "–"
     if metric.partition(":")[0] == "price_age":
         return fmt_number(value / 60.0, 0, lang) + " min"
+    if metric in ("regime_level", "regime_count"):   # a level or a count, not a fraction
+        return fmt_number(value, 0, lang)
     if abs(value) <= 10:
         return fmt_percent(value, 1, lang)
     return fmt_number(value, 2, lang)

@@ -36,6 +36,9 @@ LISTED_MINERS = ("IREN", "WULF", "CORZ", "CLSK", "BITF", "MARA", "RIOT", "HUT", 
 #: the miner basket holds the user's miners ("held"; the nine listed ones while none is held) or all nine
 MINER_MODES = ("held", "listed")
 SPAN_WITHOUT_WINDOW = "365D"
+#: figures of two windows: each correlation on the path bought at the start of its own window, so that the rise
+#: is the difference of the two correlations the panel shows (one path of a year would give another number)
+FROM_WINDOWS = {"corr_rise_btc": ("corr_btc:30D", "corr_btc:90D"), "corr_rise_qqq": ("corr_qqq:30D", "corr_qqq:90D")}
 #: a constituent's price at the window's start may be this old (a weekend and a holiday for stocks)
 MAX_START_GAP_NS = 7 * 86_400_000_000_000
 
@@ -154,9 +157,15 @@ def basket_figures(basket: Basket, series: Mapping[str, tuple[np.ndarray, np.nda
 
     for sp in computed(Scope.ASSET):
         for window in sp.windows or (None,):
+            key = metric_key(sp.code, window)
+            if key in FROM_WINDOWS:
+                continue
             p, h = path_of(window or SPAN_WITHOUT_WINDOW)
             v = float(sp.function(h, window)) if len(p.times) else math.nan
-            out[metric_key(sp.code, window)] = v if math.isfinite(v) else None
+            out[key] = v if math.isfinite(v) else None
+    for key, (short, long) in FROM_WINDOWS.items():
+        a, b = out.get(short), out.get(long)
+        out[key] = a - b if a is not None and b is not None else None
     return out, path_of(panel_window)[0]
 
 

@@ -71,7 +71,7 @@ class RegimeConfig:
     indicators: tuple[Indicator, ...] = DEFAULT_INDICATORS
     pressure_at: int = 2
     stressed_at: int = 4
-    min_available: int = 3
+    min_available: int = 5   # fewer usable indicators: no regime (a 'calm' of three figures says little)
 
     def __post_init__(self) -> None:
         codes = [i.code for i in self.indicators]

@@ -97,7 +97,7 @@ class MarketSetup:
             try:
                 doc = json.loads(text)
                 return RegimeConfig(parse_indicators(doc["indicators"]), int(doc["pressure_at"]),
-                                    int(doc["stressed_at"]), int(doc.get("min_available", 3)))
+                                    int(doc["stressed_at"]), int(doc.get("min_available", RegimeConfig.min_available)))
             except (ValueError, KeyError, TypeError) as exc:
                 log.warning("the stored regime rules are unreadable (%s); using the shipped ones", exc)
         return RegimeConfig()
