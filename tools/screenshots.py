@@ -4,7 +4,8 @@
 
 ``--dark`` renders with a dark Fusion palette (as on a dark desktop theme); the files are named ``dark_*.png``.
 
-Uses a throw-away data directory with the example portfolio, evaluated offline from the bundled history.
+Uses a throw-away data directory with the example portfolio, evaluated offline from the bundled history; the
+market tab also during replay days of the bundled history (FTX on 2022-11-10, the USDC depeg on 2023-03-11).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -61,11 +63,31 @@ def main(argv: list[str]) -> int:
             path = out / f"{'dark_' if dark else ''}{lang}_{i}_{name}.png"
             window.grab().save(str(path))
             written.append(path)
+        written += _market_replay_days(app, rwapp, store, window, out, f"{'dark_' if dark else ''}{lang}")
         window.close()
     store.close()
     for p in written:
         print(p)
     return 0
+
+
+REPLAY_DAYS = (date(2022, 11, 10), date(2023, 3, 11))
+
+
+def _market_replay_days(app, rwapp, store, window, out: Path, prefix: str) -> list[Path]:
+    """The market tab on each of REPLAY_DAYS, as a replay step shows it."""
+    service = rwapp.make_replay_service(store)
+    written = []
+    for day in REPLAY_DAYS:
+        result = [res for _day, res in service.run(store.portfolio(), day, day)][-1]
+        window.show_result(result)
+        window.tabs.setCurrentWidget(window.market_view)
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"{prefix}_market_replay_{day.isoformat()}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    return written
 
 
 if __name__ == "__main__":

@@ -134,6 +134,19 @@ def build_tray_and_notifications(window, alerts, *, tray_available: bool | None 
     return tray, notifications
 
 
+def build_desktop_integration(args=None, *, platform: str | None = None, winreg=None):
+    """The menu entry and start at login (adapters/desktop_entry.py) running this installation (and --data-dir)."""
+    import sys
+
+    from riskwatch.adapters.desktop_entry import desktop_integration, launch_command
+
+    options, platform = options_of(args), platform or sys.platform
+    command = launch_command(platform=platform, data_dir=getattr(args, "data_dir", None))
+    return desktop_integration(platform, home=Path.home(), command=command, resources=paths.resources_dir(),
+                               data_home=options.xdg_home("XDG_DATA_HOME"), config_home=options.xdg_home(
+                                   "XDG_CONFIG_HOME"), winreg=winreg)
+
+
 def build_report_computer():
     """The desktop app computes each cycle's risk report in a worker process (see adapters/report_process.py),
     started now so its imports are done before the first cycle needs it. ``RISKWATCH_INPROCESS_REPORT=1``
@@ -293,11 +306,12 @@ def build_accounts(store, args=None):
 
 
 def create_main_window(store, *, language: str | None = None, bridge=None, alerts=None, clock=None,
-                       alert_repo=None, accounts=None):
-    """Build the main window on an open store (used by run_gui and by the GUI tests)."""
+                       alert_repo=None, accounts=None, autostart=None):
+    """Build the main window on an open store (used by run_gui and by the GUI tests). ``autostart``: the
+    :func:`build_desktop_integration` behind the settings' "Start at login" (None: no such box)."""
     from PySide6.QtWidgets import QApplication
 
-    from riskwatch.adapters.bundle import bundled_symbols
+    from riskwatch.adapters.bundle import bundled_source, bundled_symbols
     from riskwatch.gui.change_hub import ChangeHub
     from riskwatch.gui.main_window import MainWindow
     from riskwatch.gui.ops import OpRunner
@@ -313,19 +327,30 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     if translator is None:
         translator = Translator(app, paths.resource("translations"))
         translator.setObjectName(APP_TRANSLATOR)
-    settings = SettingsController(store, hub, translator=translator)  # reads the AppSettings from the store
+    settings = SettingsController(store, hub, translator=translator, autostart=autostart)  # reads the AppSettings
     translator.set_language(language or settings.settings.language)
     from riskwatch.adapters.csv_io import write_text_atomic
     from riskwatch.adapters.rules_io import load_default_rules
 
-    about = ", ".join(bundled_symbols()) + " (Yahoo Finance, via public GitHub repositories)"
+    from riskwatch.adapters.market_bundle import bundled_crypto_symbols
+
+    # (symbols, source): the About box names each source in the window's language
+    about = ((", ".join(bundled_symbols()), "yahoo"), (", ".join(bundled_crypto_symbols()), "binance_usdt"),
+             ("USDT, USDC", "yahoo_stablecoins"), ("BTC", "binance_funding"))
     restore = (lambda: alert_repo.restore_default_rules(load_default_rules())) if alert_repo is not None else None
     return MainWindow(store, read_rows=read_position_rows, write_positions=write_positions,
                       bridge=bridge, alerts=alerts, about_sources=about, clock=clock, alert_repo=alert_repo,
                       restore_default_rules=restore, write_alert_csv=write_text_atomic,
                       extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
                       make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
-                      accounts=accounts, hub=hub, ops=OpRunner(), settings=settings)
+                      accounts=accounts, hub=hub, ops=OpRunner(), settings=settings,
+                      market_setup=market_setup(store), read_basket=_read_basket, bundled_source=bundled_source,
+                      example_positions=example_positions)
+
+
+def _read_basket(path):
+    from riskwatch.adapters.market_bundle import load_basket_factsheet
+    return load_basket_factsheet(path)
 
 
 APP_TRANSLATOR = "riskwatch-app-translator"

@@ -26,7 +26,7 @@ def build_basket_history(monitor, store, *, progress=None):
     from riskwatch.services.basket_history import BasketHistoryKeeper
 
     setup = market_setup(store)
-    return BasketHistoryKeeper(market, lambda: setup.baskets(store.portfolio()), progress=progress)
+    return BasketHistoryKeeper(lambda: monitor.market, lambda: setup.baskets(store.portfolio()), progress=progress)
 
 
 def market_setup(store):

@@ -42,6 +42,14 @@
         <source>market data timed out after {seconds} s, figures from stored prices</source>
         <translation>Marktdaten nach {seconds} s abgebrochen, Kennzahlen aus gespeicherten Kursen</translation>
     </message>
+    <message>
+        <source>Market: {level} ({count} of {total})</source>
+        <translation>Marktlage: {level} ({count} von {total})</translation>
+    </message>
+    <message>
+        <source>Market: unavailable (too few current indicators)</source>
+        <translation>Marktlage: nicht verfügbar (zu wenige aktuelle Indikatoren)</translation>
+    </message>
 </context>
 <context>
     <name>AccountText</name>
@@ -304,6 +312,10 @@
         <translation>Portfolio</translation>
     </message>
     <message>
+        <source>Market regime</source>
+        <translation>Marktlage</translation>
+    </message>
+    <message>
         <source>Drop from trailing high</source>
         <translation>Rückgang vom Hoch</translation>
     </message>
@@ -430,6 +442,90 @@
     <message>
         <source>Slippage of selling the whole position at once (half the spread included)</source>
         <translation>Slippage (Kursabweichung bei Ausführung) beim Verkauf der ganzen Position auf einmal (halber Spread eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>Largest drop within the window</source>
+        <translation>Größter Rückgang im Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Largest drop</source>
+        <translation>Größter Rückgang</translation>
+    </message>
+    <message>
+        <source>Largest fall from a high to a later low within the window</source>
+        <translation>Größter Fall von einem Hoch auf ein späteres Tief im Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Correlation with QQQ</source>
+        <translation>Korrelation mit QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. QQQ</source>
+        <translation>Korr. QQQ</translation>
+    </message>
+    <message>
+        <source>Correlation of the daily returns with QQQ (Nasdaq-100)</source>
+        <translation>Korrelation der Tagesrenditen mit QQQ (Nasdaq-100)</translation>
+    </message>
+    <message>
+        <source>Rise of the correlation with BTC</source>
+        <translation>Anstieg der Korrelation mit BTC</translation>
+    </message>
+    <message>
+        <source>Corr. rise BTC</source>
+        <translation>Korr.-Anstieg BTC</translation>
+    </message>
+    <message>
+        <source>30-day minus 90-day correlation with BTC</source>
+        <translation>Korrelation mit BTC über 30 Tage minus über 90 Tage</translation>
+    </message>
+    <message>
+        <source>Rise of the correlation with QQQ</source>
+        <translation>Anstieg der Korrelation mit QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. rise QQQ</source>
+        <translation>Korr.-Anstieg QQQ</translation>
+    </message>
+    <message>
+        <source>30-day minus 90-day correlation with QQQ (Nasdaq-100)</source>
+        <translation>Korrelation mit QQQ (Nasdaq-100) über 30 Tage minus über 90 Tage</translation>
+    </message>
+    <message>
+        <source>Market regime level</source>
+        <translation>Stufe der Marktlage</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Marktlage</translation>
+    </message>
+    <message>
+        <source>Market regime: 0 calm, 1 under pressure, 2 stressed</source>
+        <translation>Marktlage: 0 ruhig, 1 unter Druck, 2 angespannt</translation>
+    </message>
+    <message>
+        <source>Indicators beyond their threshold</source>
+        <translation>Indikatoren über Schwellwert</translation>
+    </message>
+    <message>
+        <source>Indicators beyond</source>
+        <translation>Indikatoren über</translation>
+    </message>
+    <message>
+        <source>Number of market-regime indicators beyond their threshold</source>
+        <translation>Anzahl der Marktlage-Indikatoren über ihrem Schwellwert</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Ruhig</translation>
+    </message>
+    <message>
+        <source>Under pressure</source>
+        <translation>Unter Druck</translation>
+    </message>
+    <message>
+        <source>Stressed</source>
+        <translation>Angespannt</translation>
     </message>
     <message>
         <source>%1 – %2: %3</source>
@@ -711,6 +807,18 @@
     <message>
         <source>Price older than 15 minutes</source>
         <translation>Kurs älter als 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Market regime under pressure</source>
+        <translation>Marktlage unter Druck</translation>
+    </message>
+    <message>
+        <source>Market regime stressed</source>
+        <translation>Marktlage angespannt</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket 15 % down in 30 days</source>
+        <translation>CoinDesk-20-Korb 15 % im Minus in 30 Tagen</translation>
     </message>
     <message>
         <source>RiskWatch alert: %1</source>
@@ -1073,6 +1181,134 @@
     <message>
         <source>no alert</source>
         <translation>kein Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>BasketBoxes</name>
+    <message>
+        <source>Drop from 30-day high</source>
+        <extracomment>box -&gt; [(row id, scope, metric key)]; "corr" rows are (row id, scope, (30-day key, 90-day key, rise key)).</extracomment>
+        <translation>Rückgang vom 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>30-day return</source>
+        <translation>Rendite 30 Tage</translation>
+    </message>
+    <message>
+        <source>Beta to BTC (90 days)</source>
+        <translation>Beta zu BTC (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC (90 days)</source>
+        <translation>Korrelation mit BTC (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (90 days)</source>
+        <translation>Beta zu QQQ (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Correlation with QQQ (90 days)</source>
+        <translation>Korrelation mit QQQ (90 Tage)</translation>
+    </message>
+    <message>
+        <source>4-week return</source>
+        <translation>Rendite 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Largest drop within the month</source>
+        <translation>Größter Rückgang im Monat</translation>
+    </message>
+    <message>
+        <source>BTC – QQQ</source>
+        <translation>BTC – QQQ</translation>
+    </message>
+    <message>
+        <source>Miner basket – BTC</source>
+        <translation>Miner-Korb – BTC</translation>
+    </message>
+    <message>
+        <source>Miner basket – QQQ</source>
+        <translation>Miner-Korb – QQQ</translation>
+    </message>
+    <message>
+        <source>Nasdaq-100 proxy (QQQ)</source>
+        <translation>Nasdaq-100-Proxy (QQQ)</translation>
+    </message>
+    <message>
+        <source>Co-movement (correlation of daily returns)</source>
+        <translation>Gleichlauf (Korrelation der Tagesrenditen)</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>Rise (30 − 90)</source>
+        <translation>Anstieg (30 − 90)</translation>
+    </message>
+    <message>
+        <source>A rise of the 30-day correlation over the 90-day one means the assets move more alike.</source>
+        <translation>Liegt die 30-Tage-Korrelation über der 90-Tage-Korrelation, laufen die Werte stärker gleich.</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket</source>
+        <translation>CoinDesk-20-Korb</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket (own replica, weights of %1)</source>
+        <translation>CoinDesk-20-Korb (eigene Nachbildung, Gewichte vom %1)</translation>
+    </message>
+    <message>
+        <source>Own basket (weights of %1)</source>
+        <translation>Eigener Korb (Gewichte vom %1)</translation>
+    </message>
+    <message>
+        <source>Own basket</source>
+        <translation>Eigener Korb</translation>
+    </message>
+    <message>
+        <source>%1 of %2 constituents</source>
+        <translation>%1 von %2 Korbwerten</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>fehlend: %1</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner-Korb</translation>
+    </message>
+    <message>
+        <source>Miner basket (all nine listed miners)</source>
+        <translation>Miner-Korb (alle neun gelisteten Miner)</translation>
+    </message>
+    <message>
+        <source>Miner basket (held miners)</source>
+        <translation>Miner-Korb (gehaltene Miner)</translation>
+    </message>
+    <message>
+        <source>equal weight: %1</source>
+        <translation>gleich gewichtet: %1</translation>
+    </message>
+    <message>
+        <source>Binance USDT daily closes, bundled</source>
+        <translation>Binance-USDT-Tageskurse, gebündelt</translation>
+    </message>
+    <message>
+        <source>Yahoo Finance daily closes, bundled</source>
+        <translation>Yahoo-Finance-Tageskurse, gebündelt</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +1880,7 @@
     </message>
     <message>
         <source>Replay {start} to {end}: {days} day(s), {events} alert event(s).</source>
-        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <extracomment>the basket figures a market line carries The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
         <translation>Wiedergabe {start} bis {end}: {days} Tag(e), {events} Alarmereignis(se).</translation>
     </message>
     <message>
@@ -1826,6 +2062,87 @@
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>under pressure</source>
+        <translation>unter Druck</translation>
+    </message>
+    <message>
+        <source>stressed</source>
+        <translation>angespannt</translation>
+    </message>
+    <message>
+        <source>Market: {level} ({count} of {total})</source>
+        <translation>Marktlage: {level} ({count} von {total})</translation>
+    </message>
+    <message>
+        <source>Market: unavailable (too few current indicators)</source>
+        <translation>Marktlage: nicht verfügbar (zu wenige aktuelle Indikatoren)</translation>
+    </message>
+    <message>
+        <source>Added RiskWatch to the application menu: {location}</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>Zum Anwendungsmenü hinzugefügt: {location}</translation>
+    </message>
+    <message>
+        <source>Installed the icons in {location}</source>
+        <translation>Symbole installiert in {location}</translation>
+    </message>
+    <message>
+        <source>RiskWatch starts at login: {location}</source>
+        <translation>RiskWatch startet beim Anmelden: {location}</translation>
+    </message>
+    <message>
+        <source>Removed the menu entry {location}</source>
+        <translation>Menüeintrag entfernt: {location}</translation>
+    </message>
+    <message>
+        <source>Removed the icons from {location}</source>
+        <translation>Symbole entfernt aus {location}</translation>
+    </message>
+    <message>
+        <source>RiskWatch no longer starts at login (removed {location}).</source>
+        <translation>RiskWatch startet nicht mehr beim Anmelden ({location} entfernt).</translation>
+    </message>
+    <message>
+        <source>Left {location} alone: RiskWatch did not write it.</source>
+        <translation>{location} unverändert gelassen: Die Datei stammt nicht von RiskWatch.</translation>
+    </message>
+    <message>
+        <source>It runs: {command}</source>
+        <translation>Startet: {command}</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: RiskWatch was neither in the application menu nor started at login.</source>
+        <translation>Nichts zu entfernen: RiskWatch war weder im Anwendungsmenü noch startete es beim Anmelden.</translation>
+    </message>
+    <message>
+        <source>on this system install-desktop only sets the start at login: add --autostart (the application menu entry comes with the installer)</source>
+        <translation>auf diesem System richtet install-desktop nur den Start beim Anmelden ein: --autostart angeben (den Eintrag im Anwendungsmenü legt das Installationsprogramm an)</translation>
+    </message>
+    <message>
+        <source>could not write {location}: {detail}</source>
+        <translation>{location} konnte nicht geschrieben werden: {detail}</translation>
+    </message>
+    <message>
+        <source>could not create the folder {location}: {detail}</source>
+        <translation>Der Ordner {location} konnte nicht angelegt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>could not remove {location}: {detail}</source>
+        <translation>{location} konnte nicht entfernt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>could not change the registry value {location}: {detail}</source>
+        <translation>Der Registrierungswert {location} konnte nicht geändert werden: {detail}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2365,33 @@
     </message>
 </context>
 <context>
+    <name>IndicatorTable</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellwert</translation>
+    </message>
+    <message>
+        <source>Status / as of</source>
+        <translation>Status / Stand</translation>
+    </message>
+    <message>
+        <source>beyond threshold</source>
+        <translation>über Schwellwert</translation>
+    </message>
+</context>
+<context>
     <name>LiquidityView</name>
     <message>
         <source>%1 bp</source>
@@ -2128,8 +2472,24 @@
         <translation>Einstellungen gespeichert. Die neue Börse bzw. Basiswährung gilt ab der nächsten Aktualisierung.</translation>
     </message>
     <message>
-        <source>Bundled price history for offline use: %1</source>
-        <translation>Mitgelieferte Kurshistorie für den Offline-Betrieb: %1</translation>
+        <source>daily prices from Yahoo Finance</source>
+        <translation>Tageskurse von Yahoo Finance</translation>
+    </message>
+    <message>
+        <source>Binance spot daily closes in USDT</source>
+        <translation>Binance-Spot-Tagesschlusskurse in USDT</translation>
+    </message>
+    <message>
+        <source>stablecoin prices from Yahoo Finance</source>
+        <translation>Stablecoin-Kurse von Yahoo Finance</translation>
+    </message>
+    <message>
+        <source>Binance perpetual funding every 8 hours</source>
+        <translation>Binance-Perpetual-Funding alle 8 Stunden</translation>
+    </message>
+    <message>
+        <source>Bundled history for offline use (via public GitHub repositories):</source>
+        <translation>Mitgelieferte Historie für die Offline-Nutzung (über öffentliche GitHub-Repositories):</translation>
     </message>
     <message>
         <source>About RiskWatch</source>
@@ -2158,6 +2518,10 @@
     <message>
         <source>Liquidity</source>
         <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Marktlage</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
@@ -2258,6 +2622,313 @@
     <message>
         <source>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;Ein lokaler Risikomonitor für Bitcoin und Bitcoin-Miner-Aktien.&lt;/p&gt;&lt;p&gt;Ihre Daten bleiben auf diesem Rechner.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Terra/Luna collapse (May 2022)</source>
+        <extracomment>(title, first day, last day): the title is translated in the "MainWindow" context</extracomment>
+        <translation>Terra/Luna-Zusammenbruch (Mai 2022)</translation>
+    </message>
+    <message>
+        <source>FTX collapse (November 2022)</source>
+        <translation>FTX-Zusammenbruch (November 2022)</translation>
+    </message>
+    <message>
+        <source>USDC depeg (March 2023)</source>
+        <translation>USDC-Entkopplung (März 2023)</translation>
+    </message>
+    <message>
+        <source>Sell-off of autumn 2025 (October–December)</source>
+        <translation>Ausverkauf im Herbst 2025 (Oktober–Dezember)</translation>
+    </message>
+    <message>
+        <source>Replay a past crisis</source>
+        <translation>Vergangene Krise wiedergeben</translation>
+    </message>
+</context>
+<context>
+    <name>MarketDialog</name>
+    <message>
+        <source>Basket and regime rules</source>
+        <translation>Korb und Regeln der Marktlage</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket</source>
+        <translation>CoinDesk-20-Korb</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner-Korb</translation>
+    </message>
+    <message>
+        <source>Regime rules</source>
+        <translation>Regeln der Marktlage</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Weight in %</source>
+        <translation>Gewichtung in %</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Reset to factsheet</source>
+        <translation>Zurücksetzen auf Factsheet</translation>
+    </message>
+    <message>
+        <source>The miners held (all nine while none is held)</source>
+        <translation>Die gehaltenen Miner (alle neun, solange keiner gehalten wird)</translation>
+    </message>
+    <message>
+        <source>All nine listed miners</source>
+        <translation>Alle neun gelisteten Miner</translation>
+    </message>
+    <message>
+        <source>Equal weights; the basket's drop, return, beta and correlation to BTC and QQQ are shown on the market tab.</source>
+        <translation>Gleiche Gewichte; Rückgang, Rendite, Beta und Korrelation des Korbs zu BTC und QQQ zeigt der Reiter Marktlage.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellwert</translation>
+    </message>
+    <message>
+        <source>Under pressure from (indicators)</source>
+        <translation>Unter Druck ab (Indikatoren)</translation>
+    </message>
+    <message>
+        <source>Stressed from (indicators)</source>
+        <translation>Angespannt ab (Indikatoren)</translation>
+    </message>
+    <message>
+        <source>Reset to the shipped rules</source>
+        <translation>Zurücksetzen auf die mitgelieferten Regeln</translation>
+    </message>
+    <message>
+        <source>The CoinDesk 20 factsheet's constituents and weights of %1. Import a newer factsheet or type your own basket.</source>
+        <translation>Korbwerte und Gewichte des CoinDesk-20-Factsheets vom %1. Importieren Sie ein neueres Factsheet oder geben Sie einen eigenen Korb ein.</translation>
+    </message>
+    <message>
+        <source>Your own basket (weights of %1).</source>
+        <translation>Ihr eigener Korb (Gewichte vom %1).</translation>
+    </message>
+    <message>
+        <source>Your own basket.</source>
+        <translation>Ihr eigener Korb.</translation>
+    </message>
+    <message>
+        <source>Weights need not add up to 100: they are renormalised over the constituents with a price.</source>
+        <translation>Die Gewichte müssen nicht 100 ergeben: Sie werden auf die Korbwerte mit Kurs umgerechnet.</translation>
+    </message>
+    <message>
+        <source>Row %1: enter a ticker such as BTC.</source>
+        <translation>Zeile %1: Geben Sie ein Kürzel wie BTC ein.</translation>
+    </message>
+    <message>
+        <source>The basket needs at least one constituent.</source>
+        <translation>Der Korb braucht mindestens einen Korbwert.</translation>
+    </message>
+    <message>
+        <source>'Stressed' must need at least as many indicators as 'under pressure'.</source>
+        <translation>„Angespannt“ muss mindestens so viele Indikatoren verlangen wie „unter Druck“.</translation>
+    </message>
+    <message>
+        <source>The basket was not imported:
+%1</source>
+        <translation>Der Korb wurde nicht importiert:
+%1</translation>
+    </message>
+    <message>
+        <source>Import basket</source>
+        <translation>Korb importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketInput</name>
+    <message>
+        <source>Weight of %1</source>
+        <translation>Gewichtung von %1</translation>
+    </message>
+    <message>
+        <source>%1 must be more than 0 and at most 100 %.</source>
+        <translation>%1 muss größer als 0 und höchstens 100 % sein.</translation>
+    </message>
+    <message>
+        <source>Threshold of %1</source>
+        <translation>Schwellwert von %1</translation>
+    </message>
+    <message>
+        <source>%1 must lie between %2 and %3.</source>
+        <translation>%1 muss zwischen %2 und %3 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketText</name>
+    <message>
+        <source>unavailable</source>
+        <extracomment>Percent decimals of the panel's small fractions (a funding rate of 0.0023 % per 8 h, a peg off by 0.77 %).</extracomment>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Ruhig</translation>
+    </message>
+    <message>
+        <source>Under pressure</source>
+        <translation>Unter Druck</translation>
+    </message>
+    <message>
+        <source>Stressed</source>
+        <translation>Angespannt</translation>
+    </message>
+    <message>
+        <source>BTC: drop from 30-day high</source>
+        <translation>BTC: Rückgang vom 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket: 30-day return</source>
+        <translation>CoinDesk-20-Korb: Rendite 30 Tage</translation>
+    </message>
+    <message>
+        <source>Miner basket: drop from 30-day high</source>
+        <translation>Miner-Korb: Rückgang vom 30-Tage-Hoch</translation>
+    </message>
+    <message>
+        <source>QQQ: largest drop within the month</source>
+        <translation>QQQ: größter Rückgang im Monat</translation>
+    </message>
+    <message>
+        <source>Correlation BTC–QQQ (30 days)</source>
+        <translation>Korrelation BTC–QQQ (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Miner basket: rise of its correlation with BTC</source>
+        <translation>Miner-Korb: Anstieg der Korrelation mit BTC</translation>
+    </message>
+    <message>
+        <source>USDT: deviation from the peg</source>
+        <translation>USDT: Abweichung von der Bindung (Peg)</translation>
+    </message>
+    <message>
+        <source>USDC: deviation from the peg</source>
+        <translation>USDC: Abweichung von der Bindung (Peg)</translation>
+    </message>
+    <message>
+        <source>BTC funding rate per 8 h</source>
+        <translation>BTC-Funding-Rate je 8 h</translation>
+    </message>
+    <message>
+        <source>BTC order-book depth vs. its median</source>
+        <translation>BTC-Markttiefe ggü. ihrem Median</translation>
+    </message>
+    <message>
+        <source>BTC volume vs. its median</source>
+        <translation>BTC-Volumen ggü. seinem Median</translation>
+    </message>
+    <message>
+        <source>CD20 basket</source>
+        <translation>CD20-Korb</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner-Korb</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Co-movement</source>
+        <translation>Gleichlauf</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidität</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>market closed · as of %1</source>
+        <translation>Börse geschlossen · Stand %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Market regime: %1</source>
+        <translation>Marktlage: %1</translation>
+    </message>
+    <message>
+        <source>No market figures yet.</source>
+        <translation>Noch keine Marktzahlen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators beyond their threshold</source>
+        <translation>%1 von %2 Indikatoren über Schwellwert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unavailable</source>
+        <translation>
+            <numerusform>%n nicht verfügbar</numerusform>
+            <numerusform>%n nicht verfügbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale (not counted)</source>
+        <translation>
+            <numerusform>%n veraltet (nicht gezählt)</numerusform>
+            <numerusform>%n veraltet (nicht gezählt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too few current indicators (%1, at least %2 needed)</source>
+        <translation>zu wenige aktuelle Indikatoren (%1, mindestens %2 nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketView</name>
+    <message>
+        <source>Edit basket and rules…</source>
+        <extracomment>the user asked to edit the baskets and the regime rules</extracomment>
+        <translation>Korb und Regeln bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Market regime: no figures yet</source>
+        <translation>Marktlage: noch keine Zahlen</translation>
+    </message>
+    <message>
+        <source>Not coloured: some indicators are stale or unavailable, so the count is a lower bound.</source>
+        <translation>Nicht eingefärbt: Einige Indikatoren sind veraltet oder nicht verfügbar, die Zahl ist also eine Untergrenze.</translation>
+    </message>
+    <message>
+        <source>Loading the price history of the basket constituents: %1 of %2</source>
+        <translation>Kursverlauf der Korbwerte wird geladen: %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +3370,17 @@
     </message>
 </context>
 <context>
+    <name>RegimeStrip</name>
+    <message>
+        <source>Open the market tab</source>
+        <translation>Reiter Marktlage öffnen</translation>
+    </message>
+    <message>
+        <source>Market regime: no figures yet</source>
+        <translation>Marktlage: noch keine Zahlen</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>Edit rule</source>
@@ -3071,6 +3753,14 @@
         <translation>Das Schließen des Fensters lässt die Überwachung im Infobereich weiterlaufen (wo der Desktop einen hat); beenden über das Menü im Infobereich oder mit Strg+Q.</translation>
     </message>
     <message>
+        <source>Start at login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>RiskWatch starts when you log in to the desktop, so it is watching even when you forgot to start it.</source>
+        <translation>RiskWatch startet, sobald Sie sich am Desktop anmelden, und überwacht so auch dann, wenn Sie das Starten vergessen haben.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -3113,6 +3803,10 @@
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>
         <translation>Die Adresse der Börsen-API muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>Der Start beim Anmelden konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>

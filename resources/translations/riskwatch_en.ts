@@ -42,6 +42,14 @@
         <source>market data timed out after {seconds} s, figures from stored prices</source>
         <translation>market data timed out after {seconds} s, figures from stored prices</translation>
     </message>
+    <message>
+        <source>Market: {level} ({count} of {total})</source>
+        <translation>Market: {level} ({count} of {total})</translation>
+    </message>
+    <message>
+        <source>Market: unavailable (too few current indicators)</source>
+        <translation>Market: unavailable (too few current indicators)</translation>
+    </message>
 </context>
 <context>
     <name>AccountText</name>
@@ -304,6 +312,10 @@
         <translation>Portfolio</translation>
     </message>
     <message>
+        <source>Market regime</source>
+        <translation>Market regime</translation>
+    </message>
+    <message>
         <source>Drop from trailing high</source>
         <translation>Drop from trailing high</translation>
     </message>
@@ -430,6 +442,90 @@
     <message>
         <source>Slippage of selling the whole position at once (half the spread included)</source>
         <translation>Slippage of selling the whole position at once (half the spread included)</translation>
+    </message>
+    <message>
+        <source>Largest drop within the window</source>
+        <translation>Largest drop within the window</translation>
+    </message>
+    <message>
+        <source>Largest drop</source>
+        <translation>Largest drop</translation>
+    </message>
+    <message>
+        <source>Largest fall from a high to a later low within the window</source>
+        <translation>Largest fall from a high to a later low within the window</translation>
+    </message>
+    <message>
+        <source>Correlation with QQQ</source>
+        <translation>Correlation with QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. QQQ</source>
+        <translation>Corr. QQQ</translation>
+    </message>
+    <message>
+        <source>Correlation of the daily returns with QQQ (Nasdaq-100)</source>
+        <translation>Correlation of the daily returns with QQQ (Nasdaq-100)</translation>
+    </message>
+    <message>
+        <source>Rise of the correlation with BTC</source>
+        <translation>Rise of the correlation with BTC</translation>
+    </message>
+    <message>
+        <source>Corr. rise BTC</source>
+        <translation>Corr. rise BTC</translation>
+    </message>
+    <message>
+        <source>30-day minus 90-day correlation with BTC</source>
+        <translation>30-day minus 90-day correlation with BTC</translation>
+    </message>
+    <message>
+        <source>Rise of the correlation with QQQ</source>
+        <translation>Rise of the correlation with QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. rise QQQ</source>
+        <translation>Corr. rise QQQ</translation>
+    </message>
+    <message>
+        <source>30-day minus 90-day correlation with QQQ (Nasdaq-100)</source>
+        <translation>30-day minus 90-day correlation with QQQ (Nasdaq-100)</translation>
+    </message>
+    <message>
+        <source>Market regime level</source>
+        <translation>Market regime level</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Regime</translation>
+    </message>
+    <message>
+        <source>Market regime: 0 calm, 1 under pressure, 2 stressed</source>
+        <translation>Market regime: 0 calm, 1 under pressure, 2 stressed</translation>
+    </message>
+    <message>
+        <source>Indicators beyond their threshold</source>
+        <translation>Indicators beyond their threshold</translation>
+    </message>
+    <message>
+        <source>Indicators beyond</source>
+        <translation>Indicators beyond</translation>
+    </message>
+    <message>
+        <source>Number of market-regime indicators beyond their threshold</source>
+        <translation>Number of market-regime indicators beyond their threshold</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Calm</translation>
+    </message>
+    <message>
+        <source>Under pressure</source>
+        <translation>Under pressure</translation>
+    </message>
+    <message>
+        <source>Stressed</source>
+        <translation>Stressed</translation>
     </message>
     <message>
         <source>%1 – %2: %3</source>
@@ -711,6 +807,18 @@
     <message>
         <source>Price older than 15 minutes</source>
         <translation>Price older than 15 minutes</translation>
+    </message>
+    <message>
+        <source>Market regime under pressure</source>
+        <translation>Market regime under pressure</translation>
+    </message>
+    <message>
+        <source>Market regime stressed</source>
+        <translation>Market regime stressed</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket 15 % down in 30 days</source>
+        <translation>CoinDesk-20 basket 15 % down in 30 days</translation>
     </message>
     <message>
         <source>RiskWatch alert: %1</source>
@@ -1073,6 +1181,134 @@
     <message>
         <source>no alert</source>
         <translation>no alert</translation>
+    </message>
+</context>
+<context>
+    <name>BasketBoxes</name>
+    <message>
+        <source>Drop from 30-day high</source>
+        <extracomment>box -&gt; [(row id, scope, metric key)]; "corr" rows are (row id, scope, (30-day key, 90-day key, rise key)).</extracomment>
+        <translation>Drop from 30-day high</translation>
+    </message>
+    <message>
+        <source>30-day return</source>
+        <translation>30-day return</translation>
+    </message>
+    <message>
+        <source>Beta to BTC (90 days)</source>
+        <translation>Beta to BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>Correlation with BTC (90 days)</source>
+        <translation>Correlation with BTC (90 days)</translation>
+    </message>
+    <message>
+        <source>Beta to QQQ (90 days)</source>
+        <translation>Beta to QQQ (90 days)</translation>
+    </message>
+    <message>
+        <source>Correlation with QQQ (90 days)</source>
+        <translation>Correlation with QQQ (90 days)</translation>
+    </message>
+    <message>
+        <source>4-week return</source>
+        <translation>4-week return</translation>
+    </message>
+    <message>
+        <source>Largest drop within the month</source>
+        <translation>Largest drop within the month</translation>
+    </message>
+    <message>
+        <source>BTC – QQQ</source>
+        <translation>BTC – QQQ</translation>
+    </message>
+    <message>
+        <source>Miner basket – BTC</source>
+        <translation>Miner basket – BTC</translation>
+    </message>
+    <message>
+        <source>Miner basket – QQQ</source>
+        <translation>Miner basket – QQQ</translation>
+    </message>
+    <message>
+        <source>Nasdaq-100 proxy (QQQ)</source>
+        <translation>Nasdaq-100 proxy (QQQ)</translation>
+    </message>
+    <message>
+        <source>Co-movement (correlation of daily returns)</source>
+        <translation>Co-movement (correlation of daily returns)</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 days</translation>
+    </message>
+    <message>
+        <source>Rise (30 − 90)</source>
+        <translation>Rise (30 − 90)</translation>
+    </message>
+    <message>
+        <source>A rise of the 30-day correlation over the 90-day one means the assets move more alike.</source>
+        <translation>A rise of the 30-day correlation over the 90-day one means the assets move more alike.</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket</source>
+        <translation>CoinDesk-20 basket</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket (own replica, weights of %1)</source>
+        <translation>CoinDesk-20 basket (own replica, weights of %1)</translation>
+    </message>
+    <message>
+        <source>Own basket (weights of %1)</source>
+        <translation>Own basket (weights of %1)</translation>
+    </message>
+    <message>
+        <source>Own basket</source>
+        <translation>Own basket</translation>
+    </message>
+    <message>
+        <source>%1 of %2 constituents</source>
+        <translation>%1 of %2 constituents</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>stale: %1</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner basket</translation>
+    </message>
+    <message>
+        <source>Miner basket (all nine listed miners)</source>
+        <translation>Miner basket (all nine listed miners)</translation>
+    </message>
+    <message>
+        <source>Miner basket (held miners)</source>
+        <translation>Miner basket (held miners)</translation>
+    </message>
+    <message>
+        <source>equal weight: %1</source>
+        <translation>equal weight: %1</translation>
+    </message>
+    <message>
+        <source>Binance USDT daily closes, bundled</source>
+        <translation>Binance USDT daily closes, bundled</translation>
+    </message>
+    <message>
+        <source>Yahoo Finance daily closes, bundled</source>
+        <translation>Yahoo Finance daily closes, bundled</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +1880,7 @@
     </message>
     <message>
         <source>Replay {start} to {end}: {days} day(s), {events} alert event(s).</source>
-        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <extracomment>the basket figures a market line carries The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
         <translation>Replay {start} to {end}: {days} day(s), {events} alert event(s).</translation>
     </message>
     <message>
@@ -1826,6 +2062,87 @@
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>calm</translation>
+    </message>
+    <message>
+        <source>under pressure</source>
+        <translation>under pressure</translation>
+    </message>
+    <message>
+        <source>stressed</source>
+        <translation>stressed</translation>
+    </message>
+    <message>
+        <source>Market: {level} ({count} of {total})</source>
+        <translation>Market: {level} ({count} of {total})</translation>
+    </message>
+    <message>
+        <source>Market: unavailable (too few current indicators)</source>
+        <translation>Market: unavailable (too few current indicators)</translation>
+    </message>
+    <message>
+        <source>Added RiskWatch to the application menu: {location}</source>
+        <extracomment>The messages of this module, for lupdate: their German is in the translation file (context "Cli").</extracomment>
+        <translation>Added RiskWatch to the application menu: {location}</translation>
+    </message>
+    <message>
+        <source>Installed the icons in {location}</source>
+        <translation>Installed the icons in {location}</translation>
+    </message>
+    <message>
+        <source>RiskWatch starts at login: {location}</source>
+        <translation>RiskWatch starts at login: {location}</translation>
+    </message>
+    <message>
+        <source>Removed the menu entry {location}</source>
+        <translation>Removed the menu entry {location}</translation>
+    </message>
+    <message>
+        <source>Removed the icons from {location}</source>
+        <translation>Removed the icons from {location}</translation>
+    </message>
+    <message>
+        <source>RiskWatch no longer starts at login (removed {location}).</source>
+        <translation>RiskWatch no longer starts at login (removed {location}).</translation>
+    </message>
+    <message>
+        <source>Left {location} alone: RiskWatch did not write it.</source>
+        <translation>Left {location} alone: RiskWatch did not write it.</translation>
+    </message>
+    <message>
+        <source>It runs: {command}</source>
+        <translation>It runs: {command}</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: RiskWatch was neither in the application menu nor started at login.</source>
+        <translation>Nothing to remove: RiskWatch was neither in the application menu nor started at login.</translation>
+    </message>
+    <message>
+        <source>on this system install-desktop only sets the start at login: add --autostart (the application menu entry comes with the installer)</source>
+        <translation>on this system install-desktop only sets the start at login: add --autostart (the application menu entry comes with the installer)</translation>
+    </message>
+    <message>
+        <source>could not write {location}: {detail}</source>
+        <translation>could not write {location}: {detail}</translation>
+    </message>
+    <message>
+        <source>could not create the folder {location}: {detail}</source>
+        <translation>could not create the folder {location}: {detail}</translation>
+    </message>
+    <message>
+        <source>could not remove {location}: {detail}</source>
+        <translation>could not remove {location}: {detail}</translation>
+    </message>
+    <message>
+        <source>could not change the registry value {location}: {detail}</source>
+        <translation>could not change the registry value {location}: {detail}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2365,33 @@
     </message>
 </context>
 <context>
+    <name>IndicatorTable</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Status / as of</source>
+        <translation>Status / as of</translation>
+    </message>
+    <message>
+        <source>beyond threshold</source>
+        <translation>beyond threshold</translation>
+    </message>
+</context>
+<context>
     <name>LiquidityView</name>
     <message>
         <source>%1 bp</source>
@@ -2128,8 +2472,24 @@
         <translation>Settings saved. The new exchange or base currency is used from the next refresh.</translation>
     </message>
     <message>
-        <source>Bundled price history for offline use: %1</source>
-        <translation>Bundled price history for offline use: %1</translation>
+        <source>daily prices from Yahoo Finance</source>
+        <translation>daily prices from Yahoo Finance</translation>
+    </message>
+    <message>
+        <source>Binance spot daily closes in USDT</source>
+        <translation>Binance spot daily closes in USDT</translation>
+    </message>
+    <message>
+        <source>stablecoin prices from Yahoo Finance</source>
+        <translation>stablecoin prices from Yahoo Finance</translation>
+    </message>
+    <message>
+        <source>Binance perpetual funding every 8 hours</source>
+        <translation>Binance perpetual funding every 8 hours</translation>
+    </message>
+    <message>
+        <source>Bundled history for offline use (via public GitHub repositories):</source>
+        <translation>Bundled history for offline use (via public GitHub repositories):</translation>
     </message>
     <message>
         <source>About RiskWatch</source>
@@ -2158,6 +2518,10 @@
     <message>
         <source>Liquidity</source>
         <translation>Liquidity</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Market</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
@@ -2258,6 +2622,313 @@
     <message>
         <source>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RiskWatch %1&lt;/b&gt;&lt;p&gt;A local risk monitor for Bitcoin and bitcoin-miner stocks.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Terra/Luna collapse (May 2022)</source>
+        <extracomment>(title, first day, last day): the title is translated in the "MainWindow" context</extracomment>
+        <translation>Terra/Luna collapse (May 2022)</translation>
+    </message>
+    <message>
+        <source>FTX collapse (November 2022)</source>
+        <translation>FTX collapse (November 2022)</translation>
+    </message>
+    <message>
+        <source>USDC depeg (March 2023)</source>
+        <translation>USDC depeg (March 2023)</translation>
+    </message>
+    <message>
+        <source>Sell-off of autumn 2025 (October–December)</source>
+        <translation>Sell-off of autumn 2025 (October–December)</translation>
+    </message>
+    <message>
+        <source>Replay a past crisis</source>
+        <translation>Replay a past crisis</translation>
+    </message>
+</context>
+<context>
+    <name>MarketDialog</name>
+    <message>
+        <source>Basket and regime rules</source>
+        <translation>Basket and regime rules</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket</source>
+        <translation>CoinDesk-20 basket</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner basket</translation>
+    </message>
+    <message>
+        <source>Regime rules</source>
+        <translation>Regime rules</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Ticker</translation>
+    </message>
+    <message>
+        <source>Weight in %</source>
+        <translation>Weight in %</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Reset to factsheet</source>
+        <translation>Reset to factsheet</translation>
+    </message>
+    <message>
+        <source>The miners held (all nine while none is held)</source>
+        <translation>The miners held (all nine while none is held)</translation>
+    </message>
+    <message>
+        <source>All nine listed miners</source>
+        <translation>All nine listed miners</translation>
+    </message>
+    <message>
+        <source>Equal weights; the basket's drop, return, beta and correlation to BTC and QQQ are shown on the market tab.</source>
+        <translation>Equal weights; the basket's drop, return, beta and correlation to BTC and QQQ are shown on the market tab.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Under pressure from (indicators)</source>
+        <translation>Under pressure from (indicators)</translation>
+    </message>
+    <message>
+        <source>Stressed from (indicators)</source>
+        <translation>Stressed from (indicators)</translation>
+    </message>
+    <message>
+        <source>Reset to the shipped rules</source>
+        <translation>Reset to the shipped rules</translation>
+    </message>
+    <message>
+        <source>The CoinDesk 20 factsheet's constituents and weights of %1. Import a newer factsheet or type your own basket.</source>
+        <translation>The CoinDesk 20 factsheet's constituents and weights of %1. Import a newer factsheet or type your own basket.</translation>
+    </message>
+    <message>
+        <source>Your own basket (weights of %1).</source>
+        <translation>Your own basket (weights of %1).</translation>
+    </message>
+    <message>
+        <source>Your own basket.</source>
+        <translation>Your own basket.</translation>
+    </message>
+    <message>
+        <source>Weights need not add up to 100: they are renormalised over the constituents with a price.</source>
+        <translation>Weights need not add up to 100: they are renormalised over the constituents with a price.</translation>
+    </message>
+    <message>
+        <source>Row %1: enter a ticker such as BTC.</source>
+        <translation>Row %1: enter a ticker such as BTC.</translation>
+    </message>
+    <message>
+        <source>The basket needs at least one constituent.</source>
+        <translation>The basket needs at least one constituent.</translation>
+    </message>
+    <message>
+        <source>'Stressed' must need at least as many indicators as 'under pressure'.</source>
+        <translation>'Stressed' must need at least as many indicators as 'under pressure'.</translation>
+    </message>
+    <message>
+        <source>The basket was not imported:
+%1</source>
+        <translation>The basket was not imported:
+%1</translation>
+    </message>
+    <message>
+        <source>Import basket</source>
+        <translation>Import basket</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketInput</name>
+    <message>
+        <source>Weight of %1</source>
+        <translation>Weight of %1</translation>
+    </message>
+    <message>
+        <source>%1 must be more than 0 and at most 100 %.</source>
+        <translation>%1 must be more than 0 and at most 100 %.</translation>
+    </message>
+    <message>
+        <source>Threshold of %1</source>
+        <translation>Threshold of %1</translation>
+    </message>
+    <message>
+        <source>%1 must lie between %2 and %3.</source>
+        <translation>%1 must lie between %2 and %3.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketText</name>
+    <message>
+        <source>unavailable</source>
+        <extracomment>Percent decimals of the panel's small fractions (a funding rate of 0.0023 % per 8 h, a peg off by 0.77 %).</extracomment>
+        <translation>unavailable</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Calm</translation>
+    </message>
+    <message>
+        <source>Under pressure</source>
+        <translation>Under pressure</translation>
+    </message>
+    <message>
+        <source>Stressed</source>
+        <translation>Stressed</translation>
+    </message>
+    <message>
+        <source>BTC: drop from 30-day high</source>
+        <translation>BTC: drop from 30-day high</translation>
+    </message>
+    <message>
+        <source>CoinDesk-20 basket: 30-day return</source>
+        <translation>CoinDesk-20 basket: 30-day return</translation>
+    </message>
+    <message>
+        <source>Miner basket: drop from 30-day high</source>
+        <translation>Miner basket: drop from 30-day high</translation>
+    </message>
+    <message>
+        <source>QQQ: largest drop within the month</source>
+        <translation>QQQ: largest drop within the month</translation>
+    </message>
+    <message>
+        <source>Correlation BTC–QQQ (30 days)</source>
+        <translation>Correlation BTC–QQQ (30 days)</translation>
+    </message>
+    <message>
+        <source>Miner basket: rise of its correlation with BTC</source>
+        <translation>Miner basket: rise of its correlation with BTC</translation>
+    </message>
+    <message>
+        <source>USDT: deviation from the peg</source>
+        <translation>USDT: deviation from the peg</translation>
+    </message>
+    <message>
+        <source>USDC: deviation from the peg</source>
+        <translation>USDC: deviation from the peg</translation>
+    </message>
+    <message>
+        <source>BTC funding rate per 8 h</source>
+        <translation>BTC funding rate per 8 h</translation>
+    </message>
+    <message>
+        <source>BTC order-book depth vs. its median</source>
+        <translation>BTC order-book depth vs. its median</translation>
+    </message>
+    <message>
+        <source>BTC volume vs. its median</source>
+        <translation>BTC volume vs. its median</translation>
+    </message>
+    <message>
+        <source>CD20 basket</source>
+        <translation>CD20 basket</translation>
+    </message>
+    <message>
+        <source>Miner basket</source>
+        <translation>Miner basket</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>Co-movement</source>
+        <translation>Co-movement</translation>
+    </message>
+    <message>
+        <source>Liquidity</source>
+        <translation>Liquidity</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>market closed · as of %1</source>
+        <translation>market closed · as of %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>Market regime: %1</source>
+        <translation>Market regime: %1</translation>
+    </message>
+    <message>
+        <source>No market figures yet.</source>
+        <translation>No market figures yet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators beyond their threshold</source>
+        <translation>%1 of %2 indicators beyond their threshold</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unavailable</source>
+        <translation>
+            <numerusform>%n unavailable</numerusform>
+            <numerusform>%n unavailable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stale (not counted)</source>
+        <translation>
+            <numerusform>%n stale (not counted)</numerusform>
+            <numerusform>%n stale (not counted)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too few current indicators (%1, at least %2 needed)</source>
+        <translation>too few current indicators (%1, at least %2 needed)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketView</name>
+    <message>
+        <source>Edit basket and rules…</source>
+        <extracomment>the user asked to edit the baskets and the regime rules</extracomment>
+        <translation>Edit basket and rules…</translation>
+    </message>
+    <message>
+        <source>Market regime: no figures yet</source>
+        <translation>Market regime: no figures yet</translation>
+    </message>
+    <message>
+        <source>Not coloured: some indicators are stale or unavailable, so the count is a lower bound.</source>
+        <translation>Not coloured: some indicators are stale or unavailable, so the count is a lower bound.</translation>
+    </message>
+    <message>
+        <source>Loading the price history of the basket constituents: %1 of %2</source>
+        <translation>Loading the price history of the basket constituents: %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +3370,17 @@
     </message>
 </context>
 <context>
+    <name>RegimeStrip</name>
+    <message>
+        <source>Open the market tab</source>
+        <translation>Open the market tab</translation>
+    </message>
+    <message>
+        <source>Market regime: no figures yet</source>
+        <translation>Market regime: no figures yet</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>Edit rule</source>
@@ -3071,6 +3753,14 @@
         <translation>Closing the window keeps monitoring in the tray (where the desktop has one); quit from the tray menu or with Ctrl+Q.</translation>
     </message>
     <message>
+        <source>Start at login</source>
+        <translation>Start at login</translation>
+    </message>
+    <message>
+        <source>RiskWatch starts when you log in to the desktop, so it is watching even when you forgot to start it.</source>
+        <translation>RiskWatch starts when you log in to the desktop, so it is watching even when you forgot to start it.</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -3113,6 +3803,10 @@
     <message>
         <source>The exchange endpoint must start with http:// or https://.</source>
         <translation>The exchange endpoint must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>Start at login could not be changed: %1</translation>
     </message>
 </context>
 <context>

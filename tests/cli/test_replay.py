@@ -117,3 +117,14 @@ def test_headless_text_prints_the_regime_when_it_changes_in_german(data_dir):
     r = run_main("replay", "--from", "2022-11-08", "--to", "2022-11-09", "--headless", data_dir=data_dir)
     assert [line for line in r.stdout.splitlines() if "Market:" in line] == [
         "2022-11-08  Market: under pressure (2 of 11)", "2022-11-09  Market: stressed (5 of 11)"]
+
+
+def test_the_market_lines_say_which_indicator_values_are_stale(data_dir):
+    """December 2025: the bundled BTC history (Yahoo) ends on 2025-11-29, so BTC's figures are stale there and
+    the market line says so for each indicator instead of repeating an old value as that day's."""
+    r = run_main("replay", "--from", "2025-12-10", "--to", "2025-12-10", "--headless", "--json", data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    (line,) = [d for d in _all_lines(r.stdout) if d["type"] == "market"]
+    assert line["status"]["btc_drop"] == "stale" and line["as_of"]["btc_drop"] < "2025-12-01"
+    assert "btc_drop" in line["stale"]
+    assert set(line["status"]) == set(line["indicators"])

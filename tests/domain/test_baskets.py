@@ -141,3 +141,38 @@ def test_a_fifth_or_more_of_the_weight_stale_makes_the_figures_stale_as_of_the_o
     # 25 % stale alone is enough
     _, (one,) = basket_values([basket], _histories(), _states({"B": 3}), {})
     assert one.status is DataStatus.STALE and one.stale == ()
+
+
+def _ending_early(symbol: str, days_early: int):
+    """The 40-day histories, ``symbol``'s cut ``days_early`` days before the others' end."""
+    out = {}
+    for s, (t, x) in _closes_40_days().items():
+        n = len(t) - days_early if s == symbol else len(t)
+        out[s] = History(t[:n], x[:n], t[:n], x[:n], 365.0)
+    return out
+
+
+def test_a_stale_basket_leaves_out_a_series_that_ended_long_before_the_others():
+    """All stale (an offline app long after the bundle): a series that stopped twenty days before the rest (BITF's
+    history ending in April 2025) does not date the whole basket back to its end while the rest carries it."""
+    basket = Basket(CD20, (("A", 60.0), ("B", 25.0), ("C", 15.0)))
+    hist = _ending_early("C", 20)
+    _, (shown,) = basket_values([basket], hist, _states({"A": 30, "B": 30, "C": 50}), {})
+    assert [s for s, _ in shown.stale] == ["C"] and dict(shown.weights).keys() == {"A", "B"}
+    assert shown.status is DataStatus.STALE
+    alone, _ = basket_figures(Basket(CD20, (("A", 60.0), ("B", 25.0))),
+                              {s: (hist[s].daily_times, hist[s].daily_prices) for s in ("A", "B")}, {})
+    assert shown.figures["return:30D"] == pytest.approx(alone["return:30D"], abs=1e-15)
+
+
+def test_a_stale_basket_whose_early_series_carries_much_weight_is_dated_by_that_series_end():
+    """Too much weight ends early to leave it out: the basket's figures are as of the oldest last close, so the
+    30 days are the same 30 days for every constituent (not 30 days of which one series has only ten)."""
+    basket = Basket(CD20, (("A", 30.0), ("B", 20.0), ("C", 50.0)))
+    hist = _ending_early("C", 5)
+    _, (shown,) = basket_values([basket], hist, _states({"A": 30, "B": 30, "C": 50}), {})
+    assert shown.stale == () and shown.status is DataStatus.STALE
+    end = int(hist["C"].daily_times[-1])
+    cut = {s: (h.daily_times[h.daily_times <= end], h.daily_prices[h.daily_times <= end]) for s, h in hist.items()}
+    r = {s: x[-1] / x[np.searchsorted(t, end - 30 * DAY_NS, side="right") - 1] - 1 for s, (t, x) in cut.items()}
+    assert shown.figures["return:30D"] == pytest.approx((30 * r["A"] + 20 * r["B"] + 50 * r["C"]) / 100, abs=1e-12)

@@ -145,3 +145,29 @@ def test_a_bound_below_the_threshold_does_not_fire():
 def test_a_stale_or_missing_regime_never_fires(status):
     kinds, _ = _run(2.0 if status is DataStatus.STALE else None, status, AlertState(), NOW)
     assert kinds == []
+
+
+def test_an_indicator_that_had_a_value_and_lost_it_counts_as_stale_and_holds_a_regime_alert():
+    """The CD20 basket could not be built this cycle: its indicator has no value at all. Had it one lately
+    (``expected``), the count without it is a lower bound: a regime alert is held, not de-escalated."""
+    from riskwatch.services.market_regime import RegimeEvaluator
+
+    stressed = {"btc_drop": -0.20, "cd20_return": -0.19, "qqq_drop": -0.08, "usdc_peg": 0.03}
+    assert evaluate_regime(_values(stressed, drop=["cd20_return"])).stale == ()        # never seen: absent
+    r = evaluate_regime(_values(stressed, drop=["cd20_return"]), expected=frozenset({"cd20_return"}))
+    assert r.stale == ("cd20_return",) and (r.count, r.level) == (3, PRESSURE)
+    assert regime_values(r, NOW)[(MARKET, "regime_level")].status is DataStatus.BOUND
+
+    evaluator = RegimeEvaluator(lambda: RegimeConfig())
+    rule = Rule("regime_2", "stressed", "regime_level", Scope(ScopeType.MARKET), Comparator(">="), 2,
+                Severity.WARNING)
+    state = AlertState()
+    kinds = []
+    for when, values in ((NOW, _values(stressed)), (NOW + timedelta(minutes=1), _values(stressed, drop=["cd20_return"])),
+                         (NOW + timedelta(days=2), _values(stressed, drop=["cd20_return"]))):
+        regime, vals = evaluator.evaluate(values, when)
+        events, state = evaluate(Snapshot(when, {**values, **vals}), [rule], state, when)
+        kinds.append((regime.level, [e.kind for e in events]))
+    assert kinds[0] == (STRESSED, [EventKind.FIRED])
+    assert kinds[1] == (PRESSURE, [])                    # held: the missing basket may hide a fourth indicator
+    assert kinds[2] == (PRESSURE, [EventKind.RESOLVED])  # a day later it is no longer expected

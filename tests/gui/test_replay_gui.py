@@ -59,3 +59,28 @@ def test_stress_dialog_opens_from_the_menu(qtbot, desktop, monkeypatch):
     monkeypatch.setattr(stress_dialog.StressDialog, "exec", lambda self: opened.append(self) or 0)
     d.window.action_stress.trigger()
     assert opened and opened[0].windowTitle()
+
+
+def test_the_view_menu_replays_the_usdc_depeg_and_the_market_panel_moves_with_it(qtbot, desktop):
+    """View → Replay a past crisis → USDC depeg: the market panel follows the replayed days from the bundled
+    history, "Stressed" on 2023-03-11 with the USDC peg beyond its threshold; leaving it goes back to live."""
+    d, _ = desktop
+    w = d.window
+    qtbot.waitUntil(lambda: not d.bridge.busy, timeout=20000)
+    titles = [a.text() for a in w.replay_period_actions]
+    assert titles == ["Terra/Luna collapse (May 2022)", "FTX collapse (November 2022)", "USDC depeg (March 2023)",
+                      "Sell-off of autumn 2025 (October–December)"]
+    assert w.menu_replay.title() == "Replay a past crisis"
+    seen, results = {}, {}
+    w.replay.step_finished.connect(lambda result, day: seen.setdefault(day.isoformat(), (
+        w.market_view.regime_label.text(), result.regime.level_code if result.regime else None)))
+    w.replay.step_finished.connect(lambda result, day: results.setdefault(day.isoformat(), result))
+    w.replay_period_actions[2].trigger()
+    assert w.replaying
+    qtbot.waitUntil(lambda: "2023-03-11" in seen, timeout=60000)
+    w.stop_replay()
+    assert min(seen) == "2023-03-01"
+    assert seen["2023-03-11"] == ("Market regime: Stressed", "stressed")
+    usdc = results["2023-03-11"].report.snapshot.get("USDC", "peg_deviation")
+    assert usdc.value > 0.02 and usdc.status.usable
+    assert not w.replaying

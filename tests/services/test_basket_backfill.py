@@ -205,3 +205,25 @@ def test_other_kinds_are_skipped_and_a_missing_exchange_is_a_code(tmp_path):
         assert report.failed == {"BTC": "no_exchange"} and list(report.symbols) == ["BTC"]
     finally:
         store.close()
+
+
+def test_a_failed_backfill_request_never_pauses_the_cycles_quotes_of_a_held_coin(tmp_path):
+    """The exchange refuses one OHLC request of the background backfill (Kraken's "unknown pair" error): the
+    report says so, but BTC's live quote is still fetched by the next cycle (no hour-long pause of a held coin)."""
+    env = Env(tmp_path)
+    btc = Asset("BTC", AssetKind.CRYPTO)
+    try:
+        async def scenario():
+            await env.service.run_cycle([btc], "USD", backfill=False)
+            env.server.inject("OHLC", "unknown_pair", times=1)
+            report = await env.service.sync_history([btc, Asset("ETH", AssetKind.CRYPTO)], bars=BARS)
+            tickers = len(env.server.requests("Ticker"))
+            env.clock.t = env.clock.t + timedelta(minutes=5)
+            after = await env.service.run_cycle([btc], "USD", backfill=False)
+            return report, tickers, after
+        report, tickers, after = run(env, scenario)
+        assert report.failed.get("BTC") == "exchange_error"
+        assert len(env.server.requests("Ticker")) > tickers
+        assert "BTC" in after.quotes and after.freshness["BTC"].state.usable
+    finally:
+        env.close()

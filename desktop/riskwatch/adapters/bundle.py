@@ -42,6 +42,7 @@ def _frame(symbol: str):
     return df
 
 
+@lru_cache(maxsize=64)  # one Series per symbol (read-only for callers): the cycle asks for it every 15 s
 def load_bundled_closes(symbol: str):
     """Daily closes of ``symbol``: the history file (Yahoo, USD) when there is one, else the crypto
     basket's (Binance, USDT: see :func:`bundled_source`), else None."""

@@ -50,6 +50,7 @@ def _frame(folder: str, symbol: str):
     return df
 
 
+@lru_cache(maxsize=64)  # one Series per symbol (read-only for callers): the cycle asks for it every 15 s
 def load_crypto_closes(symbol: str):
     """Binance spot daily closes in USDT (float Series, UTC midnight index, named ``symbol``) or None."""
     df = _frame("crypto", symbol)

@@ -198,7 +198,9 @@ class AlertRepository(StoreRepository):
             check_rules(stored)
             row = conn.execute("SELECT value FROM settings WHERE key=?", (SEEDED_KEY,)).fetchone()
             self._mark_seeded(conn, self._offered_keys(conn, row[0] if row else None) | {r.key for r in rules})
-            return stored
+            # in the shipped order (a re-created rule has a new row id), the user's own after them
+            order = {r.key: i for i, r in enumerate(rules)}
+            return sorted(stored, key=lambda r: (order.get(r.key, len(order)), r.id or 0))
 
     @staticmethod
     def _require_builtin(rule: Rule) -> None:

@@ -186,6 +186,11 @@ def market_json(day: date, result) -> dict:
             "regime": regime.level_code if regime is not None else None,
             "count": regime.count if regime is not None else None,
             "indicators": {r.indicator.code: r.value for r in regime.readings} if regime is not None else {},
+            # what each value is worth: a stale or bundled-sample value is not a reading of that day
+            "status": {r.indicator.code: str(r.status) for r in regime.readings} if regime is not None else {},
+            "as_of": {r.indicator.code: r.as_of.isoformat() if r.as_of else None for r in regime.readings}
+            if regime is not None else {},
+            "stale": list(regime.stale) if regime is not None else [],
             "baskets": baskets}
 
 

@@ -16,67 +16,25 @@ what "the CoinDesk 20 is 19.3 % down in 30 days" means. Figures without a window
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
 from riskwatch.domain import metrics as m
 from riskwatch.domain.catalogue import Scope, computed
+from riskwatch.domain.metric_functions import RISE_WINDOWS
 from riskwatch.domain.metric_inputs import History
-from riskwatch.domain.model import AssetKind
+from riskwatch.domain.basket_spec import (BASKET_CODES, CD20, LISTED_MINERS, MINER_BASKET, MINER_MODES, Basket,
+                                          miner_basket)
 from riskwatch.domain.snapshot import metric_key
 
-CD20 = "CD20"
-MINER_BASKET = "MINER_BASKET"
-BASKET_CODES = (CD20, MINER_BASKET)
-#: the nine listed miners, in the order the app lists them
-LISTED_MINERS = ("IREN", "WULF", "CORZ", "CLSK", "BITF", "MARA", "RIOT", "HUT", "CIFR")
-#: the miner basket holds the user's miners ("held"; the nine listed ones while none is held) or all nine
-MINER_MODES = ("held", "listed")
 SPAN_WITHOUT_WINDOW = "365D"
 #: figures of two windows: each correlation on the path bought at the start of its own window, so that the rise
 #: is the difference of the two correlations the panel shows (one path of a year would give another number)
-FROM_WINDOWS = {"corr_rise_btc": ("corr_btc:30D", "corr_btc:90D"), "corr_rise_qqq": ("corr_qqq:30D", "corr_qqq:90D")}
+FROM_WINDOWS = {f"corr_rise_{b}": tuple(f"corr_{b}:{w}" for w in RISE_WINDOWS) for b in ("btc", "qqq")}
 #: a constituent's price at the window's start may be this old (a weekend and a holiday for stocks)
 MAX_START_GAP_NS = 7 * 86_400_000_000_000
-
-
-@dataclass(frozen=True)
-class Basket:
-    """A basket definition: ``weights`` as ``(symbol, weight)`` in any positive scale (percent from a factsheet),
-    renormalised over the constituents with a price. ``kind``: CRYPTO (24/7, 365 periods a year) or EQUITY.
-    ``as_of``: the factsheet's date; ``origin``: "factsheet", "user", "held" or "listed"."""
-
-    code: str
-    weights: tuple[tuple[str, float], ...]
-    kind: AssetKind = AssetKind.CRYPTO
-    as_of: date | None = None
-    origin: str = "factsheet"
-
-    def __post_init__(self) -> None:
-        seen: set[str] = set()
-        for sym, w in self.weights:
-            if sym in seen:
-                raise ValueError(f"basket {self.code}: {sym} is listed twice")
-            if not (isinstance(w, (int, float)) and math.isfinite(w) and w > 0):
-                raise ValueError(f"basket {self.code}: the weight of {sym} must be a positive number, got {w!r}")
-            seen.add(sym)
-        if not self.weights:
-            raise ValueError(f"basket {self.code} has no constituents")
-
-    @property
-    def symbols(self) -> tuple[str, ...]:
-        return tuple(s for s, _ in self.weights)
-
-
-def miner_basket(held_symbols: Iterable[str], mode: str = "held") -> Basket:
-    """Equal weights of the held miners (mode "held"; the nine listed ones while none is held) or of the nine."""
-    held = [s for s in LISTED_MINERS if s in set(held_symbols)]
-    chosen = held if mode == "held" and held else list(LISTED_MINERS)
-    origin = "held" if mode == "held" and held else "listed"
-    return Basket(MINER_BASKET, tuple((s, 1.0) for s in chosen), AssetKind.EQUITY, origin=origin)
 
 
 @dataclass(frozen=True)
@@ -131,17 +89,22 @@ def basket_path(weights: Sequence[tuple[str, float]], series: Mapping[str, tuple
 
 
 def basket_figures(basket: Basket, series: Mapping[str, tuple[np.ndarray, np.ndarray]],
-                   benchmarks: Mapping[str, History], *,
-                   panel_window: str = "30D") -> tuple[dict[str, float | None], BasketPath]:
+                   benchmarks: Mapping[str, History], *, panel_window: str = "30D",
+                   common_end: bool = False) -> tuple[dict[str, float | None], BasketPath]:
     """Every catalogue figure of the asset scope for a basket, keyed ``code:window``, each on the path bought at
     the start of its window (see the module docstring); and the path bought at the start of ``panel_window``
-    (whose weights and missing constituents the panel shows)."""
+    (whose weights and missing constituents the panel shows). The figures are as of the newest close of any
+    constituent; ``common_end``: as of the oldest constituent's last close instead (a basket of stale series,
+    dated by its oldest: its 30 days are then the same 30 days for every constituent)."""
     ppy = m.periods_per_year(basket.kind)
     ends = [series[s][0][-1] for s in basket.symbols if s in series and len(series[s][0])]
     out: dict[str, float | None] = {}
     if not ends:
         return out, basket_path(basket.weights, series, None)
-    t_last = int(max(ends))
+    t_last = int(min(ends) if common_end else max(ends))
+    if common_end:
+        series = {s: (t[:np.searchsorted(t, t_last, side="right")], x[:np.searchsorted(t, t_last, side="right")])
+                  for s, (t, x) in series.items()}
     spans = {w or SPAN_WITHOUT_WINDOW for sp in computed(Scope.ASSET) for w in (sp.windows or (None,))}
     # merged once, from just before the longest window: the whole history's timestamps are not needed
     oldest = t_last - max(m.window_ns(w) for w in spans) - MAX_START_GAP_NS

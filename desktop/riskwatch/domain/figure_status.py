@@ -47,22 +47,31 @@ def put_figures(values: dict, scope: str, figs: Mapping[str, float | None], memb
     figure of holdings on different dates with one of them stale is marked ``mixed_dates``. ``single_path``:
     the scope is one asset's own price path (default: any scope but the portfolio), where a ``bound`` holds."""
     single = scope != PORTFOLIO if single_path is None else single_path
+    # one scope's figures share a handful of input kinds: worked out once per kind (a basket has 20 members)
+    summaries: dict[tuple, tuple[DataStatus, datetime | None, str]] = {}
     for key, v in figs.items():
         sp = spec(key.partition(":")[0])
         # a bound holds for one asset's own path, not for a portfolio of paths on different dates
         bound = bool(sp.bound) and single
-        ins = [inputs_of(s, sp.inputs, sp.benchmark, states, histories, bound=bound) for s in members]
-        status = worst(i[0] for i in ins)
-        dates = [i[1] for i in ins if i[1] is not None]
-        as_of = min(dates) if dates else None
-        detail = ""
-        if any(i[2] for i in ins):
-            detail = "sample_data"
-        elif len(ins) > 1 and not status.usable and any(i[0].usable for i in ins):
-            detail = "mixed_dates"
+        kind = (sp.inputs, sp.benchmark, bound)
+        if kind not in summaries:
+            summaries[kind] = _summary([inputs_of(s, sp.inputs, sp.benchmark, states, histories, bound=bound)
+                                        for s in members])
+        status, as_of, detail = summaries[kind]
         # a figure its stale inputs could not give (a beta of a series that stopped) is stale, not just missing
         missing = v is None and status.usable
         values[(scope, key)] = MetricValue(v, DataStatus.MISSING if missing else status, as_of, detail)
+
+
+def _summary(ins: Sequence[tuple[DataStatus, datetime | None, bool]]) -> tuple[DataStatus, datetime | None, str]:
+    status = worst(i[0] for i in ins)
+    dates = [i[1] for i in ins if i[1] is not None]
+    detail = ""
+    if any(i[2] for i in ins):
+        detail = "sample_data"
+    elif len(ins) > 1 and not status.usable and any(i[0].usable for i in ins):
+        detail = "mixed_dates"
+    return status, (min(dates) if dates else None), detail
 
 
 def portfolio_time(priced: Sequence[str], states: Mapping[str, PriceState],

@@ -166,8 +166,12 @@ def correlation_qqq(h: History, window: str | None) -> float:
     return _beta_corr(h, "QQQ", window)[1]
 
 
+#: the correlation rise compares the correlation of these two windows (short, long)
+RISE_WINDOWS = ("30D", "90D")
+
+
 def _rise(h: History, benchmark: str) -> float:
-    short, long = _beta_corr(h, benchmark, "30D")[1], _beta_corr(h, benchmark, "90D")[1]
+    short, long = (_beta_corr(h, benchmark, w)[1] for w in RISE_WINDOWS)
     return short - long if math.isfinite(short) and math.isfinite(long) else NAN
 
 

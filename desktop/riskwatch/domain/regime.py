@@ -9,8 +9,8 @@ Every indicator is shown with its value, threshold, status and as-of time; the u
 Time: only usable figures (current, or from a closed market's last session) count. An indicator whose data is
 *stale* does not count, and then the count is a lower bound: the regime's values have the status ``bound``
 (catalogue ``bound="above"``), so a rule on the regime may fire or escalate but never resolves on them. An
-indicator that has no value at all (not held, not computed yet) is left out. Fewer than ``min_available`` usable
-indicators: the regime is unavailable.
+indicator that has no value at all (not held, not computed yet) is left out, unless it had one lately (then it
+counts as stale). Fewer than ``min_available`` usable indicators: the regime is unavailable.
 """
 
 from __future__ import annotations
@@ -123,13 +123,17 @@ def read_indicator(ind: Indicator, values: Mapping[tuple[str, str], MetricValue]
     return Reading(ind, value, mv.status, mv.as_of, bool(ind.comparator(value, ind.threshold)))
 
 
-def evaluate_regime(values: Mapping[tuple[str, str], MetricValue], config: RegimeConfig = RegimeConfig()) -> Regime:
-    """The regime from the Snapshot's values (see the module docstring)."""
+def evaluate_regime(values: Mapping[tuple[str, str], MetricValue], config: RegimeConfig = RegimeConfig(),
+                    expected: frozenset[str] = frozenset()) -> Regime:
+    """The regime from the Snapshot's values (see the module docstring). ``expected``: indicator codes that had a
+    usable value lately; one of them without any value now (a basket that could not be built, a source that
+    failed) counts as stale, not as absent, so the count it leaves is a lower bound and never resolves an alert."""
     readings = tuple(read_indicator(i, values) for i in config.indicators)
     counted = [r for r in readings if r.beyond is not None]
     count = sum(1 for r in counted if r.beyond)
     # a value that is there but old (BOUND counts as old here: a drop "at least this deep" is not a reading)
-    stale = tuple(r.indicator.code for r in readings if r.beyond is None and r.status is not DataStatus.MISSING)
+    stale = tuple(r.indicator.code for r in readings if r.beyond is None
+                  and (r.status is not DataStatus.MISSING or r.indicator.code in expected))
     dates = [r.as_of for r in counted if r.as_of is not None]
     if len(counted) < config.min_available:
         level = None

@@ -28,7 +28,7 @@ import pandas as pd
 from riskwatch.domain import metrics as m
 from riskwatch.domain.catalogue import Inputs, Scope, computed, spec
 from riskwatch.domain.basket_report import BasketFigures, basket_values
-from riskwatch.domain.figure_status import inputs_of, portfolio_time, put_figures
+from riskwatch.domain.figure_status import _utc_ns, inputs_of, portfolio_time, put_figures
 from riskwatch.domain.freshness import DataStatus, PriceState
 from riskwatch.domain.metric_inputs import (VAR_LOOKBACK, History, Member, MinerCoverage, asset_history,
                                             daily_history, miner_coverage, portfolio_history)
@@ -313,14 +313,10 @@ def compute_risk_report(portfolio: Portfolio, closes: Mapping[str, pd.Series], q
             for sym in b.symbols:
                 if sym not in histories:
                     histories[sym] = asset_history(closes.get(sym), None, None, m.periods_per_year(b.kind))
-        basket_vals, shown = basket_values(baskets, histories, states, benchmarks)
+        basket_vals, shown = basket_values(baskets, histories, states, benchmarks, cache)
         values.update(basket_vals)
     snapshot = Snapshot(now, values, held_assets, online)
     return RiskReport(now, base, tuple(rows), pf, snapshot, missing, usd_per_base=fx, baskets=shown)
-
-
-def _utc_ns(ns) -> datetime:
-    return pd.Timestamp(int(ns), tz="UTC").to_pydatetime()
 
 
 _EMPTY = (np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64), np.empty(0))

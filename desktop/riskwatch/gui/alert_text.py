@@ -49,6 +49,9 @@ SHIPPED_RULES = {
     "Volume below half its 30-day median": ("all", "volume_ratio", "<", 0.5),
     "Position needs more than 3 days to sell at 20 % of the volume": ("all", "days_to_liquidate", ">", 3.0),
     "Price older than 15 minutes": ("all", "price_age", ">", 900.0),
+    "Market regime under pressure": ("market", "regime_level", ">=", 1.0),
+    "Market regime stressed": ("market", "regime_level", ">=", 2.0),
+    "CoinDesk-20 basket 15 % down in 30 days": ("asset:CD20", "return:30D", "<=", -0.15),
 }
 COMPARATOR_SYMBOLS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
 
@@ -174,6 +177,9 @@ class AlertText(QObject):
             "Position needs more than 3 days to sell at 20 % of the volume":
                 self.tr("Position needs more than 3 days to sell at 20 % of the volume"),
             "Price older than 15 minutes": self.tr("Price older than 15 minutes"),
+            "Market regime under pressure": self.tr("Market regime under pressure"),
+            "Market regime stressed": self.tr("Market regime stressed"),
+            "CoinDesk-20 basket 15 % down in 30 days": self.tr("CoinDesk-20 basket 15 % down in 30 days"),
         }
         return shipped.get(name, name)
 

@@ -70,15 +70,22 @@ def show_alert_window(w) -> None:
     w.alert_window.activateWindow()
 
 
-def show_about(w, sources: str) -> None:
+def show_about(w, sources) -> None:
+    """``sources``: ``((symbols, source code), …)`` of the bundled history (app.py)."""
     from riskwatch import __version__
 
     text = QCoreApplication.translate(
         "MainWindow", "<b>RiskWatch %1</b><p>A local risk monitor for Bitcoin and bitcoin-miner stocks.</p>"
         "<p>Your data stays on this computer.</p>").replace("%1", __version__)
     if sources:
-        text += "<p>" + QCoreApplication.translate("MainWindow", "Bundled price history for offline use: %1").replace(
-            "%1", sources) + "</p>"
+        names = {"yahoo": QCoreApplication.translate("MainWindow", "daily prices from Yahoo Finance"),
+                 "binance_usdt": QCoreApplication.translate("MainWindow", "Binance spot daily closes in USDT"),
+                 "yahoo_stablecoins": QCoreApplication.translate("MainWindow", "stablecoin prices from Yahoo Finance"),
+                 "binance_funding": QCoreApplication.translate("MainWindow", "Binance perpetual funding every 8 hours")}
+        lines = sources if not isinstance(sources, str) else ((sources, ""),)
+        items = "".join(f"<li>{names[key] + ': ' if key in names else ''}{symbols}</li>" for symbols, key in lines)
+        text += "<p>" + QCoreApplication.translate("MainWindow", "Bundled history for offline use (via public "
+                                                   "GitHub repositories):") + f"</p><ul>{items}</ul>"
     QMessageBox.about(w, QCoreApplication.translate("MainWindow", "About RiskWatch"), text)
 
 
@@ -87,7 +94,8 @@ def retranslate_menus(w) -> None:
     keeps its one catalogue entry)."""
     for view, text in ((w.alert_history, QCoreApplication.translate("MainWindow", "Alert history")), (w.rules_view, QCoreApplication.translate("MainWindow", "Rules")),
                        (w.dashboard, QCoreApplication.translate("MainWindow", "Overview")), (w.positions_view, QCoreApplication.translate("MainWindow", "Positions")),
-                       (w.charts_tab, QCoreApplication.translate("MainWindow", "Charts")), (w.liquidity_tab, QCoreApplication.translate("MainWindow", "Liquidity"))):
+                       (w.charts_tab, QCoreApplication.translate("MainWindow", "Charts")), (w.liquidity_tab, QCoreApplication.translate("MainWindow", "Liquidity")),
+                       (getattr(w, "market_view", None), QCoreApplication.translate("MainWindow", "Market"))):
         if view is not None:
             w.tabs.setTabText(w.tabs.indexOf(view), text)
     if w.menu_alerts is not None:

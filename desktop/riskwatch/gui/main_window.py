@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from riskwatch.domain.basket_spec import BASKET_CODES
 from riskwatch.domain.model import MINER_SYMBOLS
 from riskwatch.gui.account_actions import AccountActions
 from riskwatch.gui.alert_tabs import build_alert_views
@@ -20,9 +21,11 @@ from riskwatch.gui.change_hub import ChangeHub
 from riskwatch.gui.dialogs.rule_editor import RulesView
 from riskwatch.gui.format import date_text
 from riskwatch.gui.lazy_panel import LazyPanel, attach_liquidity, chart_view, liquidity_view
+from riskwatch.gui.market_tab import MarketTab
 from riskwatch.gui.main_menus import build_actions, build_alert_actions, retranslate_menus
 from riskwatch.gui.offline_banner import OfflineBanner
 from riskwatch.gui.ops import OpRunner, ShowFailure
+from riskwatch.gui.replay_periods import build_replay_menu, retranslate_replay_menu
 from riskwatch.gui.replay_controller import ReplayController, ReplayRequest
 from riskwatch.gui.result_work import chart_data, weekend_gap
 from riskwatch.gui.rule_thresholds import RuleThresholds
@@ -39,13 +42,16 @@ from riskwatch.gui.window_size import MINIMUM, default_size, restore_window, sav
 
 class MainWindow(ThemeAware, Retranslatable, QMainWindow):
     def __init__(self, store, *, read_rows, write_positions, bridge=None, alerts=None,
-                 about_sources: str = "", clock=None, alert_repo=None, restore_default_rules=None,
+                 about_sources=(), clock=None, alert_repo=None, restore_default_rules=None,
                  write_alert_csv=None, extra_symbols=(), closes=None, make_replay=None, accounts=None,
                  hub: ChangeHub | None = None, ops: OpRunner | None = None,
-                 settings: SettingsController | None = None, parent=None):
+                 settings: SettingsController | None = None, market_setup=None, read_basket=None,
+                 example_positions=None,
+                 bundled_source=None, parent=None):
         """``read_rows`` / ``write_positions`` are the file adapters and ``bridge`` the MonitorBridge, handed in
         by app.py; ``alerts`` is the AlertService (rules for thresholds, acknowledge …); ``hub``, ``ops`` and
-        ``settings`` the app's ChangeHub, OpRunner and SettingsController (made here when not given)."""
+        ``settings`` the app's ChangeHub, OpRunner and SettingsController (made here when not given);
+        ``market_setup``, ``read_basket`` and ``bundled_source`` feed the market tab (``gui/market_tab.py``)."""
         super().__init__(parent)
         self._store = store
         self.hub = hub if hub is not None else ChangeHub()
@@ -79,7 +85,9 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self.liquidity_tab = LazyPanel(liquidity_view)
         for tab in (self.dashboard, self.positions_view, self.charts_tab, self.liquidity_tab):
             self.tabs.addTab(tab, "")
-        self.tabs.setCurrentWidget(self.dashboard)  # or the tab last used (_restore_geometry)
+        self.market = MarketTab(self, setup=market_setup, read_basket=read_basket, bundled_source=bundled_source)
+        self.market_view = self.market.view
+        self.tabs.setCurrentWidget(self.market_view)  # or the tab last used (_restore_geometry)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.positions_view.table.doubleClicked.connect(self._on_table_double_clicked)
 
@@ -97,6 +105,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self.account_actions = AccountActions(accounts, self.ops, window=self)
         self.account_actions.positions_synced.connect(self._on_account_actions_positions_synced)
         build_actions(self)
+        build_replay_menu(self, example_positions or tuple)
         show_settings(self.status_panel, self.settings)
         self.alert_bridge = self.alert_window = self.alert_history = self.rules_view = self.menu_alerts = None
         self._remove_alert_listener = None
@@ -159,6 +168,9 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         """Demo / replay mode (``replay_controller.request_from_args`` builds the request from the command line)."""
         self.replay.start(request)
 
+    def portfolio_for_replay(self):
+        return self._store.portfolio()
+
     @property
     def replaying(self) -> bool:
         return self.replay.running
@@ -210,7 +222,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
 
     def _known_symbols(self) -> list[str]:
         syms = {p.symbol for p in self.positions_view.model.positions()} | set(MINER_SYMBOLS)
-        syms |= {"BTC", "ETH", "QQQ", "USDT", "USDC"} | set(self._extra_symbols)
+        syms |= {"BTC", "ETH", "QQQ", "USDT", "USDC", *BASKET_CODES} | set(self._extra_symbols)
         if self.last_result is not None:
             syms |= set(self.last_result.report.snapshot.assets)
         return sorted(syms)
@@ -227,6 +239,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
 
     def retranslate(self) -> None:
         retranslate_menus(self)
+        retranslate_replay_menu(self)
         self._update_count()
         self._update_banner()
 

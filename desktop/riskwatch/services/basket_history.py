@@ -25,7 +25,9 @@ RETRY_AFTER_FAILURE = timedelta(minutes=10)
 
 
 class BasketHistoryKeeper:
-    """``market``: the MarketDataService (``sync_history``); ``baskets()``: the basket definitions now."""
+    """``market``: the MarketDataService (``sync_history``), or a callable returning the current one (the
+    settings dialog replaces the monitor's service when the exchange or its endpoint changes, and a run must use
+    the new one, never the closed old one); ``baskets()``: the basket definitions now."""
 
     def __init__(self, market, baskets: Callable[[], Sequence], *, bars: int = BASKET_BARS,
                  interval: timedelta = timedelta(hours=1),
@@ -37,6 +39,7 @@ class BasketHistoryKeeper:
         self.progress = progress
         self.last_report = None
         self.runs = 0
+        self._used = None   # the market-data service of the latest run
 
     def assets(self) -> list[Asset]:
         """The crypto constituents of the baskets, each once (equities come with the cycle's equity feed)."""
@@ -49,9 +52,12 @@ class BasketHistoryKeeper:
     async def sync_once(self):
         """One backfill or top-up of every constituent; the report (None without constituents)."""
         assets = self.assets()
-        if not assets:
+        market = self.market() if callable(self.market) else self.market
+        if not assets or market is None or getattr(market, "crypto", None) is None:
             return None
-        report = await self.market.sync_history(assets, bars=self.bars, progress=self.progress)
+        self._used = market
+        current = (lambda: self.market() is market) if callable(self.market) else None
+        report = await market.sync_history(assets, bars=self.bars, progress=self.progress, keep_going=current)
         self.last_report, self.runs = report, self.runs + 1
         failed = [s for s, code in report.failed.items() if code != "not_listed"]
         log.info("basket history: %d symbols, %d requests (minimum %d), failed: %s", len(report.symbols),
@@ -66,6 +72,8 @@ class BasketHistoryKeeper:
                 report = await self.sync_once()
                 if report is not None and any(c != "not_listed" for c in report.failed.values()):
                     wait = min(self.interval, RETRY_AFTER_FAILURE)
+                if callable(self.market) and self._used is not None and self.market() is not self._used:
+                    wait = timedelta(0)   # the exchange was replaced mid-run: go on with the new one now
             except asyncio.CancelledError:
                 raise
             except Exception:  # the basket then uses what it has; the next run tries again

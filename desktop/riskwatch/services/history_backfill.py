@@ -74,16 +74,21 @@ class HistoryBackfill(HistorySync):
     _lock: asyncio.Lock | None
 
     async def sync_history(self, assets: Sequence[Asset], *, bars: int,
-                           progress: Progress | None = None) -> HistorySyncReport:
+                           progress: Progress | None = None,
+                           keep_going: Callable[[], bool] | None = None) -> HistorySyncReport:
         """Backfill / top up the daily history of every crypto asset in ``assets`` to ``bars`` bars, through
         its USD(-like) market. Never raises except CancelledError: failures are per-symbol codes in the report
-        (a symbol the exchange does not list is "not_listed"). Other asset kinds are skipped."""
+        (a symbol the exchange does not list is "not_listed"). Other asset kinds are skipped. ``keep_going()``
+        is asked before each symbol: False ends the run there (this service was replaced by the settings dialog;
+        the rest is the new service's job), the report lists the symbols done so far."""
         started = _time.perf_counter()
         crypto = list({a.symbol: a for a in assets if a.kind in CRYPTO_KINDS}.values())
         if self._lock is None:
             self._lock = asyncio.Lock()
         results: dict[str, SymbolBackfill] = {}
         for done, asset in enumerate(crypto, 1):
+            if keep_going is not None and not keep_going():
+                break
             async with self._lock:
                 try:
                     results[asset.symbol] = await self._backfill_one(asset.symbol, max(int(bars), 1))
@@ -121,7 +126,15 @@ class HistoryBackfill(HistorySync):
         calls_before = self._ohlc_calls()
         state = CycleState("USD")
         code, message = "ok", ""
+        paused = self._asset_retry.get(symbol)
         await self._sync_crypto(symbol, market, state, bars)   # domain errors become an issue in ``state``
+        # a failed backfill request is this report's business only: it must not pause the cycle's quotes of a
+        # held coin (the cycle's own history step pauses a symbol the exchange does not list)
+        if self._asset_retry.get(symbol) is not paused:
+            if paused is None:
+                self._asset_retry.pop(symbol, None)
+            else:
+                self._asset_retry[symbol] = paused
         issue = state.errors.get(symbol)
         if issue is not None:
             code, message = issue.code.removeprefix("history_"), issue.message

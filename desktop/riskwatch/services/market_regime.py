@@ -19,14 +19,16 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from riskwatch.domain.baskets import CD20, MINER_MODES, Basket, miner_basket
+from riskwatch.domain.basket_spec import CD20, MINER_MODES, Basket, miner_basket
 from riskwatch.domain.freshness import DataStatus
-from riskwatch.domain.liquidity_signals import annualised_funding
 from riskwatch.domain.model import AssetKind, Portfolio
 from riskwatch.domain.regime import Regime, RegimeConfig, evaluate_regime, indicator_rows, parse_indicators, regime_values
 from riskwatch.domain.snapshot import MetricValue
+
+if TYPE_CHECKING:  # pandas and numpy come with the first cycle, not with the window that shows the panel
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class MarketSetup:
     def __init__(self, store, factsheet: Callable[[], Factsheet]):
         self.store = store
         self._factsheet = factsheet
+        self._sheet: Factsheet | None = None
 
     # -- CD20 ----------------------------------------------------------------------------------------------------
     def cd20(self) -> Basket:
@@ -60,9 +63,11 @@ class MarketSetup:
                 as_of = date.fromisoformat(doc["as_of"]) if doc.get("as_of") else None
                 return Basket(CD20, tuple((str(s), float(w)) for s, w in doc["weights"]), AssetKind.CRYPTO,
                               as_of, str(doc.get("origin", "user")))
-            except (ValueError, KeyError, TypeError) as exc:
+            except Exception as exc:  # any shape of bad stored text (a list, a number …): the factsheet
                 log.warning("the stored CD20 basket is unreadable (%s); using the bundled factsheet", exc)
-        as_of, rows = self._factsheet()
+        if self._sheet is None:   # read once: the cycle asks for the baskets every 15 seconds
+            self._sheet = self._factsheet()
+        as_of, rows = self._sheet
         return Basket(CD20, tuple((t, w) for t, _name, w in rows), AssetKind.CRYPTO, as_of, "factsheet")
 
     def set_cd20(self, weights: Sequence[tuple[str, float]], as_of: date | None, origin: str = "user") -> Basket:
@@ -87,8 +92,10 @@ class MarketSetup:
         self.store.set_setting(MINER_MODE_KEY, mode)
 
     def baskets(self, portfolio: Portfolio) -> tuple[Basket, ...]:
-        """The baskets a cycle prices: the CD20 basket and the miner basket of this portfolio."""
-        return self.cd20(), miner_basket(portfolio.symbols, self.miner_mode())
+        """The baskets a cycle prices: the CD20 basket and the miner basket of this portfolio. A basket whose
+        code the user holds as a position (a symbol named CD20) is left out: the position's figures win."""
+        held = set(portfolio.symbols)
+        return tuple(b for b in (self.cd20(), miner_basket(held, self.miner_mode())) if b.code not in held)
 
     # -- regime --------------------------------------------------------------------------------------------------
     def regime_config(self) -> RegimeConfig:
@@ -98,7 +105,7 @@ class MarketSetup:
                 doc = json.loads(text)
                 return RegimeConfig(parse_indicators(doc["indicators"]), int(doc["pressure_at"]),
                                     int(doc["stressed_at"]), int(doc.get("min_available", RegimeConfig.min_available)))
-            except (ValueError, KeyError, TypeError) as exc:
+            except Exception as exc:  # any shape of bad stored text: the shipped rules
                 log.warning("the stored regime rules are unreadable (%s); using the shipped ones", exc)
         return RegimeConfig()
 
@@ -115,6 +122,8 @@ class MarketSetup:
 def _at_or_before(series: pd.Series | None, now: datetime) -> tuple[datetime, float] | None:
     if series is None or not len(series):
         return None
+    import pandas as pd
+
     i = int(series.index.searchsorted(pd.Timestamp(now), side="right")) - 1
     if i < 0:
         return None
@@ -142,6 +151,8 @@ class BundledSignals:
 
     def values(self, current: Mapping[tuple[str, str], MetricValue], now: datetime) -> dict:
         """The bundled values to add to ``current`` (the cycle's Snapshot values) at ``now``."""
+        from riskwatch.domain.liquidity_signals import annualised_funding
+
         out: dict = {}
 
         def offer(scope: str, metric: str, ts: datetime, value: float, valid: timedelta) -> None:
@@ -168,10 +179,14 @@ class BundledSignals:
 
 
 class RegimeEvaluator:
-    """The regime of a cycle's complete Snapshot (every other figure and signal already in)."""
+    """The regime of a cycle's complete Snapshot (every other figure and signal already in). It remembers for
+    ``remember`` which indicators had a usable value: one of them going without any value is counted as stale
+    (the regime a lower bound), so a failing basket or source never resolves a regime alert."""
 
-    def __init__(self, config: Callable[[], RegimeConfig]):
+    def __init__(self, config: Callable[[], RegimeConfig], *, remember: timedelta = timedelta(days=1)):
         self._config = config
+        self._remember = remember
+        self._last_usable: dict[str, datetime] = {}   # indicator code -> when it last had a usable value
 
     def evaluate(self, values: Mapping[tuple[str, str], MetricValue], now: datetime) -> tuple[Regime, dict]:
         try:
@@ -179,7 +194,11 @@ class RegimeEvaluator:
         except Exception:
             log.exception("the regime rules could not be read; using the shipped ones")
             config = RegimeConfig()
-        regime = evaluate_regime(values, config)
+        expected = frozenset(c for c, t in self._last_usable.items() if timedelta(0) <= now - t <= self._remember)
+        regime = evaluate_regime(values, config, expected)
+        for r in regime.readings:
+            if r.beyond is not None:
+                self._last_usable[r.indicator.code] = now
         return regime, regime_values(regime, now)
 
 

@@ -209,7 +209,9 @@ class Monitor:
             unconfirmed = set(market_result.unconfirmed or ())
         if usd_per_base is None and portfolio.base_currency != "USD":
             usd_per_base = self._stored_fx(portfolio.base_currency)
+        # a basket never changes what a symbol is (a user basket listing QQQ must not make it 24/7 crypto)
         kinds = {s: b.kind for b in baskets for s in b.symbols}
+        kinds.update({s: a.kind for s, a in BENCHMARK_ASSETS.items()})
         kinds.update({a.symbol: a.kind for a in portfolio.assets()})
         for sym in symbols:
             series = closes.get(sym)
@@ -246,14 +248,18 @@ class Monitor:
     def _finish(self, report: RiskReport, market_result, offline: bool, closes, sources, *, alerts: bool,
                 extra_values=None, context: SignalContext | None = None, market: bool = True) -> CycleResult:
         extra_values = dict(extra_values or {})
+        signals = dict(extra_values)   # what the liquidity view lists: the signal sources' values (and the bundle's)
         regime = None
         if market and (self.bundled_signals is not None or self.regime is not None):
             values = dict(report.snapshot.values)
             values.update(extra_values)
-            if self.bundled_signals is not None:
+            # the bundled 2022 signals stand in only offline and in a replay: a live cycle never takes an old
+            # bundled peg or funding rate for a reading (nor lets a stale one hold the regime as a lower bound)
+            if self.bundled_signals is not None and offline:
                 bundled = self.bundled_signals.values(values, report.ts)
                 values.update(bundled)
                 extra_values.update(bundled)
+                signals.update(bundled)
             if self.regime is not None:
                 regime, regime_vals = self.regime.evaluate(values, report.ts)
                 extra_values.update(regime_vals)
@@ -265,7 +271,7 @@ class Monitor:
         active = tuple(self.alerts.active_alerts()) if self.alerts is not None else ()
         newest = max((a.price_ts for a in report.assets if a.price_ts is not None), default=None)
         return CycleResult(report, events, active, market_result, offline, MappingProxyType(sources), newest,
-                           MappingProxyType(closes), liquidity=MappingProxyType(dict(extra_values or {})),
+                           MappingProxyType(closes), liquidity=MappingProxyType(signals),
                            future_bars=MappingProxyType(dict(self._future_bars)), regime=regime)
 
     def load_closes(self, symbols, now: datetime) -> tuple[dict[str, pd.Series], dict[str, str]]:
@@ -281,8 +287,9 @@ class Monitor:
                 continue
             fb = self.fallback_closes(sym) if self.fallback_closes else None
             if fb is not None and len(fb):
-                fb = fb[fb.index >= pd.Timestamp(since)]
-                fb = fb[fb.index <= pd.Timestamp(now)]
+                # sliced by position, not masked: with the baskets' constituents this runs for ~30 symbols a cycle
+                fb = fb.iloc[fb.index.searchsorted(pd.Timestamp(since)):
+                             fb.index.searchsorted(pd.Timestamp(now), side="right")]
                 if len(fb):
                     closes[sym] = fb
                     sources[sym] = "bundle"

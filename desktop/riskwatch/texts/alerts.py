@@ -185,6 +185,22 @@ class AlertTexts:
                 "AlertText", "Trading days to sell the position at 20% of the daily volume")),
             "volume_ratio": (volume, volume, t.translate(
                 "AlertText", "Latest volume against the median of the 30 days before")),
+            "max_drop": (t.translate("AlertText", "Largest drop within the window"),
+                         t.translate("AlertText", "Largest drop"),
+                         t.translate("AlertText", "Largest fall from a high to a later low within the window")),
+            "corr_qqq": (t.translate("AlertText", "Correlation with QQQ"), t.translate("AlertText", "Corr. QQQ"),
+                         t.translate("AlertText", "Correlation of the daily returns with QQQ (Nasdaq-100)")),
+            "corr_rise_btc": (t.translate("AlertText", "Rise of the correlation with BTC"),
+                              t.translate("AlertText", "Corr. rise BTC"),
+                              t.translate("AlertText", "30-day minus 90-day correlation with BTC")),
+            "corr_rise_qqq": (t.translate("AlertText", "Rise of the correlation with QQQ"),
+                              t.translate("AlertText", "Corr. rise QQQ"),
+                              t.translate("AlertText", "30-day minus 90-day correlation with QQQ (Nasdaq-100)")),
+            "regime_level": (t.translate("AlertText", "Market regime level"), t.translate("AlertText", "Regime"),
+                             t.translate("AlertText", "Market regime: 0 calm, 1 under pressure, 2 stressed")),
+            "regime_count": (t.translate("AlertText", "Indicators beyond their threshold"),
+                             t.translate("AlertText", "Indicators beyond"),
+                             t.translate("AlertText", "Number of market-regime indicators beyond their threshold")),
             "liquid_share_1d": (t.translate("AlertText", "Share sellable within a day"),
                                 t.translate("AlertText", "Sellable in 1 day"),
                                 t.translate("AlertText", "Share sellable within a day at no more than 1% slippage")),
@@ -248,6 +264,11 @@ class AlertTexts:
             return self.duration(v)
         if unit is Unit.BPS:
             return arg(self._t.translate("AlertText", "%1 bp"), self.number(v, 1))
+        if unit is Unit.LEVEL and v in (0.0, 1.0, 2.0):
+            return (self._t.translate("AlertText", "Calm"), self._t.translate("AlertText", "Under pressure"),
+                    self._t.translate("AlertText", "Stressed"))[int(v)]
+        if unit is Unit.COUNT:
+            return self.number(v, 0)
         return self.number(v, 2 if abs(v) >= 1 else 4)
 
     def duration(self, seconds: float) -> str:

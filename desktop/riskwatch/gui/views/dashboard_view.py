@@ -109,6 +109,8 @@ class DashboardView(ThemeAware, Retranslatable, QWidget):
         self.alerts_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.alerts = QListWidget()
         self.alerts.setObjectName("dashboardAlerts")
+        # three lines are enough (it scrolls): at 1280 × 720 the cards above need the height more
+        self.alerts.setMinimumHeight(3 * self.alerts.fontMetrics().height() + 8)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         lay = QVBoxLayout(self)
