@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "riskwatch.commands.keys",
     "riskwatch.commands.watch",
     "riskwatch.commands.channels",
+    "riskwatch.commands.install_desktop",
 )
 
 

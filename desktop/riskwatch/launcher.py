@@ -45,7 +45,8 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     clock = SystemClock()
     repo, alerts = app.open_alerts(store, clock)
     window = app.create_main_window(store, alerts=alerts, clock=clock, alert_repo=repo, language=language,
-                                    accounts=app.build_accounts(store, args))
+                                    accounts=app.build_accounts(store, args),
+                                    autostart=_desktop_integration(args))
     tray, notifications = app.build_tray_and_notifications(window, alerts)
     app.register_alert_sinks(alerts, window.alert_bridge, notifications)
     window.show()
@@ -124,14 +125,50 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
     return desktop
 
 
+def _desktop_integration(args):
+    """The settings' "Start at login"; without it (a data folder no menu entry can name) the box is left out."""
+    from riskwatch.domain.errors import InputError
+
+    try:
+        return app.build_desktop_integration(args)
+    except InputError as exc:
+        log.warning("no start at login: %s", exc)
+        return None
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """The ``riskwatch-gui`` entry point (a gui-script: on Windows it runs under pythonw, without a console).
+
+    There ``sys.stdout`` and ``sys.stderr`` are None, and the first print or flush would raise; they go to the
+    null device instead (the log file in the data folder keeps what matters). Otherwise the command line's
+    ``main``: no sub-command starts the desktop app, options such as ``--demo`` or ``--data-dir`` work as there."""
+    import multiprocessing
+    import os
+
+    multiprocessing.freeze_support()  # a frozen build's worker process must not re-run the command line
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # open for the rest of the process
+    from riskwatch.cli import main
+
+    return main(argv)
+
+
+def name_application(qt_app):
+    """The names the desktop knows the app by; the desktop file name is Wayland's app id and links the windows
+    to the menu entry of `riskwatch install-desktop` (its icon and name in the taskbar)."""
+    qt_app.setApplicationName(paths.APP_NAME)
+    qt_app.setOrganizationName(paths.APP_NAME)
+    qt_app.setDesktopFileName(paths.APP_ID)
+    return qt_app
+
+
 def run_gui(args) -> int:
     """The desktop app until its window closes; refused (exit code 1) while another RiskWatch watches the same
     data folder (see adapters/instance_lock.py)."""
     from PySide6.QtWidgets import QApplication
 
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    qt_app.setApplicationName(paths.APP_NAME)
-    qt_app.setOrganizationName(paths.APP_NAME)
+    qt_app = name_application(QApplication.instance() or QApplication(sys.argv[:1]))
     directory = paths.data_dir(getattr(args, "data_dir", None), options_of(args))
     try:
         app.setup_logging(directory)

@@ -99,6 +99,12 @@ class RuntimeOptions:
         """Stock prices only from imported/cached history (no Yahoo request)."""
         return self.equity_source in ("csv", "offline", "none")
 
+    def xdg_home(self, name: str) -> Path | None:
+        """``XDG_DATA_HOME`` or ``XDG_CONFIG_HOME`` (the menu entry and autostart file of ``install-desktop``) when
+        set to an absolute path; the XDG Base Directory spec says to ignore a relative one. None: the default."""
+        value = self.environ.get(name, "")
+        return Path(value) if value and os.path.isabs(value) else None
+
     def cli_language(self) -> str:
         """``de`` when RISKWATCH_LANG or the locale variables name a German locale, else ``en``."""
         for value in (self.language, *(self.environ.get(var) for var in LOCALE_VARS)):

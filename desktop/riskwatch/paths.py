@@ -8,6 +8,8 @@ from pathlib import Path
 from riskwatch.options import RuntimeOptions, options_of
 
 APP_NAME = "RiskWatch"
+#: The reverse-DNS id: the name of the .desktop file, the icons, the AppStream metainfo and the macOS LaunchAgent.
+APP_ID = "io.github.riskwatch.RiskWatch"
 
 
 def resources_dir() -> Path:

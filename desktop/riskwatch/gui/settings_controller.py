@@ -20,11 +20,13 @@ from riskwatch.services.settings import AppSettings, load_settings, save_setting
 
 class SettingsController(QObject):
     def __init__(self, store, hub: ChangeHub, settings: AppSettings | None = None, *, translator=None,
-                 parent: QObject | None = None):
+                 autostart=None, parent: QObject | None = None):
         """``settings``: as read at start-up (read from ``store`` when not given); ``translator``: the app's
-        Translator, switched when the language setting changes."""
+        Translator, switched when the language setting changes; ``autostart``: the desktop integration
+        (``autostart_enabled()``, ``set_autostart(bool)``) behind the dialog's "Start at login" (none: no box)."""
         super().__init__(parent)
         self._store = store
+        self._autostart = autostart
         self._hub = hub
         self._translator = translator
         self.settings = settings if settings is not None else load_settings(store)
@@ -47,7 +49,7 @@ class SettingsController(QObject):
         from riskwatch.gui.translation import resolve_language
 
         dialog = SettingsDialog(self.settings, parent, channels=self._channels, ops=self._ops,
-                                language=resolve_language(self.settings.language))
+                                language=resolve_language(self.settings.language), autostart=self._autostart)
         new = dialog.result_settings() if dialog.exec() else None
         if new is None:
             return False

@@ -26,8 +26,20 @@ _BADGE_SIZE = 64
 
 
 def app_icon(path) -> QIcon:
-    """The application's icon (the SVG in resources/icons; QtSvg renders it at every size)."""
-    return QIcon(str(path))
+    """The application's icon: the SVG at ``path`` (QtSvg renders it at any size) and the PNGs beside it
+    (``riskwatch-<n>.png``, tools/build_icons.py), which Qt takes where the size matches: the 16-24 px ones are
+    drawn for that size and stay sharp in a tray or a title bar where the scaled SVG would blur."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QSize
+
+    svg = Path(path)
+    icon = QIcon(str(svg))
+    for png in sorted(svg.parent.glob(f"{svg.stem}-*.png")):
+        size = png.stem.rsplit("-", 1)[1]
+        if size.isdigit():
+            icon.addFile(str(png), QSize(int(size), int(size)))
+    return icon
 
 
 def badge_icon(icon: QIcon, count: int) -> QIcon:

@@ -1,10 +1,11 @@
-"""Settings: exchange, base currency, refresh interval, language, notifications, remote channels."""
+"""Settings: exchange, base currency, refresh interval, language, notifications, start at login, remote channels."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout)
 
+from riskwatch.domain.errors import RiskWatchError
 from riskwatch.gui.theme import theme
 from riskwatch.services.settings import EXCHANGES, MAX_REFRESH_S, MIN_REFRESH_S, AppSettings
 
@@ -12,10 +13,14 @@ _EXCHANGE_NAMES = {"kraken": "Kraken", "binance": "Binance", "coinbase": "Coinba
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent=None, *, channels=None, ops=None, language: str = "en"):
+    def __init__(self, settings: AppSettings, parent=None, *, channels=None, ops=None, language: str = "en",
+                 autostart=None):
         """``channels``: app.py's ChannelAdmin (with ``ops``, the OpRunner): adds the "Notifications" section;
-        ``language``: the UI language of the command line's texts it shows."""
+        ``language``: the UI language of the command line's texts it shows; ``autostart``: the desktop
+        integration (adapters/desktop_entry.py): adds "Start at login", which shows and changes whether its
+        autostart file (Run key, LaunchAgent) exists. That is no AppSettings field: the file is the truth."""
         super().__init__(parent)
+        self._autostart = autostart
         self.setWindowTitle(self.tr("Settings"))
         self.exchange = QComboBox()
         for ex in EXCHANGES:
@@ -44,6 +49,12 @@ class SettingsDialog(QDialog):
         self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when closed"))
         self.close_to_tray.setToolTip(self.tr("Closing the window keeps monitoring in the tray (where the desktop "
                                               "has one); quit from the tray menu or with Ctrl+Q."))
+        self.start_at_login = None
+        if autostart is not None:
+            self.start_at_login = QCheckBox(self.tr("Start at login"))
+            self.start_at_login.setToolTip(self.tr("RiskWatch starts when you log in to the desktop, so it is "
+                                                   "watching even when you forgot to start it."))
+            self.start_at_login.setChecked(autostart.autostart_enabled())
         self.reminder = QSpinBox()
         self.reminder.setRange(0, 24 * 60)
         self.reminder.setSuffix(self.tr(" min"))
@@ -64,6 +75,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.tray)
         form.addRow("", self.sound)
         form.addRow("", self.close_to_tray)
+        if self.start_at_login is not None:
+            form.addRow("", self.start_at_login)
         form.addRow(self.tr("Remind of open critical alerts every"), self.reminder)
         self.channels = None
         if channels is not None and ops is not None:
@@ -117,5 +130,20 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("The exchange endpoint must start with http:// or https://."))
             self.error.show()
             return
+        if not self._apply_start_at_login():
+            return
         self._result = s
         super().accept()
+
+    def _apply_start_at_login(self) -> bool:
+        """Write or remove the autostart file when the box changed; False (and the reason shown) when that failed."""
+        box = self.start_at_login
+        if box is None or box.isChecked() == self._autostart.autostart_enabled():
+            return True
+        try:
+            self._autostart.set_autostart(box.isChecked())
+        except (OSError, RiskWatchError) as exc:
+            self.error.setText(self.tr("Start at login could not be changed: %1").replace("%1", str(exc)))
+            self.error.show()
+            return False
+        return True
