@@ -84,6 +84,7 @@ def test_stale_figures_are_greyed_with_their_date_and_the_regime_is_not_coloured
     assert not view.regime_is_coloured()
     assert view.regime_label.text() == "Marktlage: nicht verfügbar"
     assert "veraltet (nicht gezählt)" in view.detail_label.text()
+    assert "mindestens 5 nötig" in view.detail_label.text()   # the shipped rules' min_available
     assert view.table.is_greyed("btc_drop")
     assert view.table.cell("btc_drop", COL_STATUS) == "veraltet · Stand 29.11.2025"
     assert view.table.cell("usdc_peg", COL_STATUS) == "nicht verfügbar"

@@ -103,6 +103,7 @@ class Regime:
     stale: tuple[str, ...]     # indicator codes whose data is stale (the count is then a lower bound)
     readings: tuple[Reading, ...] = field(default_factory=tuple)
     as_of: datetime | None = None   # the oldest as-of time of the counted indicators
+    needed: int = RegimeConfig.min_available   # usable indicators a regime needs (the config's min_available)
 
     @property
     def level_code(self) -> str | None:
@@ -139,7 +140,7 @@ def evaluate_regime(values: Mapping[tuple[str, str], MetricValue], config: Regim
         level = None
     else:
         level = STRESSED if count >= config.stressed_at else PRESSURE if count >= config.pressure_at else CALM
-    return Regime(level, count, len(counted), stale, readings, min(dates) if dates else None)
+    return Regime(level, count, len(counted), stale, readings, min(dates) if dates else None, config.min_available)
 
 
 def regime_values(regime: Regime, now: datetime) -> dict[tuple[str, str], MetricValue]:

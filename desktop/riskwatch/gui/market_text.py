@@ -152,7 +152,7 @@ class MarketText(QObject):
             parts.append(self.tr("%n stale (not counted)", "", len(regime.stale)))
         if regime.level is None:
             parts.append(self.tr("too few current indicators (%1, at least %2 needed)")
-                         .replace("%1", str(regime.usable)).replace("%2", str(min_available or 3)))
+                         .replace("%1", str(regime.usable)).replace("%2", str(min_available or regime.needed)))
         if regime.as_of is not None:
             parts.append(self.tr("as of %1").replace("%1", self.moment(regime.as_of)))
         return " · ".join(parts)
