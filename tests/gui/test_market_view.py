@@ -46,8 +46,14 @@ def _window(qtbot, store, language):
 def test_the_panel_shows_the_regime_of_the_usdc_depeg(qtbot, store, language, stressed, usdc_value, as_of, beyond):
     result = _replay_day(store)
     w = _window(qtbot, store, language)
-    assert w.tabs.currentWidget() is w.market_view  # the first tab, opened first
+    assert w.tabs.currentWidget() is w.dashboard  # the overview opens first, its strip names the regime
     w.show_result(result)
+    line = w.market.strip.full_text
+    assert line.startswith(f"{stressed} · {result.regime.count} " + (
+        "von 11 Indikatoren über Schwellwert · Über Schwellwert: " if language == "de"
+        else "of 11 indicators beyond their threshold · Beyond the threshold: "))
+    assert ("USDC-Bindung 2,85 %" if language == "de" else "USDC peg 2.85%") in line
+    assert "\n" not in w.market.strip.text()
     view = w.market_view
     assert view.regime_label.text() == stressed
     assert view.regime_is_coloured()  # every counted indicator is current
@@ -70,7 +76,7 @@ def test_the_panel_shows_the_regime_of_the_usdc_depeg(qtbot, store, language, st
     drop = result.report.snapshot.get("CD20", "return:30D").value
     assert cd20.value_text("ret30") == (f"{drop * 100:.1f}".replace(".", "," if language == "de" else ".")
                                         .replace("-", "\u2212") + (" %" if language == "de" else "%"))
-    assert w.tabs.tabText(0) == ("Marktlage" if language == "de" else "Market")
+    assert w.tabs.tabText(1) == ("Marktlage" if language == "de" else "Market")
 
 
 def test_stale_figures_are_greyed_with_their_date_and_the_regime_is_not_coloured(qtbot, store):

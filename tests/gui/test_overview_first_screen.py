@@ -78,7 +78,7 @@ def test_undo_restores_the_deleted_positions_exactly(qtbot, store, monkeypatch):
 
 def test_opens_on_the_overview_and_fits_a_small_screen(qtbot, store):
     w = _window(qtbot, store)
-    assert w.tabs.currentWidget() is w.market_view  # issue 17: the market panel first, then the last tab used
+    assert w.tabs.currentWidget() is w.dashboard  # with the regime strip on top; the market tab comes next
     assert w.width() <= 1280 - 20 and w.height() <= 720 - 60
     assert w.minimumWidth() <= 1024 and w.minimumHeight() <= 600
 
@@ -108,7 +108,6 @@ def test_the_overview_has_the_per_asset_figures_and_alert_lights(qtbot, store, r
     alerts, clock, res = result
     w = _window(qtbot, store, alerts=alerts, clock=clock)
     w.resize(1280, 720)
-    w.tabs.setCurrentWidget(w.dashboard)  # the window opens on the market tab (issue 17)
     w.show()
     w.show_result(res)
     table = w.dashboard.assets

@@ -87,7 +87,7 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
             self.tabs.addTab(tab, "")
         self.market = MarketTab(self, setup=market_setup, read_basket=read_basket, bundled_source=bundled_source)
         self.market_view = self.market.view
-        self.tabs.setCurrentWidget(self.market_view)  # or the tab last used (_restore_geometry)
+        self.tabs.setCurrentWidget(self.dashboard)  # or the tab last used (_restore_geometry)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.positions_view.table.doubleClicked.connect(self._on_table_double_clicked)
 

@@ -1,4 +1,5 @@
-"""The market tab's wiring in the main window: the panel as the first tab, the regime strip on the overview,
+"""The market tab's wiring in the main window: the panel as the tab after the overview, the regime strip on top of
+the overview,
 both fed with every shown CycleResult (live cycles and replay steps go through ``MainWindow.show_result``,
 which announces each on the ChangeHub), and the market dialog, whose saved choices the next cycle uses.
 """
@@ -27,7 +28,9 @@ class MarketTab(QObject):
         self.view.edit_requested.connect(self.edit)
         self.strip = RegimeStrip()
         self.strip.clicked.connect(self._on_strip_clicked)
-        window.tabs.insertTab(0, self.view, "")
+        # after the overview, which opens first with the figures of the store at once (the regime needs the first
+        # cycle's baskets) and shows the regime on top, in the strip
+        window.tabs.insertTab(window.tabs.indexOf(window.dashboard) + 1, self.view, "")
         window.dashboard.layout().insertWidget(0, self.strip)
         window.hub.result_shown.connect(self._on_hub_result_shown)
         self.dialog = None

@@ -125,6 +125,28 @@ class MarketText(QObject):
             return date_text(ts)
         return self._as_of.date(ts)
 
+    def short_indicator(self, ind) -> str:
+        """A short name for the overview's strip (``Miner-Korb``); an indicator the user added: its scope."""
+        names = {
+            "btc_drop": "BTC", "qqq_drop": "QQQ",
+            "cd20_return": self.tr("CD20 (30 days)"),
+            "miners_drop": self.tr("Miner basket"),
+            "btc_qqq_corr": self.tr("Corr. BTC–QQQ"),
+            "miners_btc_corr_rise": self.tr("Corr. rise miners–BTC"),
+            "usdt_peg": self.tr("USDT peg"), "usdc_peg": self.tr("USDC peg"),
+            "btc_funding": self.tr("Funding"),
+            "btc_depth": self.tr("BTC depth"), "btc_volume": self.tr("BTC volume"),
+        }
+        return names.get(ind.code) or self.scope(ind.scope)
+
+    def beyond_line(self, regime) -> str:
+        """``Über Schwellwert: BTC −17,4 % · Miner-Korb −32,0 %`` (the strip's second line)."""
+        beyond = [r for r in (regime.readings if regime is not None else ()) if r.beyond]
+        if not beyond:
+            return self.tr("No indicator beyond its threshold")
+        return self.tr("Beyond the threshold: %1").replace("%1", " · ".join(
+            f"{self.short_indicator(r.indicator)} {self.value(r.indicator.metric, r.value)}" for r in beyond))
+
     def stale_list(self, stale) -> str:
         return self._as_of.stale_list(stale)
 

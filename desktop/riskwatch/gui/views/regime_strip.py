@@ -1,4 +1,5 @@
-"""The overview's one-line regime strip: "Marktlage: Angespannt · 4 von 11 Indikatoren über Schwellwert ›".
+"""The overview's one-line regime strip: "Marktlage: Angespannt · 4 von 11 Indikatoren über Schwellwert · Über
+Schwellwert: BTC −17,4 % · Miner-Korb −32,0 % …", elided to its width (the whole line in the tooltip).
 
 A flat button at the top of the overview: clicking it opens the market tab. Coloured like the panel's regime
 (green / amber / red) only while the regime's value is current.
@@ -6,6 +7,7 @@ A flat button at the top of the overview: clicking it opens the market tab. Colo
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from riskwatch.gui.market_text import MarketText
@@ -20,6 +22,7 @@ class RegimeStrip(ThemeAware, Retranslatable, QPushButton):
         self.setObjectName("regimeStrip")
         self._text = MarketText(self)
         self._result = None
+        self._full = ""
         self.retranslate()
         self.refresh_theme()
 
@@ -31,8 +34,16 @@ class RegimeStrip(ThemeAware, Retranslatable, QPushButton):
         self._render()
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("Open the market tab"))
         self._render()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._render()
+
+    @property
+    def full_text(self) -> str:
+        """The whole line, before it is elided to the strip's width."""
+        return self._full
 
     def _render(self) -> None:
         regime = getattr(self._result, "regime", None)
@@ -40,7 +51,13 @@ class RegimeStrip(ThemeAware, Retranslatable, QPushButton):
             text = self.tr("Market regime: no figures yet")
         else:
             text = f"{self._text.headline(regime)} · {self._text.count_line(regime)}"
-        self.setText(text + "  ›")
+            if regime is not None and regime.level is not None:
+                text += " · " + self._text.beyond_line(regime)
+        self._full = text
+        self.setToolTip(text + "\n" + self.tr("Open the market tab"))
+        # one line, elided to the width: a second line would take the overview's cards their last line of text
+        room = max(self.width() - 40, 200)
+        self.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) + "  ›")
         t = theme()
         current = regime is not None and regime.level is not None and regime_is_current(self._result)
         pair = t.light(LIGHTS.get(regime.level) if current else None)
