@@ -2881,6 +2881,46 @@
         <translation>Stand %1</translation>
     </message>
     <message>
+        <source>CD20 (30 days)</source>
+        <translation>CD20 (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Corr. BTC–QQQ</source>
+        <translation>Korr. BTC–QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. rise miners–BTC</source>
+        <translation>Korr.-Anstieg Miner–BTC</translation>
+    </message>
+    <message>
+        <source>USDT peg</source>
+        <translation>USDT-Bindung</translation>
+    </message>
+    <message>
+        <source>USDC peg</source>
+        <translation>USDC-Bindung</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>BTC depth</source>
+        <translation>BTC-Markttiefe</translation>
+    </message>
+    <message>
+        <source>BTC volume</source>
+        <translation>BTC-Volumen</translation>
+    </message>
+    <message>
+        <source>No indicator beyond its threshold</source>
+        <translation>Kein Indikator über seinem Schwellwert</translation>
+    </message>
+    <message>
+        <source>Beyond the threshold: %1</source>
+        <translation>Über Schwellwert: %1</translation>
+    </message>
+    <message>
         <source>Market regime: %1</source>
         <translation>Marktlage: %1</translation>
     </message>

@@ -2881,6 +2881,46 @@
         <translation>as of %1</translation>
     </message>
     <message>
+        <source>CD20 (30 days)</source>
+        <translation>CD20 (30 days)</translation>
+    </message>
+    <message>
+        <source>Corr. BTC–QQQ</source>
+        <translation>Corr. BTC–QQQ</translation>
+    </message>
+    <message>
+        <source>Corr. rise miners–BTC</source>
+        <translation>Corr. rise miners–BTC</translation>
+    </message>
+    <message>
+        <source>USDT peg</source>
+        <translation>USDT peg</translation>
+    </message>
+    <message>
+        <source>USDC peg</source>
+        <translation>USDC peg</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>BTC depth</source>
+        <translation>BTC depth</translation>
+    </message>
+    <message>
+        <source>BTC volume</source>
+        <translation>BTC volume</translation>
+    </message>
+    <message>
+        <source>No indicator beyond its threshold</source>
+        <translation>No indicator beyond its threshold</translation>
+    </message>
+    <message>
+        <source>Beyond the threshold: %1</source>
+        <translation>Beyond the threshold: %1</translation>
+    </message>
+    <message>
         <source>Market regime: %1</source>
         <translation>Market regime: %1</translation>
     </message>
