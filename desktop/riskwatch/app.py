@@ -8,8 +8,8 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 
-from riskwatch import paths
-from riskwatch.market_wiring import build_basket_history, build_market_panel, market_setup  # noqa: F401
+from riskwatch import fundamentals_wiring, paths
+from riskwatch.market_wiring import build_basket_history, build_market_panel, market_setup, read_basket  # noqa: F401
 from riskwatch.options import options_of
 
 log = logging.getLogger("riskwatch")
@@ -89,7 +89,8 @@ def build_monitor(store, clock, *, args=None, offline: bool = False, alerts=None
         _repo, alerts = open_alerts(store, clock)
     market = None if offline or store_only else build_market_data(store, clock, args, settings)
     liquidity = None if store_only else build_liquidity(store, clock, market)
-    sources = () if store_only else (build_derivatives(store, clock, market, args, settings),)
+    sources = () if store_only else (build_derivatives(store, clock, market, args, settings),
+                                     fundamentals_wiring.build_fundamentals_source(store, clock))
     return Monitor(store, alerts, clock, market, refresh_s=settings.refresh_interval_s,
                    fallback_closes=bundled_closes, liquidity=liquidity, signal_sources=sources,
                    report_computer=report_computer, **build_market_panel(store))
@@ -338,19 +339,17 @@ def create_main_window(store, *, language: str | None = None, bridge=None, alert
     about = ((", ".join(bundled_symbols()), "yahoo"), (", ".join(bundled_crypto_symbols()), "binance_usdt"),
              ("USDT, USDC", "yahoo_stablecoins"), ("BTC", "binance_funding"))
     restore = (lambda: alert_repo.restore_default_rules(load_default_rules())) if alert_repo is not None else None
-    return MainWindow(store, read_rows=read_position_rows, write_positions=write_positions,
+    window = MainWindow(store, read_rows=read_position_rows, write_positions=write_positions,
                       bridge=bridge, alerts=alerts, about_sources=about, clock=clock, alert_repo=alert_repo,
                       restore_default_rules=restore, write_alert_csv=write_text_atomic,
                       extra_symbols=tuple(bundled_symbols()), closes=history_provider(store),
                       make_replay=lambda: make_replay_service(store, alert_repo.list_rules() if alert_repo else None),
                       accounts=accounts, hub=hub, ops=OpRunner(), settings=settings,
-                      market_setup=market_setup(store), read_basket=_read_basket, bundled_source=bundled_source,
+                      market_setup=market_setup(store), read_basket=read_basket, bundled_source=bundled_source,
                       example_positions=example_positions)
-
-
-def _read_basket(path):
-    from riskwatch.adapters.market_bundle import load_basket_factsheet
-    return load_basket_factsheet(path)
+    fundamentals_wiring.attach_balance_tab(window, store)
+    window.restore_last_tab()
+    return window
 
 
 APP_TRANSLATOR = "riskwatch-app-translator"

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "riskwatch.commands.watch",
     "riskwatch.commands.channels",
     "riskwatch.commands.install_desktop",
+    "riskwatch.commands.fundamentals",
 )
 
 
@@ -41,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exchange", metavar="ID", help="crypto exchange (ccxt id, default kraken)")
     parser.add_argument("--exchange-api-url", metavar="URL",
                         help="point the exchange at another endpoint (e.g. a loopback test server)")
+    parser.add_argument("--edgar-api-url", metavar="URL",
+                        help="point SEC EDGAR's company-facts API at another endpoint (default: "
+                             "$RISKWATCH_EDGAR_API_URL or https://data.sec.gov)")
     parser.add_argument("--demo", action="store_true",
                         help="start the desktop app with the example portfolio replaying bundled history")
     parser.add_argument("--speed", type=float, metavar="N", default=None, dest="demo_speed",

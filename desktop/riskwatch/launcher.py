@@ -119,6 +119,8 @@ def launch(args, store, *, language: str | None = None, offline: bool | None = N
         _start_delivery(desktop, store, clock, alerts, args)
         if not isinstance(monitor, Exception):
             _start_basket_history(desktop, monitor, store)
+            if not offline:
+                _start_fundamentals(desktop, store, clock, args)
         ready.built.emit(monitor)
 
     QTimer.singleShot(0, lambda: loop.submit(build()))
@@ -251,6 +253,22 @@ def _start_basket_history(desktop, monitor, store) -> None:
         return
     desktop.basket_history = keeper
     desktop.basket_history_task = asyncio.ensure_future(keeper.run(asyncio.Event()))
+
+
+def _start_fundamentals(desktop, store, clock, args) -> None:
+    """On the loop thread: the held miners' company facts refreshed daily from EDGAR, beside the cycles."""
+    import asyncio
+
+    from riskwatch.fundamentals_wiring import build_fundamentals_keeper
+
+    try:
+        keeper = build_fundamentals_keeper(store, clock, args)
+    except Exception as exc:  # the balance sheets are an extra: the window works without them
+        log.error("the company facts are not refreshed: %s", exc)
+        return
+    if keeper is not None:
+        desktop.fundamentals = keeper
+        desktop.fundamentals_task = asyncio.ensure_future(keeper.run(asyncio.Event()))
 
 
 def _run_desktop(qt_app, args) -> int:

@@ -29,6 +29,13 @@ def build_basket_history(monitor, store, *, progress=None):
     return BasketHistoryKeeper(lambda: monitor.market, lambda: setup.baskets(store.portfolio()), progress=progress)
 
 
+def read_basket(path):
+    """A basket CSV (a newer factsheet or the user's own), for the market dialog's import."""
+    from riskwatch.adapters.market_bundle import load_basket_factsheet
+
+    return load_basket_factsheet(path)
+
+
 def market_setup(store):
     """The user's basket and regime choices in ``store`` (the bundled CD20 factsheet until they import one)."""
     from riskwatch.services.market_regime import MarketSetup
@@ -50,4 +57,4 @@ def _bundled_funding():
     return load_bundled_funding()
 
 
-__all__ = ["build_basket_history", "build_market_panel", "market_setup"]
+__all__ = ["build_basket_history", "build_market_panel", "market_setup", "read_basket"]

@@ -75,6 +75,12 @@ class RuntimeOptions:
     derivatives_api_url = EnvOption("RISKWATCH_DERIVATIVES_API_URL", str.strip, "",
                                     "endpoint of the derivatives venue (funding, open interest); "
                                     "wins over the setting derivatives_api_url")
+    edgar_api_url = EnvOption("RISKWATCH_EDGAR_API_URL", str.strip, "",
+                              "endpoint of SEC EDGAR's company-facts API (default https://data.sec.gov), e.g. a "
+                              "loopback test server", cli_flag="--edgar-api-url")
+    edgar_contact = EnvOption("RISKWATCH_EDGAR_CONTACT", str.strip, "",
+                              "contact (e-mail) in the User-Agent EDGAR requires; wins over the setting "
+                              "edgar_contact")
     inprocess_report = EnvOption("RISKWATCH_INPROCESS_REPORT", _parse_bool, False,
                                  "1: compute the risk report on the loop thread instead of a worker process")
     offline = EnvOption("RISKWATCH_OFFLINE", _parse_bool, False,

@@ -516,6 +516,54 @@
         <translation>Anzahl der Marktlage-Indikatoren über ihrem Schwellwert</translation>
     </message>
     <message>
+        <source>Net debt to market cap</source>
+        <translation>Nettoverschuldung zum Börsenwert</translation>
+    </message>
+    <message>
+        <source>Net debt / mcap</source>
+        <translation>Nettoschulden / Börsenwert</translation>
+    </message>
+    <message>
+        <source>Debt minus cash, against price × shares outstanding</source>
+        <translation>Schulden abzüglich Barmittel, im Verhältnis zu Kurs × ausstehenden Aktien</translation>
+    </message>
+    <message>
+        <source>Debt to enterprise value</source>
+        <translation>Schulden zum Unternehmenswert</translation>
+    </message>
+    <message>
+        <source>Debt / EV</source>
+        <translation>Schulden / EV</translation>
+    </message>
+    <message>
+        <source>Debt against market cap plus debt minus cash</source>
+        <translation>Schulden im Verhältnis zu Börsenwert plus Schulden abzüglich Barmittel</translation>
+    </message>
+    <message>
+        <source>Debt growth over a year</source>
+        <translation>Schuldenwachstum über ein Jahr</translation>
+    </message>
+    <message>
+        <source>Debt growth 1 y</source>
+        <translation>Schuldenwachstum 1 J.</translation>
+    </message>
+    <message>
+        <source>Debt against the debt reported four quarters earlier</source>
+        <translation>Schulden im Verhältnis zu den vier Quartale zuvor gemeldeten</translation>
+    </message>
+    <message>
+        <source>Age of the balance sheet</source>
+        <translation>Alter der Bilanz</translation>
+    </message>
+    <message>
+        <source>Balance sheet age</source>
+        <translation>Bilanzalter</translation>
+    </message>
+    <message>
+        <source>Days since the period end of the latest filing</source>
+        <translation>Tage seit dem Stichtag des letzten Berichts</translation>
+    </message>
+    <message>
         <source>Calm</source>
         <translation>Ruhig</translation>
     </message>
@@ -819,6 +867,14 @@
     <message>
         <source>CoinDesk-20 basket 15 % down in 30 days</source>
         <translation>CoinDesk-20-Korb 15 % im Minus in 30 Tagen</translation>
+    </message>
+    <message>
+        <source>Miner net debt above 50 % of its market cap</source>
+        <translation>Miner-Nettoverschuldung über 50 % des Börsenwerts</translation>
+    </message>
+    <message>
+        <source>Miner debt up more than 25 % in a year</source>
+        <translation>Miner-Schulden binnen eines Jahres um mehr als 25 % gestiegen</translation>
     </message>
     <message>
         <source>RiskWatch alert: %1</source>
@@ -1181,6 +1237,254 @@
     <message>
         <source>no alert</source>
         <translation>kein Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceText</name>
+    <message>
+        <source>Total debt</source>
+        <extracomment>the derived figures shown (their age is shown as the period end of the figures themselves) Derived figures the fundamentals source puts into the Snapshot (scope: the miner): these come from there.</extracomment>
+        <translation>Gesamtschulden</translation>
+    </message>
+    <message>
+        <source>Cash and equivalents</source>
+        <translation>Zahlungsmittel</translation>
+    </message>
+    <message>
+        <source>Digital assets (BTC)</source>
+        <translation>Digitale Vermögenswerte (BTC)</translation>
+    </message>
+    <message>
+        <source>Shares outstanding</source>
+        <translation>Ausstehende Aktien</translation>
+    </message>
+    <message>
+        <source>Quarterly revenue</source>
+        <translation>Quartalsumsatz</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>Marktkapitalisierung</translation>
+    </message>
+    <message>
+        <source>Net debt</source>
+        <translation>Nettoverschuldung</translation>
+    </message>
+    <message>
+        <source>Net debt / market cap</source>
+        <translation>Nettoverschuldung / Marktkapitalisierung</translation>
+    </message>
+    <message>
+        <source>Enterprise value (EV)</source>
+        <translation>Unternehmenswert (EV)</translation>
+    </message>
+    <message>
+        <source>Debt / EV</source>
+        <translation>Schulden / EV</translation>
+    </message>
+    <message>
+        <source>Debt growth over four quarters</source>
+        <translation>Schuldenwachstum über vier Quartale</translation>
+    </message>
+    <message>
+        <source>Cash + BTC against debt due within 12 months</source>
+        <translation>Zahlungsmittel + BTC gegenüber in 12 Monaten fälligen Schulden</translation>
+    </message>
+    <message>
+        <source>Contract value / debt</source>
+        <translation>Vertragswert / Schulden</translation>
+    </message>
+    <message>
+        <source>Contract value / market cap</source>
+        <translation>Vertragswert / Marktkapitalisierung</translation>
+    </message>
+    <message>
+        <source>bn</source>
+        <translation>Mrd.</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>Mio.</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>eingegeben</translation>
+    </message>
+    <message>
+        <source>%1, filed %2</source>
+        <translation>%1, eingereicht %2</translation>
+    </message>
+    <message>
+        <source>Entered by you</source>
+        <translation>Von Ihnen eingegeben</translation>
+    </message>
+    <message>
+        <source>XBRL concept: %1</source>
+        <translation>XBRL-Konzept: %1</translation>
+    </message>
+    <message>
+        <source>Accession number: %1</source>
+        <translation>Accession-Nummer: %1</translation>
+    </message>
+    <message>
+        <source>stale · period end %1</source>
+        <translation>veraltet · Stichtag %1</translation>
+    </message>
+    <message>
+        <source>SEC EDGAR has no XBRL facts for %1 (a foreign filer?): enter its figures yourself.</source>
+        <translation>SEC EDGAR hat keine XBRL-Daten zu %1 (ausländischer Emittent?): Geben Sie die Zahlen selbst ein.</translation>
+    </message>
+    <message>
+        <source>No filings of %1 fetched yet.</source>
+        <translation>Noch keine Berichte von %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>The balance sheet of %1 could not be read: %2</source>
+        <translation>Die Bilanz von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 Jahre</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceView</name>
+    <message>
+        <source>Miner:</source>
+        <extracomment>the user asked to enter figures, contracts or maturities of this miner</extracomment>
+        <translation>Miner:</translation>
+    </message>
+    <message>
+        <source>Enter figures and contracts…</source>
+        <translation>Zahlen und Verträge eingeben…</translation>
+    </message>
+    <message>
+        <source>Figures from the filings</source>
+        <translation>Zahlen aus den Berichten</translation>
+    </message>
+    <message>
+        <source>Derived with today's price</source>
+        <translation>Abgeleitet mit dem aktuellen Kurs</translation>
+    </message>
+    <message>
+        <source>AI/HPC contracts</source>
+        <translation>KI-/HPC-Verträge</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Vertragspartner</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht berichtet</translation>
+    </message>
+    <message>
+        <source>from stale figures</source>
+        <translation>aus veralteten Zahlen</translation>
+    </message>
+    <message>
+        <source>on a price that is not current</source>
+        <translation>auf einem nicht aktuellen Kurs</translation>
+    </message>
+    <message>
+        <source>enter debt maturities</source>
+        <translation>Fälligkeiten eingeben</translation>
+    </message>
+    <message>
+        <source>no contracts</source>
+        <translation>keine Verträge</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>No miner held: the balance sheets are shown for the miners in your portfolio.</source>
+        <translation>Kein Miner im Bestand: Die Bilanzen werden für die Miner in Ihrem Portfolio gezeigt.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No balance-sheet data connected.</source>
+        <translation>Keine Bilanzdaten angebunden.</translation>
+    </message>
+    <message>
+        <source>Balance sheet as of %1</source>
+        <translation>Bilanz zum %1</translation>
+    </message>
+    <message>
+        <source>older than two quarters</source>
+        <translation>älter als zwei Quartale</translation>
+    </message>
+    <message>
+        <source>includes figures you entered</source>
+        <translation>enthält von Ihnen eingegebene Zahlen</translation>
+    </message>
+    <message>
+        <source>No contracts entered.</source>
+        <translation>Keine Verträge eingegeben.</translation>
+    </message>
+    <message>
+        <source>Contract value %1</source>
+        <translation>Vertragswert %1</translation>
+    </message>
+    <message>
+        <source>%1 of the debt</source>
+        <translation>%1 der Schulden</translation>
+    </message>
+    <message>
+        <source>%1 of the market cap</source>
+        <translation>%1 der Marktkapitalisierung</translation>
+    </message>
+    <message>
+        <source>Debt maturities entered: %1</source>
+        <translation>Eingegebene Fälligkeiten: %1</translation>
+    </message>
+    <message>
+        <source>No debt maturities entered.</source>
+        <translation>Keine Fälligkeiten eingegeben.</translation>
+    </message>
+    <message>
+        <source>No share price: the figures on the market cap are not available.</source>
+        <translation>Kein Aktienkurs: Die Kennzahlen auf die Marktkapitalisierung sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Share price %1</source>
+        <translation>Aktienkurs %1</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2448,78 @@
         <source>Nothing was changed.</source>
         <translation>Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>No held miner to refresh (miners with a known SEC CIK: {known}).</source>
+        <translation>Kein gehaltener Miner zu aktualisieren (Miner mit bekannter SEC-CIK: {known}).</translation>
+    </message>
+    <message>
+        <source>no SEC CIK is known for {symbols} (known: {known}); nothing was fetched</source>
+        <translation>für {symbols} ist keine SEC-CIK bekannt (bekannt: {known}); nichts wurde abgerufen</translation>
+    </message>
+    <message>
+        <source>{symbol}: new filing stored ({accession})</source>
+        <translation>{symbol}: neuer Bericht gespeichert ({accession})</translation>
+    </message>
+    <message>
+        <source>{symbol}: no new filing since {accession}</source>
+        <translation>{symbol}: kein neuer Bericht seit {accession}</translation>
+    </message>
+    <message>
+        <source>{symbol}: fetched less than a day ago ({accession}); --force fetches again</source>
+        <translation>{symbol}: vor weniger als einem Tag abgerufen ({accession}); --force ruft erneut ab</translation>
+    </message>
+    <message>
+        <source>{symbol}: not refreshed: {detail}</source>
+        <translation>{symbol}: nicht aktualisiert: {detail}</translation>
+    </message>
+    <message>
+        <source>No figures for {symbol}: run riskwatch fundamentals refresh {symbol}, or enter one with riskwatch fundamentals set.</source>
+        <translation>Keine Kennzahlen für {symbol}: riskwatch fundamentals refresh {symbol} ausführen oder eine mit riskwatch fundamentals set eingeben.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>eingegeben</translation>
+    </message>
+    <message>
+        <source>'{given}' is not a date: expected YYYY-MM-DD</source>
+        <translation>'{given}' ist kein Datum: erwartet JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Entered {code} of {symbol} for {period_end}: {value}.</source>
+        <translation>{code} von {symbol} zum {period_end} eingegeben: {value}.</translation>
+    </message>
+    <message>
+        <source>No AI/HPC contracts.</source>
+        <translation>Keine KI-/HPC-Verträge.</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Vertragspartner</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -2325,6 +2701,146 @@
             <numerusform>%n Nachricht</numerusform>
             <numerusform>%n Nachrichten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FundamentalsDialog</name>
+    <message>
+        <source>Balance sheet of %1</source>
+        <extracomment>a figure, contract or maturity was saved or removed</extracomment>
+        <translation>Bilanz von %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Debt maturities</source>
+        <translation>Fälligkeiten der Schulden</translation>
+    </message>
+    <message>
+        <source>Value (USD or shares)</source>
+        <translation>Wert (USD oder Aktien)</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Stichtag</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Vertragspartner</translation>
+    </message>
+    <message>
+        <source>Contract value (USD)</source>
+        <translation>Vertragswert (USD)</translation>
+    </message>
+    <message>
+        <source>Term (years)</source>
+        <translation>Laufzeit (Jahre)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Amount (USD)</source>
+        <translation>Betrag (USD)</translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation>bekannt:</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Zahl speichern</translation>
+    </message>
+    <message>
+        <source>Remove entered figure</source>
+        <translation>Eingegebene Zahl entfernen</translation>
+    </message>
+    <message>
+        <source>Add contract</source>
+        <translation>Vertrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove contract</source>
+        <translation>Vertrag entfernen</translation>
+    </message>
+    <message>
+        <source>Add maturity</source>
+        <translation>Fälligkeit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove maturity</source>
+        <translation>Fälligkeit entfernen</translation>
+    </message>
+    <message>
+        <source>press release or news URL</source>
+        <translation>Pressemitteilung oder URL einer Meldung</translation>
+    </message>
+    <message>
+        <source>e.g. press release of 2025-11-03</source>
+        <translation>z. B. Pressemitteilung vom 03.11.2025</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1: enter a value.</source>
+        <translation>%1: bitte einen Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Vertragswert</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>FundamentalsInput</name>
+    <message>
+        <source>%1: enter a value.</source>
+        <extracomment>Larger than any miner's balance-sheet figure or contract (USD), or share count: a typing slip.</extracomment>
+        <translation>%1: bitte einen Wert eingeben.</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative.</source>
+        <translation>%1 darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>more than 0</source>
+        <translation>mehr als 0</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 muss zwischen %2 und %3 liegen.</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +3159,10 @@
     <message>
         <source>Replay a past crisis</source>
         <translation>Vergangene Krise wiedergeben</translation>
+    </message>
+    <message>
+        <source>Balance sheet</source>
+        <translation>Bilanz</translation>
     </message>
 </context>
 <context>

@@ -516,6 +516,54 @@
         <translation>Number of market-regime indicators beyond their threshold</translation>
     </message>
     <message>
+        <source>Net debt to market cap</source>
+        <translation>Net debt to market cap</translation>
+    </message>
+    <message>
+        <source>Net debt / mcap</source>
+        <translation>Net debt / mcap</translation>
+    </message>
+    <message>
+        <source>Debt minus cash, against price × shares outstanding</source>
+        <translation>Debt minus cash, against price × shares outstanding</translation>
+    </message>
+    <message>
+        <source>Debt to enterprise value</source>
+        <translation>Debt to enterprise value</translation>
+    </message>
+    <message>
+        <source>Debt / EV</source>
+        <translation>Debt / EV</translation>
+    </message>
+    <message>
+        <source>Debt against market cap plus debt minus cash</source>
+        <translation>Debt against market cap plus debt minus cash</translation>
+    </message>
+    <message>
+        <source>Debt growth over a year</source>
+        <translation>Debt growth over a year</translation>
+    </message>
+    <message>
+        <source>Debt growth 1 y</source>
+        <translation>Debt growth 1 y</translation>
+    </message>
+    <message>
+        <source>Debt against the debt reported four quarters earlier</source>
+        <translation>Debt against the debt reported four quarters earlier</translation>
+    </message>
+    <message>
+        <source>Age of the balance sheet</source>
+        <translation>Age of the balance sheet</translation>
+    </message>
+    <message>
+        <source>Balance sheet age</source>
+        <translation>Balance sheet age</translation>
+    </message>
+    <message>
+        <source>Days since the period end of the latest filing</source>
+        <translation>Days since the period end of the latest filing</translation>
+    </message>
+    <message>
         <source>Calm</source>
         <translation>Calm</translation>
     </message>
@@ -819,6 +867,14 @@
     <message>
         <source>CoinDesk-20 basket 15 % down in 30 days</source>
         <translation>CoinDesk-20 basket 15 % down in 30 days</translation>
+    </message>
+    <message>
+        <source>Miner net debt above 50 % of its market cap</source>
+        <translation>Miner net debt above 50 % of its market cap</translation>
+    </message>
+    <message>
+        <source>Miner debt up more than 25 % in a year</source>
+        <translation>Miner debt up more than 25 % in a year</translation>
     </message>
     <message>
         <source>RiskWatch alert: %1</source>
@@ -1181,6 +1237,254 @@
     <message>
         <source>no alert</source>
         <translation>no alert</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceText</name>
+    <message>
+        <source>Total debt</source>
+        <extracomment>the derived figures shown (their age is shown as the period end of the figures themselves) Derived figures the fundamentals source puts into the Snapshot (scope: the miner): these come from there.</extracomment>
+        <translation>Total debt</translation>
+    </message>
+    <message>
+        <source>Cash and equivalents</source>
+        <translation>Cash and equivalents</translation>
+    </message>
+    <message>
+        <source>Digital assets (BTC)</source>
+        <translation>Digital assets (BTC)</translation>
+    </message>
+    <message>
+        <source>Shares outstanding</source>
+        <translation>Shares outstanding</translation>
+    </message>
+    <message>
+        <source>Quarterly revenue</source>
+        <translation>Quarterly revenue</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>Market cap</translation>
+    </message>
+    <message>
+        <source>Net debt</source>
+        <translation>Net debt</translation>
+    </message>
+    <message>
+        <source>Net debt / market cap</source>
+        <translation>Net debt / market cap</translation>
+    </message>
+    <message>
+        <source>Enterprise value (EV)</source>
+        <translation>Enterprise value (EV)</translation>
+    </message>
+    <message>
+        <source>Debt / EV</source>
+        <translation>Debt / EV</translation>
+    </message>
+    <message>
+        <source>Debt growth over four quarters</source>
+        <translation>Debt growth over four quarters</translation>
+    </message>
+    <message>
+        <source>Cash + BTC against debt due within 12 months</source>
+        <translation>Cash + BTC against debt due within 12 months</translation>
+    </message>
+    <message>
+        <source>Contract value / debt</source>
+        <translation>Contract value / debt</translation>
+    </message>
+    <message>
+        <source>Contract value / market cap</source>
+        <translation>Contract value / market cap</translation>
+    </message>
+    <message>
+        <source>bn</source>
+        <translation>bn</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>%1, filed %2</source>
+        <translation>%1, filed %2</translation>
+    </message>
+    <message>
+        <source>Entered by you</source>
+        <translation>Entered by you</translation>
+    </message>
+    <message>
+        <source>XBRL concept: %1</source>
+        <translation>XBRL concept: %1</translation>
+    </message>
+    <message>
+        <source>Accession number: %1</source>
+        <translation>Accession number: %1</translation>
+    </message>
+    <message>
+        <source>stale · period end %1</source>
+        <translation>stale · period end %1</translation>
+    </message>
+    <message>
+        <source>SEC EDGAR has no XBRL facts for %1 (a foreign filer?): enter its figures yourself.</source>
+        <translation>SEC EDGAR has no XBRL facts for %1 (a foreign filer?): enter its figures yourself.</translation>
+    </message>
+    <message>
+        <source>No filings of %1 fetched yet.</source>
+        <translation>No filings of %1 fetched yet.</translation>
+    </message>
+    <message>
+        <source>The balance sheet of %1 could not be read: %2</source>
+        <translation>The balance sheet of %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 years</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceView</name>
+    <message>
+        <source>Miner:</source>
+        <extracomment>the user asked to enter figures, contracts or maturities of this miner</extracomment>
+        <translation>Miner:</translation>
+    </message>
+    <message>
+        <source>Enter figures and contracts…</source>
+        <translation>Enter figures and contracts…</translation>
+    </message>
+    <message>
+        <source>Figures from the filings</source>
+        <translation>Figures from the filings</translation>
+    </message>
+    <message>
+        <source>Derived with today's price</source>
+        <translation>Derived with today's price</translation>
+    </message>
+    <message>
+        <source>AI/HPC contracts</source>
+        <translation>AI/HPC contracts</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>not reported</translation>
+    </message>
+    <message>
+        <source>from stale figures</source>
+        <translation>from stale figures</translation>
+    </message>
+    <message>
+        <source>on a price that is not current</source>
+        <translation>on a price that is not current</translation>
+    </message>
+    <message>
+        <source>enter debt maturities</source>
+        <translation>enter debt maturities</translation>
+    </message>
+    <message>
+        <source>no contracts</source>
+        <translation>no contracts</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>No miner held: the balance sheets are shown for the miners in your portfolio.</source>
+        <translation>No miner held: the balance sheets are shown for the miners in your portfolio.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>No balance-sheet data connected.</source>
+        <translation>No balance-sheet data connected.</translation>
+    </message>
+    <message>
+        <source>Balance sheet as of %1</source>
+        <translation>Balance sheet as of %1</translation>
+    </message>
+    <message>
+        <source>older than two quarters</source>
+        <translation>older than two quarters</translation>
+    </message>
+    <message>
+        <source>includes figures you entered</source>
+        <translation>includes figures you entered</translation>
+    </message>
+    <message>
+        <source>No contracts entered.</source>
+        <translation>No contracts entered.</translation>
+    </message>
+    <message>
+        <source>Contract value %1</source>
+        <translation>Contract value %1</translation>
+    </message>
+    <message>
+        <source>%1 of the debt</source>
+        <translation>%1 of the debt</translation>
+    </message>
+    <message>
+        <source>%1 of the market cap</source>
+        <translation>%1 of the market cap</translation>
+    </message>
+    <message>
+        <source>Debt maturities entered: %1</source>
+        <translation>Debt maturities entered: %1</translation>
+    </message>
+    <message>
+        <source>No debt maturities entered.</source>
+        <translation>No debt maturities entered.</translation>
+    </message>
+    <message>
+        <source>No share price: the figures on the market cap are not available.</source>
+        <translation>No share price: the figures on the market cap are not available.</translation>
+    </message>
+    <message>
+        <source>Share price %1</source>
+        <translation>Share price %1</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2448,78 @@
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
     </message>
+    <message>
+        <source>No held miner to refresh (miners with a known SEC CIK: {known}).</source>
+        <translation>No held miner to refresh (miners with a known SEC CIK: {known}).</translation>
+    </message>
+    <message>
+        <source>no SEC CIK is known for {symbols} (known: {known}); nothing was fetched</source>
+        <translation>no SEC CIK is known for {symbols} (known: {known}); nothing was fetched</translation>
+    </message>
+    <message>
+        <source>{symbol}: new filing stored ({accession})</source>
+        <translation>{symbol}: new filing stored ({accession})</translation>
+    </message>
+    <message>
+        <source>{symbol}: no new filing since {accession}</source>
+        <translation>{symbol}: no new filing since {accession}</translation>
+    </message>
+    <message>
+        <source>{symbol}: fetched less than a day ago ({accession}); --force fetches again</source>
+        <translation>{symbol}: fetched less than a day ago ({accession}); --force fetches again</translation>
+    </message>
+    <message>
+        <source>{symbol}: not refreshed: {detail}</source>
+        <translation>{symbol}: not refreshed: {detail}</translation>
+    </message>
+    <message>
+        <source>No figures for {symbol}: run riskwatch fundamentals refresh {symbol}, or enter one with riskwatch fundamentals set.</source>
+        <translation>No figures for {symbol}: run riskwatch fundamentals refresh {symbol}, or enter one with riskwatch fundamentals set.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>'{given}' is not a date: expected YYYY-MM-DD</source>
+        <translation>'{given}' is not a date: expected YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Entered {code} of {symbol} for {period_end}: {value}.</source>
+        <translation>Entered {code} of {symbol} for {period_end}: {value}.</translation>
+    </message>
+    <message>
+        <source>No AI/HPC contracts.</source>
+        <translation>No AI/HPC contracts.</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -2325,6 +2701,146 @@
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FundamentalsDialog</name>
+    <message>
+        <source>Balance sheet of %1</source>
+        <extracomment>a figure, contract or maturity was saved or removed</extracomment>
+        <translation>Balance sheet of %1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>Debt maturities</source>
+        <translation>Debt maturities</translation>
+    </message>
+    <message>
+        <source>Value (USD or shares)</source>
+        <translation>Value (USD or shares)</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <source>Contract value (USD)</source>
+        <translation>Contract value (USD)</translation>
+    </message>
+    <message>
+        <source>Term (years)</source>
+        <translation>Term (years)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Amount (USD)</source>
+        <translation>Amount (USD)</translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation>known:</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>Save figure</translation>
+    </message>
+    <message>
+        <source>Remove entered figure</source>
+        <translation>Remove entered figure</translation>
+    </message>
+    <message>
+        <source>Add contract</source>
+        <translation>Add contract</translation>
+    </message>
+    <message>
+        <source>Remove contract</source>
+        <translation>Remove contract</translation>
+    </message>
+    <message>
+        <source>Add maturity</source>
+        <translation>Add maturity</translation>
+    </message>
+    <message>
+        <source>Remove maturity</source>
+        <translation>Remove maturity</translation>
+    </message>
+    <message>
+        <source>press release or news URL</source>
+        <translation>press release or news URL</translation>
+    </message>
+    <message>
+        <source>e.g. press release of 2025-11-03</source>
+        <translation>e.g. press release of 2025-11-03</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>%1: enter a value.</source>
+        <translation>%1: enter a value.</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>Contract value</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>FundamentalsInput</name>
+    <message>
+        <source>%1: enter a value.</source>
+        <extracomment>Larger than any miner's balance-sheet figure or contract (USD), or share count: a typing slip.</extracomment>
+        <translation>%1: enter a value.</translation>
+    </message>
+    <message>
+        <source>%1 must not be negative.</source>
+        <translation>%1 must not be negative.</translation>
+    </message>
+    <message>
+        <source>more than 0</source>
+        <translation>more than 0</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 must be between %2 and %3.</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +3159,10 @@
     <message>
         <source>Replay a past crisis</source>
         <translation>Replay a past crisis</translation>
+    </message>
+    <message>
+        <source>Balance sheet</source>
+        <translation>Balance sheet</translation>
     </message>
 </context>
 <context>

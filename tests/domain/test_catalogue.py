@@ -56,7 +56,7 @@ def _year_returns(daily: pd.Series) -> np.ndarray:
 
 # -- the catalogue and the code that reads it ----------------------------------------------------------------
 def test_every_metric_the_editor_offers_is_computed_by_something():
-    signal_sources = set(LIQUIDITY_METRICS) | set(catalogue.REGIME_METRICS)
+    signal_sources = set(LIQUIDITY_METRICS) | set(catalogue.REGIME_METRICS) | set(catalogue.FUNDAMENTAL_METRICS)
     for sp in CATALOGUE.values():
         if sp.editor:
             assert sp.compute is not None or sp.code in signal_sources or sp.inputs is Inputs.CLOCK, sp.code

@@ -204,13 +204,14 @@ def test_the_desktop_closes_the_monitor_once(qtbot, tmp_path, counting, monkeypa
 def test_funding_and_open_interest_are_their_own_signal_source(tmp_path):
     from riskwatch.adapters.clock import SystemClock
     from riskwatch.services.derivatives import DerivativesSource
+    from riskwatch.services.fundamentals_source import FundamentalsSource
     from riskwatch.services.liquidity import LiquidityCollector
 
     store = SqliteStore.in_dir(tmp_path)
     try:
         monitor = rwapp.build_monitor(store, SystemClock(), offline=True)
         kinds = [type(s) for s in monitor.signal_sources]
-        assert kinds == [LiquidityCollector, DerivativesSource]
+        assert kinds == [LiquidityCollector, DerivativesSource, FundamentalsSource]  # the balance sheets too
         assert rwapp.build_monitor(store, SystemClock(), store_only=True).signal_sources == ()
     finally:
         store.close()

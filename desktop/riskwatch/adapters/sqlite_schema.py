@@ -129,6 +129,51 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX alert_outbox_channel ON alert_outbox(channel, id);
     CREATE INDEX alert_outbox_alert ON alert_outbox(alert_key, created_ts);
     """,
+    # 5: miner fundamentals (adapters/sqlite_fundamentals.py): EDGAR company facts cached per symbol, figures
+    # entered by hand, AI/HPC contracts, debt maturities (IF NOT EXISTS: a store rolled back to an older
+    # user_version by hand, as tests/adapters/test_sqlite_outbox.py does, migrates again)
+    """
+    CREATE TABLE IF NOT EXISTS fundamentals_companyfacts (
+        symbol       TEXT PRIMARY KEY,
+        cik          TEXT NOT NULL,               -- ten digits
+        doc          TEXT NOT NULL,               -- the company-facts JSON as EDGAR sent it
+        accession    TEXT NOT NULL,               -- the newest filing's accession number in doc
+        fetched_ts   INTEGER NOT NULL,            -- epoch milliseconds UTC of the last successful fetch
+        stored_ts    INTEGER NOT NULL             -- when doc was last replaced (a new filing)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS fundamentals_entered (
+        symbol       TEXT NOT NULL,
+        code         TEXT NOT NULL,               -- one of domain.fundamentals.FIGURES
+        period_end   TEXT NOT NULL,               -- ISO date
+        value        REAL NOT NULL,
+        note         TEXT NOT NULL DEFAULT '',
+        entered_ts   INTEGER NOT NULL,
+        PRIMARY KEY (symbol, code, period_end)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS fundamentals_contracts (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        symbol       TEXT NOT NULL,
+        counterparty TEXT NOT NULL,
+        value_usd    REAL NOT NULL,
+        term_years   REAL,
+        start        TEXT NOT NULL DEFAULT '',    -- ISO date, '' when not known
+        source       TEXT NOT NULL,
+        note         TEXT NOT NULL DEFAULT '',
+        UNIQUE (symbol, counterparty, start)
+    );
+    CREATE TABLE IF NOT EXISTS fundamentals_maturities (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        symbol       TEXT NOT NULL,
+        due          TEXT NOT NULL,               -- ISO date
+        amount_usd   REAL NOT NULL,
+        note         TEXT NOT NULL DEFAULT '',
+        UNIQUE (symbol, due, note)
+    );
+    CREATE TABLE IF NOT EXISTS fundamentals_meta (
+        key          TEXT PRIMARY KEY,            -- e.g. 'contracts_seeded'
+        value        TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -142,6 +187,9 @@ def tables_for(version: int) -> set[str]:
         needed.add("liquidity_signals")
     if version >= 4:
         needed |= {"alert_channels", "alert_outbox"}
+    if version >= 5:
+        needed |= {"fundamentals_companyfacts", "fundamentals_entered", "fundamentals_contracts",
+                   "fundamentals_maturities", "fundamentals_meta"}
     return needed
 
 

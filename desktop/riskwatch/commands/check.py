@@ -109,6 +109,9 @@ def run(args, *, clock=None) -> int:
         except DeadlineExceeded as exc:
             return _unknown(args, f"timed out: {exc}")
         rules = monitor.alerts.rules() if monitor.alerts is not None else []
+        from riskwatch.commands.check_fundamentals import fundamentals_json
+
+        fundamentals = fundamentals_json(monitor, store, clock, bounded.result)   # reads the store: before close
     except StoreError as exc:
         return _unknown(args, f"store unusable: {exc}")
     finally:
@@ -122,6 +125,7 @@ def run(args, *, clock=None) -> int:
     degraded = bounded.timed_out or _a_source_is_down(result.market)
     verdict = decide(result.report, result.active, rules, has_data=result.has_data, degraded=degraded)
     doc = to_json(result, verdict.code)
+    doc["fundamentals"] = fundamentals
     doc.update(timeout_s=timeout_s, timed_out=bounded.timed_out, fetch_budget_s=bounded.fetch_budget_s,
                max_drawdown_window_days=HISTORY_DAYS,
                stale=[{"asset": a, "since": _iso(t)} for a, t in verdict.stale],

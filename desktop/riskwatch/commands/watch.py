@@ -107,8 +107,11 @@ def _watch(args, lang: str) -> int:
             out = _Report(lang)
             out.started(directory, interval, _enabled_channels(store))
             log.info("watch started on %s: every %s s, offline=%s", directory, interval, args.offline)
+            from riskwatch.fundamentals_wiring import build_fundamentals_keeper
+
+            facts = None if args.offline else build_fundamentals_keeper(store, clock, args)
             asyncio.run(_main(monitor, delivery, interval_s=interval, offline=args.offline,
-                              cycle_timeout_s=args.timeout or CYCLE_TIMEOUT_S, report=out))
+                              cycle_timeout_s=args.timeout or CYCLE_TIMEOUT_S, report=out, facts=facts))
             out.stopped()
             log.info("watch stopped")
         finally:
@@ -137,7 +140,9 @@ def _start_logging(app, directory) -> None:
     logging.getLogger("riskwatch").addHandler(to_stderr)
 
 
-async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_timeout_s: float, report) -> None:
+async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_timeout_s: float, report,
+                facts=None) -> None:
+    """``facts``: the company facts' keeper (``fundamentals_wiring.build_fundamentals_keeper``) or None."""
     from riskwatch import app
     from riskwatch.commands.check_deadline import _DetachedExecutor
 
@@ -148,6 +153,7 @@ async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_ti
     delivering = asyncio.create_task(delivery.run(stop), name="riskwatch-delivery") if delivery else None
     keeper = None if offline else app.build_basket_history(monitor, monitor.store)
     keeping = asyncio.create_task(keeper.run(stop), name="riskwatch-basket-history") if keeper else None
+    filing = asyncio.create_task(facts.run(stop), name="riskwatch-company-facts") if facts else None
     stopping = asyncio.create_task(stop.wait(), name="riskwatch-stop")
     try:
         while not stop.is_set():
@@ -170,9 +176,10 @@ async def _main(monitor, delivery, *, interval_s: float, offline: bool, cycle_ti
                 await _bounded(delivering, "stopping the delivery", CLOSE_S)
                 await _bounded(delivery.aclose(), "closing the channels' connections", SENDERS_CLOSE_S)
 
-        if keeping is not None:
-            keeping.cancel()   # a backfill in flight resumes from the store next time
-            await asyncio.wait({keeping}, timeout=CANCEL_S)
+        for task in (keeping, filing):
+            if task is not None:
+                task.cancel()   # a backfill or refresh in flight resumes from the store next time
+                await asyncio.wait({task}, timeout=CANCEL_S)
         await asyncio.gather(_bounded(monitor.aclose(), "closing the market feeds", CLOSE_S), stop_delivery())
 
 

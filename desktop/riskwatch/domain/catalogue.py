@@ -39,6 +39,7 @@ class Inputs(StrEnum):
     DERIVATIVES = "derivatives"  # perpetual funding and open interest
     CLOCK = "clock"              # the age of a price itself
     INDICATORS = "indicators"    # the market-regime indicators (each with its own inputs and as-of time)
+    FUNDAMENTALS = "fundamentals"  # reported balance-sheet figures (EDGAR filings or entered): as of a period end
 
 
 class Scope(StrEnum):
@@ -163,6 +164,11 @@ _SPECS: tuple[MetricSpec, ...] = (
     MetricSpec("funding_8h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, editor=True),
     MetricSpec("funding_annual", Unit.FRACTION, Inputs.DERIVATIVES, ASSET),
     MetricSpec("oi_change_24h", Unit.FRACTION, Inputs.DERIVATIVES, ASSET, -1.0, None),
+    # -- miner balance sheets (produced by the fundamentals source from filings and the cycle's price) -----------
+    MetricSpec("net_debt_to_mcap", Unit.FRACTION, Inputs.FUNDAMENTALS, ASSET, -10.0, 10.0, editor=True),
+    MetricSpec("debt_to_ev", Unit.FRACTION, Inputs.FUNDAMENTALS, ASSET, 0.0, 10.0, editor=True),
+    MetricSpec("debt_growth_1y", Unit.FRACTION, Inputs.FUNDAMENTALS, ASSET, -1.0, None, editor=True),
+    MetricSpec("fundamentals_age_days", Unit.DAYS, Inputs.FUNDAMENTALS, ASSET, 0.0, None, editor=True),
     # -- market regime (produced by the regime evaluator from the indicators above) ------------------------------
     MetricSpec("regime_level", Unit.LEVEL, Inputs.INDICATORS, MARKET, 0.0, 2.0, editor=True, bound="above"),
     MetricSpec("regime_count", Unit.COUNT, Inputs.INDICATORS, MARKET, 0.0, None, editor=True, bound="above"),
@@ -178,6 +184,9 @@ LIQUIDITY_METRICS = (*BOOK_METRICS, *EXIT_METRICS, "depth_2pct_ratio", "volume_r
 
 #: The figures the regime evaluator produces (``domain.regime.regime_values``).
 REGIME_METRICS = ("regime_level", "regime_count")
+
+#: The figures the fundamentals signal source produces (``services.fundamentals_source``).
+FUNDAMENTAL_METRICS = ("net_debt_to_mcap", "debt_to_ev", "debt_growth_1y", "fundamentals_age_days")
 
 #: Every metric by code, in the order the editor and the dashboard list them.
 CATALOGUE: Mapping[str, MetricSpec] = MappingProxyType({s.code: s for s in _SPECS})
@@ -201,5 +210,6 @@ def computed(scope: Scope) -> tuple[MetricSpec, ...]:
     return tuple(s for s in _SPECS if s.compute is not None and scope in s.scopes)
 
 
-__all__ = ["ASSET", "BOOK_METRICS", "BOTH", "MARKET", "EXIT_METRICS", "FUNDING_METRICS", "LIQUIDITY_METRICS", "REGIME_METRICS", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "computed",
+__all__ = ["ASSET", "BOOK_METRICS", "BOTH", "MARKET", "EXIT_METRICS", "FUNDAMENTAL_METRICS", "FUNDING_METRICS",
+           "LIQUIDITY_METRICS", "REGIME_METRICS", "CATALOGUE", "PORTFOLIO", "Inputs", "MetricSpec", "Scope", "Unit", "codes", "computed",
            "spec"]

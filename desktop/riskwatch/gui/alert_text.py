@@ -52,6 +52,8 @@ SHIPPED_RULES = {
     "Market regime under pressure": ("market", "regime_level", ">=", 1.0),
     "Market regime stressed": ("market", "regime_level", ">=", 2.0),
     "CoinDesk-20 basket 15 % down in 30 days": ("asset:CD20", "return:30D", "<=", -0.15),
+    "Miner net debt above 50 % of its market cap": ("miners", "net_debt_to_mcap", ">", 0.5),
+    "Miner debt up more than 25 % in a year": ("miners", "debt_growth_1y", ">", 0.25),
 }
 COMPARATOR_SYMBOLS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">"}
 
@@ -180,6 +182,8 @@ class AlertText(QObject):
             "Market regime under pressure": self.tr("Market regime under pressure"),
             "Market regime stressed": self.tr("Market regime stressed"),
             "CoinDesk-20 basket 15 % down in 30 days": self.tr("CoinDesk-20 basket 15 % down in 30 days"),
+            "Miner net debt above 50 % of its market cap": self.tr("Miner net debt above 50 % of its market cap"),
+            "Miner debt up more than 25 % in a year": self.tr("Miner debt up more than 25 % in a year"),
         }
         return shipped.get(name, name)
 

@@ -37,7 +37,7 @@ from riskwatch.gui.views.dashboard_view import DashboardView
 from riskwatch.gui.views.positions_view import PositionsView
 from riskwatch.gui.views.status_bar import StatusPanel
 from riskwatch.gui.window_ini import window_settings
-from riskwatch.gui.window_size import MINIMUM, default_size, restore_window, save_window
+from riskwatch.gui.window_size import MINIMUM, default_size, restore_tab, restore_window, save_window
 
 
 class MainWindow(ThemeAware, Retranslatable, QMainWindow):
@@ -81,8 +81,10 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
         self.positions_view.model.positions_changed.connect(self.hub.positions_changed)
         self.positions_view.model.modelReset.connect(self.hub.positions_changed)
         self.charts_tab = LazyPanel(chart_view)  # pyqtgraph: built on first use, keeps the start fast
+        self.charts_tab.setObjectName("chartsTab")
         self.charts_tab.built.connect(self._on_charts_tab_built)
         self.liquidity_tab = LazyPanel(liquidity_view)
+        self.liquidity_tab.setObjectName("liquidityTab")
         for tab in (self.dashboard, self.positions_view, self.charts_tab, self.liquidity_tab):
             self.tabs.addTab(tab, "")
         self.market = MarketTab(self, setup=market_setup, read_basket=read_basket, bundled_source=bundled_source)
@@ -167,6 +169,10 @@ class MainWindow(ThemeAware, Retranslatable, QMainWindow):
     def start_replay(self, request: ReplayRequest) -> None:
         """Demo / replay mode (``replay_controller.request_from_args`` builds the request from the command line)."""
         self.replay.start(request)
+
+    def restore_last_tab(self) -> None:
+        """The tab last used, once every tab is there (app.py adds the balance sheet after the window is built)."""
+        restore_tab(self.tabs, window_settings(self._store))
 
     def portfolio_for_replay(self):
         return self._store.portfolio()

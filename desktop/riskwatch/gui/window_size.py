@@ -27,6 +27,23 @@ def restore_window(window, tabs, settings) -> None:
     state = settings.value("main_window/state")
     if state is not None:
         window.restoreState(state)
+    restore_tab(tabs, settings)
+
+
+def tab_key(widget) -> str:
+    """A tab's name that survives tabs being added before it (its object name, else its class)."""
+    return widget.objectName() or type(widget).__name__
+
+
+def restore_tab(tabs, settings) -> None:
+    """The tab last used, found by its name (called again once a tab added later, such as the balance sheet,
+    is there); an index saved by an older version is used only when no name was saved."""
+    key = settings.value("main_window/tab_key")
+    if key:
+        for i in range(tabs.count()):
+            if tab_key(tabs.widget(i)) == key:
+                tabs.setCurrentIndex(i)
+        return
     tab = settings.value("main_window/tab")
     if tab is not None and 0 <= int(tab) < tabs.count():
         tabs.setCurrentIndex(int(tab))
@@ -36,3 +53,5 @@ def save_window(window, tabs, settings) -> None:
     settings.setValue("main_window/geometry", window.saveGeometry())
     settings.setValue("main_window/state", window.saveState())
     settings.setValue("main_window/tab", tabs.currentIndex())
+    if tabs.currentWidget() is not None:
+        settings.setValue("main_window/tab_key", tab_key(tabs.currentWidget()))

@@ -204,6 +204,17 @@ class AlertTexts:
             "liquid_share_1d": (t.translate("AlertText", "Share sellable within a day"),
                                 t.translate("AlertText", "Sellable in 1 day"),
                                 t.translate("AlertText", "Share sellable within a day at no more than 1% slippage")),
+            "net_debt_to_mcap": (t.translate("AlertText", "Net debt to market cap"),
+                                 t.translate("AlertText", "Net debt / mcap"),
+                                 t.translate("AlertText", "Debt minus cash, against price × shares outstanding")),
+            "debt_to_ev": (t.translate("AlertText", "Debt to enterprise value"), t.translate("AlertText", "Debt / EV"),
+                           t.translate("AlertText", "Debt against market cap plus debt minus cash")),
+            "debt_growth_1y": (t.translate("AlertText", "Debt growth over a year"),
+                               t.translate("AlertText", "Debt growth 1 y"),
+                               t.translate("AlertText", "Debt against the debt reported four quarters earlier")),
+            "fundamentals_age_days": (t.translate("AlertText", "Age of the balance sheet"),
+                                      t.translate("AlertText", "Balance sheet age"),
+                                      t.translate("AlertText", "Days since the period end of the latest filing")),
         }
 
     def metric_name(self, metric: str) -> str | None:
