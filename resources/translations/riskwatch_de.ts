@@ -2449,6 +2449,10 @@
         <translation>Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>{given} lies in the future: a balance sheet is dated by a period that has ended</source>
+        <translation>{given} liegt in der Zukunft: eine Bilanz trägt den Stichtag eines abgelaufenen Zeitraums</translation>
+    </message>
+    <message>
         <source>No held miner to refresh (miners with a known SEC CIK: {known}).</source>
         <translation>Kein gehaltener Miner zu aktualisieren (Miner mit bekannter SEC-CIK: {known}).</translation>
     </message>

@@ -2449,6 +2449,10 @@
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>{given} lies in the future: a balance sheet is dated by a period that has ended</source>
+        <translation>{given} lies in the future: a balance sheet is dated by a period that has ended</translation>
+    </message>
+    <message>
         <source>No held miner to refresh (miners with a known SEC CIK: {known}).</source>
         <translation>No held miner to refresh (miners with a known SEC CIK: {known}).</translation>
     </message>

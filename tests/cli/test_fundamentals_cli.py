@@ -93,3 +93,10 @@ def test_contracts_lists_the_seeded_deals_with_their_source(data_dir):
     assert all(c["source"] for c in contracts)
     one = run_main("fundamentals", "contracts", "IREN", data_dir=data_dir, env=ENV)
     assert "Microsoft" in one.stdout and "Fluidstack" not in one.stdout
+
+
+def test_an_entered_figure_dated_in_the_future_is_refused_and_nothing_is_stored(data_dir):
+    r = run_main("fundamentals", "set", "CLSK", "total_debt", "5", "--period-end", "2099-12-31", data_dir=data_dir)
+    assert r.returncode == 2 and "2099-12-31" in r.stderr and "future" in r.stderr
+    shown = run_main("fundamentals", "show", "CLSK", "--json", data_dir=data_dir)
+    assert "2099" not in shown.stdout

@@ -56,15 +56,18 @@ def _raw(doc, concept, end):
 
 
 # -- parsing ----------------------------------------------------------------------------------------------------
-def test_total_debt_is_the_largest_complete_total_never_a_sum_of_two_views(doc, facts):
+def test_total_debt_is_the_first_total_by_priority_never_the_largest_nor_a_sum_of_two_views(doc, facts):
     assert _raw(doc, "us-gaap:LongTermDebt", "2025-06-30") == 643_913_000          # the SOURCES.md spot check
     debt = _fact(facts, "total_debt", date(2025, 6, 30))
     # CleanSpark's LongTermDebt is only the noncurrent part: + LoansPayableCurrent 176.424 M = the carrying
-    # amount 820.337 M; LoansPayable (principal of the debt table) 835.143 M is the largest complete total
+    # amount of its debt instruments 820.337 M, the first total by priority (LoansPayable 835.143 M is the gross
+    # principal: a larger figure is not a truer one)
     assert _raw(doc, "us-gaap:LongTermLoansPayable", "2025-06-30") + _raw(doc, "us-gaap:LoansPayableCurrent",
                                                                         "2025-06-30") == 820_337_000
-    assert debt.value == 835_143_000 and debt.concept == "us-gaap:LoansPayable"
-    assert debt.value < 643_913_000 + 835_143_000                                # no alternative added to another
+    assert debt.value == 820_337_000 and debt.concept == "us-gaap:DebtInstrumentCarryingAmount"
+    assert _raw(doc, "us-gaap:LoansPayable", "2025-06-30") == 835_143_000
+    # one concept for the whole series: every period end of CleanSpark's debt is its carrying amount
+    assert {f.concept for f in facts if f.code == "total_debt"} == {"us-gaap:DebtInstrumentCarryingAmount"}
     assert (debt.form, debt.accession, debt.source) == ("10-Q", "0000827876-25-000005", "edgar")
     assert debt.filed is not None and debt.filed > debt.period_end
 
@@ -117,14 +120,14 @@ def test_derived_figures_match_a_hand_computation_on_the_real_facts(facts):
                   Maturity("MARA", date(2026, 1, 1), 1 * M)]
     d = derived_figures(sheet, CLSK_CLOSE, 119_000.0, maturities, contracts, NOW)
     mcap = 9.869999885559082 * 281_083_382                      # price × cover-page shares (2025-08-01)
-    debt, cash, btc = 835_143_000, 34_553_000, 1_079_754_000
+    debt, cash, btc = 820_337_000, 34_553_000, 1_079_754_000
     assert d["market_cap"] == pytest.approx(mcap)
-    assert d["net_debt"] == pytest.approx(800_590_000)
-    assert d["net_debt_to_mcap"] == pytest.approx(800_590_000 / mcap)           # ≈ 0.2886
-    assert d["net_debt_to_mcap"] == pytest.approx(0.28857, abs=1e-4)
+    assert d["net_debt"] == pytest.approx(785_784_000)
+    assert d["net_debt_to_mcap"] == pytest.approx(785_784_000 / mcap)           # ≈ 0.2832
+    assert d["net_debt_to_mcap"] == pytest.approx(0.28324, abs=1e-4)
     assert d["enterprise_value"] == pytest.approx(mcap + debt - cash)
     assert d["debt_to_ev"] == pytest.approx(debt / (mcap + debt - cash))
-    assert d["debt_growth_1y"] == pytest.approx(835_143_000 / 11_075_000 - 1)    # vs 2024-06-30: the convertible
+    assert d["debt_growth_1y"] == pytest.approx(820_337_000 / 10_979_000 - 1)    # vs 2024-06-30: the convertible
     assert d["cash_btc_cover"] == pytest.approx((cash + btc) / (150 * M))       # only the CLSK debt due within 12 months
     assert d["contracts_to_debt"] == pytest.approx(1_000 * M / debt)
     assert d["contracts_to_mcap"] == pytest.approx(1_000 * M / mcap)
@@ -136,7 +139,7 @@ def test_figures_without_inputs_are_none_never_zero(facts):
     d = derived_figures(sheet, None, None, [], [], NOW)
     assert d["market_cap"] is d["net_debt_to_mcap"] is d["debt_to_ev"] is None
     assert d["cash_btc_cover"] is None and d["contracts_to_debt"] is None      # no maturities, no contracts
-    assert d["net_debt"] == pytest.approx(800_590_000)
+    assert d["net_debt"] == pytest.approx(785_784_000)
     empty = derived_figures(balance_sheet("CLSK", []), CLSK_CLOSE, None, [], [], NOW)
     assert all(v is None for v in empty.values())
 
@@ -173,7 +176,7 @@ def test_an_entered_figure_of_a_newer_period_is_the_latest(facts):
     d = derived_figures(sheet, CLSK_CLOSE, None, [], [], datetime(2025, 10, 20, tzinfo=UTC))
     assert d["debt_growth_1y"] == pytest.approx(1_300 * M / 65_957_000 - 1)    # vs 2024-09-30
     older = _entered("total_debt", 1 * M, date(2024, 12, 31))
-    assert balance_sheet("CLSK", [*facts, older]).fact("total_debt").value == 835_143_000
+    assert balance_sheet("CLSK", [*facts, older]).fact("total_debt").value == 820_337_000
 
 
 # -- staleness ---------------------------------------------------------------------------------------------------
@@ -227,7 +230,7 @@ def test_the_shipped_miner_rules_fire_on_the_figures_through_the_alert_engine(fa
     events, state = evaluate(_snapshot(values, later), rules, state, later)
     assert [(e.kind, e.rule_key, e.severity.value) for e in events] == [
         (EventKind.FIRED, "miner_net_debt_to_mcap_warning", "warning")]
-    assert events[0].value == pytest.approx(800_590_000 / (CLSK_CLOSE / 2 * 281_083_382))
+    assert events[0].value == pytest.approx(785_784_000 / (CLSK_CLOSE / 2 * 281_083_382))
 
 
 def test_rules_never_fire_on_stale_figures(facts):
@@ -239,3 +242,22 @@ def test_rules_never_fire_on_stale_figures(facts):
     assert values[("CLSK", "net_debt_to_mcap")].value > 0.5
     events, _ = evaluate(_snapshot(values, now), rules, AlertState(), now)
     assert events == []
+
+
+def _doc(**concepts):
+    """A company-facts document with one balance fact per us-gaap concept, all on 2025-06-30."""
+    facts = {name: {"units": {"USD": [{"end": "2025-06-30", "val": val, "accn": "0000000000-25-000001",
+                                        "fy": 2025, "fp": "Q3", "form": "10-Q", "filed": "2025-08-10"}]}}
+             for name, val in concepts.items()}
+    return {"cik": 1, "entityName": "Test", "facts": {"us-gaap": facts}}
+
+
+def test_a_total_tagged_the_taxonomy_way_is_never_counted_twice_with_its_current_portion():
+    """LongTermNotesPayable includes its current portion by the taxonomy's definition: a filer tagging it that way
+    beside NotesPayableCurrent and LongTermDebt has 500 of debt, not 600 (and never the larger of two views)."""
+    doc = _doc(LongTermDebt=500.0, LongTermNotesPayable=500.0, NotesPayableCurrent=100.0)
+    (debt,) = [f for f in facts_from_companyfacts("TEST", doc) if f.code == "total_debt"]
+    assert (debt.value, debt.concept) == (500.0, "us-gaap:LongTermDebt")
+    doc = _doc(LongTermDebt=500.0, LoansPayable=900.0)
+    (debt,) = [f for f in facts_from_companyfacts("TEST", doc) if f.code == "total_debt"]
+    assert debt.value == 500.0   # the first total by priority, not the largest

@@ -54,9 +54,9 @@ def test_the_held_miners_get_their_figures_from_the_store_and_a_miner_without_an
     values = _collect(source, _context())
     assert {s for s, _ in values} == {"CLSK", "MARA"}                          # miners only
     mv = values[("CLSK", "net_debt_to_mcap")]
-    assert mv.value == pytest.approx((835_143_000 - 34_553_000) / (CLOSE * 281_083_382))
+    assert mv.value == pytest.approx((820_337_000 - 34_553_000) / (CLOSE * 281_083_382))
     assert (mv.status, mv.detail, mv.as_of) == (DataStatus.OK, "", datetime(2025, 6, 30, tzinfo=UTC))
-    assert values[("CLSK", "debt_growth_1y")].value == pytest.approx(835_143_000 / 11_075_000 - 1)
+    assert values[("CLSK", "debt_growth_1y")].value == pytest.approx(820_337_000 / 10_979_000 - 1)
     assert values[("CLSK", "fundamentals_age_days")].value == 43
     mara = values[("MARA", "net_debt_to_mcap")]
     assert (mara.value, mara.status, mara.detail) == (None, DataStatus.MISSING, "no_filings")

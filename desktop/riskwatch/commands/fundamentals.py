@@ -26,6 +26,7 @@ from riskwatch.options import options_of
 from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
 
 _MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "{given} lies in the future: a balance sheet is dated by a period that has ended"),
     QT_TRANSLATE_NOOP("Cli", "No held miner to refresh (miners with a known SEC CIK: {known})."),
     QT_TRANSLATE_NOOP("Cli", "no SEC CIK is known for {symbols} (known: {known}); nothing was fetched"),
     QT_TRANSLATE_NOOP("Cli", "{symbol}: new filing stored ({accession})"),
@@ -206,6 +207,9 @@ def run_set(args) -> int:
     except ValueError:
         return _bad("--period-end: " + say("'{given}' is not a date: expected YYYY-MM-DD", lang,
                                            given=args.period_end))
+    if period_end > date.today():  # a typo of a year would stay the newest balance sheet, never stale
+        return _bad("--period-end: " + say("{given} lies in the future: a balance sheet is dated by a period "
+                                           "that has ended", lang, given=period_end.isoformat()))
     fact = Fact(args.symbol.strip().upper(), args.code, float(value), period_end, None, ENTERED, "", "", ENTERED,
                 args.note)
     store = open_store(args)

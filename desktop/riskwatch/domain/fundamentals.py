@@ -213,6 +213,8 @@ def debt_growth_1y(sheet: BalanceSheet) -> float | None:
     if not earlier:
         return None
     base = min(earlier, key=lambda f: abs((f.period_end - target).days))
+    if ENTERED not in (now_fact.source, base.source) and base.concept != now_fact.concept:
+        return None   # a principal against a carrying amount is no growth (an entered figure is the user's call)
     return _ratio(now_fact.value, base.value, minus_one=True)
 
 

@@ -66,17 +66,14 @@ class Chosen(NamedTuple):
 
 ALTERNATIVES: Mapping[str, tuple[Alternative, ...]] = {
     "total_debt": (
+        ("us-gaap:DebtInstrumentCarryingAmount",),
         ("us-gaap:LongTermDebt",),
         ("us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermDebtCurrent"),
-        ("us-gaap:DebtInstrumentCarryingAmount",),
-        ("us-gaap:LongTermLoansPayable", "us-gaap:LoansPayableCurrent"),
         ("us-gaap:LoansPayable",),
         ("us-gaap:ConvertibleNotesPayable",),
         ("us-gaap:ConvertibleDebtNoncurrent", "us-gaap:ConvertibleNotesPayableCurrent"),
         ("us-gaap:NotesPayable",),
-        ("us-gaap:LongTermNotesPayable", "us-gaap:NotesPayableCurrent"),
         ("us-gaap:LineOfCredit",),
-        ("us-gaap:LongTermLineOfCredit", "us-gaap:LinesOfCreditCurrent"),
         ("ifrs-full:Borrowings",),
         ("ifrs-full:NoncurrentPortionOfNoncurrentBorrowings",
          "ifrs-full:CurrentBorrowingsAndCurrentPortionOfNoncurrentBorrowings"),
@@ -117,8 +114,11 @@ def choose_figures(doc: dict) -> list[Chosen]:
         wanted = {c for alt in alternatives for c in alt}
         raw = {c: _entries(taxonomies, c, _UNITS.get(code, "USD"), code in DURATION_CODES) for c in wanted}
         periods = sorted({end for entries in raw.values() for end in entries})
+        # one concept for the whole series where the filer reports it (the one of the latest period): a growth over
+        # a year must not divide a gross principal by a carrying amount
+        preferred = _first_present(periods[-1], alternatives, raw) if periods else None
         for end in periods:
-            fact = _best_alternative(code, end, alternatives, raw)
+            fact = _best_alternative(code, end, alternatives, raw, preferred)
             if fact is not None:
                 out.append(fact)
     return out
@@ -164,16 +164,22 @@ def _later(new: dict, old: dict) -> bool:
     return (new["filed"] or date.min, new["accn"]) > (old["filed"] or date.min, old["accn"])
 
 
+def _first_present(end: date, alternatives: Iterable[Alternative],
+                   raw: Mapping[str, Mapping[date, dict]]) -> Alternative | None:
+    return next((a for a in alternatives if any(end in raw[c] for c in a)), None)
+
+
 def _best_alternative(code: str, end: date, alternatives: Iterable[Alternative],
-                      raw: Mapping[str, Mapping[date, dict]]) -> Chosen | None:
-    best: Chosen | None = None
-    for alternative in alternatives:
+                      raw: Mapping[str, Mapping[date, dict]], preferred: Alternative | None = None) -> Chosen | None:
+    """The figure of one period end: the ``preferred`` alternative when the filer reports it then, else the first
+    alternative in priority order it reports. Never the largest: a filer that tags a total the taxonomy's way
+    next to a narrower total must not have its current portion counted twice."""
+    alternatives = list(alternatives)
+    for alternative in ([preferred] if preferred else []) + alternatives:
         parts = [(c, raw[c][end]) for c in alternative if end in raw[c]]
         if not parts:
             continue
         newest = max((p for _, p in parts), key=lambda p: (p["filed"] or date.min, p["accn"]))
-        fact = Chosen(code, sum(p["val"] for _, p in parts), end, newest["filed"], newest["form"],
+        return Chosen(code, sum(p["val"] for _, p in parts), end, newest["filed"], newest["form"],
                       newest["accn"], "+".join(c for c, _ in parts))
-        if best is None or fact.value > best.value:
-            best = fact
-    return best
+    return None

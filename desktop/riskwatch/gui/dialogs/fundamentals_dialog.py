@@ -36,6 +36,11 @@ def _date_edit(day: date | None = None) -> QDateEdit:
     return edit
 
 
+def _last_quarter_end(today: date) -> date:
+    ends = [date(today.year, m, d) for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))]
+    return max([e for e in ends if e <= today] or [date(today.year - 1, 12, 31)])
+
+
 def _day(edit: QDateEdit) -> date:
     q = edit.date()
     return date(q.year(), q.month(), q.day())
@@ -63,7 +68,9 @@ class FundamentalsDialog(Retranslatable, QDialog):
         self.value_edit, self.note_edit = QLineEdit(), QLineEdit()
         self.value_edit.textChanged.connect(self._on_value_edit_text_changed)
         self.value_preview = QLabel()
-        self.period_edit = _date_edit()
+        # the last quarter's end, never a day to come: an entered figure is a balance sheet of an ended period
+        self.period_edit = _date_edit(_last_quarter_end(date.today()))
+        self.period_edit.setMaximumDate(QDate.currentDate())
         self.save_fact_button, self.remove_fact_button = QPushButton(), QPushButton()
         self.save_fact_button.clicked.connect(self._on_save_fact_button_clicked)
         self.remove_fact_button.clicked.connect(self._on_remove_fact_button_clicked)
