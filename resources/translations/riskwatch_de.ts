@@ -2449,6 +2449,10 @@
         <translation>Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>SEC EDGAR has no XBRL facts for {symbol} (a foreign filer?): enter its figures with riskwatch fundamentals set.</source>
+        <translation>SEC EDGAR hat keine XBRL-Daten für {symbol} (ausländischer Emittent?): geben Sie die Zahlen mit riskwatch fundamentals set ein.</translation>
+    </message>
+    <message>
         <source>{given} lies in the future: a balance sheet is dated by a period that has ended</source>
         <translation>{given} liegt in der Zukunft: eine Bilanz trägt den Stichtag eines abgelaufenen Zeitraums</translation>
     </message>

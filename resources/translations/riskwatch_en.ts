@@ -2449,6 +2449,10 @@
         <translation>Nothing was changed.</translation>
     </message>
     <message>
+        <source>SEC EDGAR has no XBRL facts for {symbol} (a foreign filer?): enter its figures with riskwatch fundamentals set.</source>
+        <translation>SEC EDGAR has no XBRL facts for {symbol} (a foreign filer?): enter its figures with riskwatch fundamentals set.</translation>
+    </message>
+    <message>
         <source>{given} lies in the future: a balance sheet is dated by a period that has ended</source>
         <translation>{given} lies in the future: a balance sheet is dated by a period that has ended</translation>
     </message>

@@ -100,3 +100,11 @@ def test_an_entered_figure_dated_in_the_future_is_refused_and_nothing_is_stored(
     assert r.returncode == 2 and "2099-12-31" in r.stderr and "future" in r.stderr
     shown = run_main("fundamentals", "show", "CLSK", "--json", data_dir=data_dir)
     assert "2099" not in shown.stdout
+
+
+def test_show_says_when_edgar_has_no_facts_for_the_company(data_dir):
+    with FakeEdgar() as edgar:
+        r = run_main("--edgar-api-url", edgar.url, "fundamentals", "refresh", "IREN", data_dir=data_dir, env=ENV)
+        assert r.returncode == 1
+    shown = run_main("fundamentals", "show", "IREN", data_dir=data_dir, env=ENV)
+    assert shown.returncode == 0 and "no XBRL facts for IREN" in shown.stdout

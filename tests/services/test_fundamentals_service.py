@@ -109,3 +109,29 @@ def test_the_nine_miners_have_ten_digit_ciks():
     assert all(len(c) == 10 and c.isdigit() for c in MINER_CIKS.values())
     assert MINER_CIKS["CLSK"] == "0000827876"
     assert held_miners(["btc", "CLSK", "clsk", "IREN"]) == ["CLSK", "IREN"]
+
+
+def test_a_company_edgar_has_no_facts_for_is_remembered_said_and_not_asked_again_for_a_week(edgar, tmp_path):
+    """IREN (a foreign filer here: the loopback EDGAR has no facts for its CIK) — the 404 is kept in the store, the
+    cycle's figures say "no_xbrl" instead of "no filings fetched yet", and the refresh asks again only after 7 days."""
+    from datetime import timedelta
+
+    from riskwatch.services.fundamentals_source import FundamentalsSource
+
+    clock = _Clock(datetime(2025, 9, 1, tzinfo=UTC))
+    store, service = _service(edgar, tmp_path, clock)
+    try:
+        first = _run(service, ["IREN"])["IREN"]
+        assert (first.status, first.code) == ("failed", "no_facts")
+        repo = FundamentalsRepository(store)
+        assert repo.unavailable("IREN")[0] == "no_facts"
+        asked = len(edgar.requests())
+        clock.t += timedelta(days=1)
+        assert _run(service, ["IREN"])["IREN"].code == "no_facts" and len(edgar.requests()) == asked
+        values = FundamentalsSource(repo, clock).figures("IREN", None, clock.now()).values
+        assert {mv.detail for mv in values.values() if mv.value is None} == {"no_xbrl"}
+        clock.t += timedelta(days=7)
+        _run(service, ["IREN"])
+        assert len(edgar.requests()) == asked + 1      # a week later: asked again (it may file XBRL by now)
+    finally:
+        store.close()

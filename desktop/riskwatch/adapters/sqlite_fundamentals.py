@@ -66,6 +66,25 @@ class FundamentalsRepository(StoreRepository):
         super().__init__(store)
         self._now = now or (lambda: datetime.now(timezone.utc))
 
+    # -- companies EDGAR cannot serve -------------------------------------------------------------------------
+    def mark_unavailable(self, symbol: str, code: str, at: datetime) -> None:
+        """EDGAR answered that it has no facts for the company (a foreign filer without XBRL): kept, so that the
+        tab and ``check`` say so and the refresh does not ask again at every run."""
+        self._store.set_setting(f"fundamentals.unavailable.{_symbol(symbol)}", f"{code} {at.isoformat()}")
+
+    def clear_unavailable(self, symbol: str) -> None:
+        if self.unavailable(symbol) is not None:
+            self._store.set_setting(f"fundamentals.unavailable.{_symbol(symbol)}", "")
+
+    def unavailable(self, symbol: str) -> tuple[str, datetime] | None:
+        """(code, since) when EDGAR said it has no facts for ``symbol``; None otherwise."""
+        text = (self._store.get_setting(f"fundamentals.unavailable.{_symbol(symbol)}", "") or "").strip()
+        code, _, at = text.partition(" ")
+        try:
+            return (code, datetime.fromisoformat(at)) if code and at else None
+        except ValueError:
+            return None
+
     # -- cached company facts ---------------------------------------------------------------------------------
     def cached(self, symbol: str) -> CachedFacts | None:
         rows = self._read("SELECT symbol, cik, doc, accession, fetched_ts, stored_ts FROM fundamentals_companyfacts "

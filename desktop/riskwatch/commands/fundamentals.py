@@ -26,6 +26,8 @@ from riskwatch.options import options_of
 from riskwatch.texts.catalog import QT_TRANSLATE_NOOP, Texts
 
 _MESSAGES = (
+    QT_TRANSLATE_NOOP("Cli", "SEC EDGAR has no XBRL facts for {symbol} (a foreign filer?): enter its figures with "
+                      "riskwatch fundamentals set."),
     QT_TRANSLATE_NOOP("Cli", "{given} lies in the future: a balance sheet is dated by a period that has ended"),
     QT_TRANSLATE_NOOP("Cli", "No held miner to refresh (miners with a known SEC CIK: {known})."),
     QT_TRANSLATE_NOOP("Cli", "no SEC CIK is known for {symbols} (known: {known}); nothing was fetched"),
@@ -149,6 +151,7 @@ def run_show(args) -> int:
         service = _service(args, store)
         sheet = service.sheet(symbol)
         cached = service.repo.cached(symbol)
+        gone = service.repo.unavailable(symbol)
     finally:
         store.close()
     figures = {code: sheet.latest[code] for code in FIGURES if code in sheet.latest}
@@ -157,8 +160,13 @@ def run_show(args) -> int:
                "fetched_at": cached.fetched_at.isoformat() if cached else None,
                "newest_accession": cached.newest_accession if cached else None,
                "period_end": sheet.period_end.isoformat() if sheet.period_end else None,
+               "edgar_has_no_facts_since": gone[1].isoformat() if gone else None,
                "figures": {code: _fact_json(f) for code, f in figures.items()}}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    if not figures and gone is not None:
+        print(say("SEC EDGAR has no XBRL facts for {symbol} (a foreign filer?): enter its figures with riskwatch "
+                  "fundamentals set.", lang, symbol=symbol))
         return 0
     if not figures:
         print(say("No figures for {symbol}: run riskwatch fundamentals refresh {symbol}, or enter one with "

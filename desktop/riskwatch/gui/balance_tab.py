@@ -96,7 +96,8 @@ def balance_reader(repository):
         filed = facts_from_companyfacts(symbol, json.loads(cached.doc_text)) if cached is not None else []
         sheet = balance_sheet(symbol, [*filed, *repository.entered_facts(symbol)])
         contracts, maturities = tuple(repository.contracts(symbol)), tuple(repository.maturities(symbol))
-        problem = "" if sheet.latest else ("no_xbrl" if cached is not None else "no_filings")
+        gone = repository.unavailable(symbol) if hasattr(repository, "unavailable") else None
+        problem = "" if sheet.latest else ("no_xbrl" if cached is not None or gone else "no_filings")
         return BalanceData(symbol, dict(sheet.latest),
                            derived_figures(sheet, price_usd, None, maturities, contracts, now),
                            contracts, maturities, problem)

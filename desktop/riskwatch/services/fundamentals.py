@@ -39,6 +39,9 @@ UNCHANGED = "unchanged"    # fetched, same newest filing: only the fetch time mo
 FRESH = "fresh"            # cached less than MAX_AGE ago: not fetched
 NO_CIK = "no_cik"          # not a miner RiskWatch knows a CIK for
 FAILED = "failed"          # the fetch failed or the answer was invalid; ``code`` says why
+NO_FACTS = "no_facts"      # the code of EDGAR's 404: no XBRL facts for the company (a foreign filer without them)
+#: a company EDGAR has no facts for is asked again only this often (it may start filing XBRL)
+UNAVAILABLE_RETRY = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -103,16 +106,27 @@ class FundamentalsService:
         now = self.clock.now()
         if cached is not None and not force and cached.cik == cik and now - cached.fetched_at < self.max_age:
             return RefreshStatus(symbol, FRESH, cached.newest_accession, cached.fetched_at)
+        gone = self._unavailable(symbol)
+        if gone is not None and not force and now - gone[1] < UNAVAILABLE_RETRY:
+            return RefreshStatus(symbol, FAILED, code=gone[0], detail="EDGAR has no XBRL facts for this company")
         try:
             doc = await self.feed.companyfacts(cik)
         except RiskWatchError as exc:
+            code = getattr(exc, "code", "error")
+            if code == NO_FACTS and hasattr(self.repo, "mark_unavailable"):
+                self.repo.mark_unavailable(symbol, code, now)
             return RefreshStatus(symbol, FAILED, cached.newest_accession if cached else "",
-                                 cached.fetched_at if cached else None, getattr(exc, "code", "error"), str(exc))
+                                 cached.fetched_at if cached else None, code, str(exc))
+        if hasattr(self.repo, "clear_unavailable"):
+            self.repo.clear_unavailable(symbol)
         accession = newest_accession(doc)
         fetched = self.clock.now()
         stored = self.repo.save_companyfacts(symbol, cik, json.dumps(doc, separators=(",", ":")), fetched,
                                              accession)
         return RefreshStatus(symbol, UPDATED if stored else UNCHANGED, accession, fetched)
+
+    def _unavailable(self, symbol: str):
+        return self.repo.unavailable(symbol) if hasattr(self.repo, "unavailable") else None
 
     # -- reading ----------------------------------------------------------------------------------------------
     def facts(self, symbol: str) -> list[Fact]:

@@ -115,8 +115,9 @@ class FundamentalsSource:
         maturities = tuple(repo.maturities(symbol)) if repo is not None else ()
         sheet = balance_sheet(symbol, facts)
         derived = derived_figures(sheet, price_usd, _price(report, "BTC")[0], maturities, contracts, now)
+        gone = repo.unavailable(symbol) if repo is not None and hasattr(repo, "unavailable") else None
         values = (metric_values(symbol, sheet, derived, price_status, now) if sheet.latest
-                  else missing_values(symbol))
+                  else missing_values(symbol, "no_xbrl" if gone is not None else "no_filings"))
         return MinerFundamentals(symbol, sheet, derived, values, contracts, maturities, price_usd)
 
     def _edgar_facts(self, symbol: str) -> list[Fact]:
