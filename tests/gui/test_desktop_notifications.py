@@ -70,7 +70,7 @@ def test_a_warning_sends_one_notify_with_german_texts_and_actions(qtbot, stack, 
     try:
         with German():
             fire_btc(stack)
-            qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=5000)
+            qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=20000)
         [call] = server.calls
         assert call.signature == "susssasa{sv}i"  # replaces_id a real uint32: GDBus servers check it
         assert call.app_name == "RiskWatch" and call.app_icon == "/x/riskwatch.svg"
@@ -88,7 +88,7 @@ def test_english_texts_follow_the_ui_language(qtbot, stack, server):
     sink, backend, ops = build(qtbot, stack)
     try:
         fire_btc(stack, -0.26)  # below 25 %: the critical rule too
-        qtbot.waitUntil(lambda: len(server.calls) >= 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(server.calls) >= 1, timeout=20000)
         summaries = {c.summary for c in server.calls}
         assert "Critical: BTC – Drop from 30-day high" in summaries
         critical = next(c for c in server.calls if c.summary.startswith("Critical"))
@@ -109,7 +109,7 @@ def test_an_info_event_sends_no_notification(qtbot, stack, server):
     try:
         sink.deliver([info, resolved])
         fire_btc(stack)  # a warning afterwards: exactly its one notification arrives
-        qtbot.waitUntil(lambda: len(server.calls) >= 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(server.calls) >= 1, timeout=20000)
         qtbot.wait(200)
         assert [c.summary.split(":")[0] for c in server.calls] == ["Warning"]
     finally:
@@ -129,9 +129,9 @@ def test_the_acknowledge_action_acknowledges_the_alert_in_the_store(qtbot, stack
     stack.service.acknowledge = recording
     try:
         fire_btc(stack)
-        qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=20000)
         assert [r.alert_key for r in stack.service.alerts_needing_attention()]
-        with qtbot.waitSignal(sink.action_done, timeout=5000) as done:
+        with qtbot.waitSignal(sink.action_done, timeout=20000) as done:
             server.invoke_action(server.calls[0].id, "acknowledge")
         key = done.args[0]
         assert done.args[1] == "acknowledge"
@@ -148,8 +148,8 @@ def test_the_snooze_action_snoozes_for_an_hour(qtbot, stack, server):
     sink, backend, ops = build(qtbot, stack)
     try:
         fire_btc(stack)
-        qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=5000)
-        with qtbot.waitSignal(sink.action_done, timeout=5000):
+        qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=20000)
+        with qtbot.waitSignal(sink.action_done, timeout=20000):
             server.invoke_action(server.calls[0].id, "snooze_1h")
         [record] = [r for r in stack.service.active_alerts() if r.member == "BTC"]
         assert record.snoozed_until == T0 + timedelta(hours=1)
@@ -165,7 +165,7 @@ def test_without_a_notification_server_the_tray_message_shows(qtbot, stack, bus,
     tray = Tray(window, window.settings_controller, window.windowIcon(), available=True, quit_app=lambda: None)
     sink, backend, ops = build(qtbot, stack, fallback=tray.show_message)
     try:
-        with qtbot.waitSignal(sink.notification_shown, timeout=5000) as sent:
+        with qtbot.waitSignal(sink.notification_shown, timeout=20000) as sent:
             fire_btc(stack)
         assert sent.args[2] == "tray"
         [(title, text, icon, _ms)] = shown
