@@ -8,7 +8,6 @@ through the window's OpRunner, and the fundamentals dialog, after whose changes 
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
@@ -89,12 +88,12 @@ def balance_reader(repository):
     """``read(symbol, price_usd, now) -> BalanceData`` on the fundamentals repository: the cached EDGAR facts
     and the entered ones (entered figures win), the contracts, the maturities and the figures derived from them.
     Blocking: the tab runs it in a worker."""
-    from riskwatch.domain.fundamentals import balance_sheet, derived_figures, facts_from_companyfacts
+    from riskwatch.domain.fundamentals import balance_sheet, derived_figures
+    from riskwatch.services.fundamentals import stored_facts
 
     def read(symbol: str, price_usd: float | None, now: datetime) -> BalanceData:
         cached = repository.cached(symbol)
-        filed = facts_from_companyfacts(symbol, json.loads(cached.doc_text)) if cached is not None else []
-        sheet = balance_sheet(symbol, [*filed, *repository.entered_facts(symbol)])
+        sheet = balance_sheet(symbol, stored_facts(repository, symbol))
         contracts, maturities = tuple(repository.contracts(symbol)), tuple(repository.maturities(symbol))
         gone = repository.unavailable(symbol) if hasattr(repository, "unavailable") else None
         problem = "" if sheet.latest else ("no_xbrl" if cached is not None or gone else "no_filings")

@@ -131,19 +131,48 @@ class FundamentalsService:
     # -- reading ----------------------------------------------------------------------------------------------
     def facts(self, symbol: str) -> list[Fact]:
         """Every figure of ``symbol``: the cached EDGAR facts and the entered ones."""
-        symbol = symbol.upper()
-        cached = self.repo.cached(symbol)
-        facts: list[Fact] = []
-        if cached is not None:
-            try:
-                facts = facts_from_companyfacts(symbol, json.loads(cached.doc_text))
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a damaged cache: the entered ones
-                log.warning("the cached company facts of %s do not parse: %s", symbol, exc)
-        return facts + list(self.repo.entered_facts(symbol))
+        return stored_facts(self.repo, symbol)
 
     def sheet(self, symbol: str) -> BalanceSheet:
         return balance_sheet(symbol, self.facts(symbol))
 
 
+def companyfacts_doc(cached: Any) -> dict | None:
+    """The company-facts document of what ``repository.cached`` returns: None, the document, its JSON text, or
+    a record with ``doc`` / ``doc_text`` holding either."""
+    if cached is None:
+        return None
+    for attr in ("doc", "doc_text"):
+        if not isinstance(cached, (dict, str, bytes)) and hasattr(cached, attr):
+            return companyfacts_doc(getattr(cached, attr))
+    if isinstance(cached, (str, bytes)):
+        try:
+            cached = json.loads(cached)
+        except ValueError:
+            return None
+    return cached if isinstance(cached, dict) else None
+
+
+def filed_facts(symbol: str, cached: Any) -> list[Fact]:
+    """The EDGAR facts of a cached company-facts record (``repository.cached``); none from a damaged cache."""
+    doc = companyfacts_doc(cached)
+    if doc is None:
+        if cached is not None:
+            log.warning("the cached company facts of %s do not parse", symbol)
+        return []
+    try:
+        return facts_from_companyfacts(symbol, doc)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a damaged cache: the entered ones only
+        log.warning("the cached company facts of %s do not parse: %s", symbol, exc)
+        return []
+
+
+def stored_facts(repo: Any, symbol: str) -> list[Fact]:
+    """Every stored figure of ``symbol``: the cached EDGAR facts and the entered ones (which win in
+    ``balance_sheet``). The one reading of the store shared by the service, the CLI and the balance-sheet tab."""
+    symbol = symbol.upper()
+    return filed_facts(symbol, repo.cached(symbol)) + list(repo.entered_facts(symbol))
+
+
 __all__ = ["FAILED", "FRESH", "MAX_AGE", "MINER_CIKS", "NO_CIK", "UNCHANGED", "UPDATED", "FundamentalsService",
-           "RefreshStatus", "held_miners", "newest_accession"]
+           "RefreshStatus", "companyfacts_doc", "filed_facts", "held_miners", "newest_accession", "stored_facts"]

@@ -14,7 +14,6 @@ holds a newer one.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,11 +28,11 @@ from riskwatch.domain.fundamentals import (
     Maturity,
     balance_sheet,
     derived_figures,
-    facts_from_companyfacts,
 )
 from riskwatch.domain.fundamentals_values import metric_values, missing_values
 from riskwatch.domain.ports import Clock, SignalContext
 from riskwatch.domain.snapshot import MetricValue
+from riskwatch.services.fundamentals import filed_facts
 
 log = logging.getLogger(__name__)
 
@@ -58,22 +57,6 @@ class MinerFundamentals:
     contracts: tuple[Contract, ...]
     maturities: tuple[Maturity, ...]
     price_usd: float | None
-
-
-def companyfacts_doc(cached: Any) -> dict | None:
-    """The company-facts document of what ``repository.cached`` returns: None, the document, its JSON text, or
-    a record with ``doc`` / ``doc_text`` holding either."""
-    if cached is None:
-        return None
-    for attr in ("doc", "doc_text"):
-        if not isinstance(cached, (dict, str, bytes)) and hasattr(cached, attr):
-            return companyfacts_doc(getattr(cached, attr))
-    if isinstance(cached, (str, bytes)):
-        try:
-            cached = json.loads(cached)
-        except ValueError:
-            return None
-    return cached if isinstance(cached, dict) else None
 
 
 def _marker(cached: Any) -> object:
@@ -131,8 +114,7 @@ class FundamentalsSource:
         kept = self._parsed.get(symbol)
         if kept is not None and kept[0] == marker:
             return list(kept[1])
-        doc = companyfacts_doc(cached)
-        facts = facts_from_companyfacts(symbol, doc) if doc is not None else []
+        facts = filed_facts(symbol, cached)   # parsed once per stored document, not every cycle
         self._parsed[symbol] = (marker, facts)
         return list(facts)
 
